@@ -1,0 +1,1 @@
+"""Composition root: settings, the Slack app factory, the command line and the clock process."""

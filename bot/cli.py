@@ -1,0 +1,128 @@
+"""``python -m bot``: check, ask, eval (and the Slack, clock and curator commands).
+
+Heavy imports (Slack, SQLAlchemy, APScheduler) happen inside the commands that need
+them, so ``bot ask`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from knowledge.answers import Answer, answer_to_json, source_line
+from knowledge.factbase import DATA_DIR, FactBase, FactBaseError, load_factbase
+
+
+def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return args.run(args, stdin, stdout)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="knowledge files (default: %(default)s)")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate the knowledge files")
+    check.set_defaults(run=_cmd_check)
+
+    ask = sub.add_parser("ask", help="answer a question (or one per stdin line with --json)")
+    ask.add_argument("question", nargs="?", help="the question; omit with --json to read stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.set_defaults(run=_cmd_ask)
+
+    ev = sub.add_parser("eval", help="score a question set such as ../shared/eval/dev.yaml")
+    ev.add_argument("file", type=Path)
+    ev.add_argument("--min-accuracy", type=float, default=None, metavar="FRACTION")
+    ev.add_argument("--min-abstention", type=float, default=None, metavar="FRACTION")
+    ev.set_defaults(run=_cmd_eval)
+    return parser
+
+
+def load_or_explain(data_dir: Path, err: TextIO = sys.stderr) -> FactBase | None:
+    """The fact base, or None after printing every problem (the bot refuses to start)."""
+    try:
+        return load_factbase(data_dir)
+    except FactBaseError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=err)
+        print(f"{len(exc.problems)} problem(s) in the knowledge files; fix them and retry.", file=err)
+        return None
+
+
+def _question_answerer(args):
+    from knowledge.qa import QuestionAnswerer
+
+    factbase = load_or_explain(args.data_dir)
+    return QuestionAnswerer(factbase) if factbase else None
+
+
+def _cmd_check(args, stdin, stdout) -> int:
+    factbase = load_or_explain(args.data_dir)
+    if factbase is None:
+        return 1
+    n_quotes = sum(1 + len(f.also) for f in factbase.facts)
+    print(
+        f"ok: {len(factbase.facts)} facts, {len(factbase.sources)} sources, {n_quotes} quotes verified, "
+        f"{len(factbase.aliases.entities)} entities and {len(factbase.aliases.terms)} terms in aliases",
+        file=stdout,
+    )
+    return 0
+
+
+def _cmd_ask(args, stdin, stdout) -> int:
+    qa = _question_answerer(args)
+    if qa is None:
+        return 1
+    if args.json:
+        questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in stdin)
+        for question in questions:
+            print(json.dumps(answer_to_json(qa.ask(question)), ensure_ascii=False), file=stdout, flush=True)
+        return 0
+    if not args.question:
+        print("usage: python -m bot ask \"QUESTION\" (or --json with questions on stdin)", file=sys.stderr)
+        return 2
+    print(format_answer(qa.ask(args.question)), file=stdout)
+    return 0
+
+
+def format_answer(answer: Answer) -> str:
+    """The human-readable answer for a terminal."""
+    if not answer.answered:
+        lines = ["I don't know: the articles I know don't answer that."]
+        if answer.alternatives:
+            lines.append("Did you mean:")
+            lines.extend(f"  - {a.question}" for a in answer.alternatives)
+        return "\n".join(lines)
+    fact = answer.fact
+    lines = [answer.text, "", f"  “{answer.quote}”"] if answer.quote else [answer.text]
+    if answer.source:
+        lines.append(f"  — {source_line(answer.source, fact.as_of)}")
+    lines.append(f"(fact {fact.id}, score {answer.score:.0f})")
+    return "\n".join(lines)
+
+
+def _cmd_eval(args, stdin, stdout) -> int:
+    from knowledge.evaluation import evaluate, load_eval
+
+    qa = _question_answerer(args)
+    if qa is None:
+        return 1
+    report = evaluate(load_eval(args.file), qa.ask)
+    for item, answer in report.misses:
+        got = f"{answer.fact.id} ({answer.score:.0f})" if answer.answered else f"abstained ({answer.score:.0f})"
+        want = "abstain" if item.abstain else f"one of {list(item.expect)}"
+        print(f"MISS [{item.lang}] {item.question!r}: got {got}, want {want}", file=stdout)
+    for lang in sorted(report.total):
+        print(f"accuracy {lang}: {report.correct[lang]}/{report.total[lang]}", file=stdout)
+    answerable = sum(report.total.values())
+    print(f"accuracy: {report.accuracy:.1%} of {answerable} answerable", file=stdout)
+    print(f"abstention: {report.abstention:.1%} of {report.out_of_scope} out-of-scope", file=stdout)
+    failed = (args.min_accuracy is not None and report.accuracy < args.min_accuracy) or (
+        args.min_abstention is not None and report.abstention < args.min_abstention
+    )
+    return 1 if failed else 0

@@ -1,0 +1,249 @@
+"""Match a question to a fact, or abstain.
+
+The index is built once from the facts.  Answering a question:
+
+1. normalise it (``knowledge.normalize``) and correct typos in Latin words against the
+   index vocabulary with rapidfuzz (``hailou`` -> ``hailuo``);
+2. collect candidate facts from an inverted index (rare tokens first, so 100k facts
+   stay fast);
+3. drop candidates that fail the *guard*: every entity (company, person, product) and
+   every figure or model version the question names must appear in the fact
+   ("M1" never gets an "M2" fact, "Kimi" never gets a MiniMax fact);
+4. score each survivor by its best phrasing: IDF-weighted share of the question's
+   words the phrasing covers, the share of the phrasing the question covers, and
+   rapidfuzz's similarity of the two token strings, blended with how much of the
+   question the whole fact (answers and keywords included) covers;
+5. answer only when the best score clears ``threshold`` and leads the runner-up by
+   ``margin``; otherwise abstain.  Up to three alternatives are returned either way.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from knowledge.factbase import Aliases, Fact
+from knowledge.normalize import Normalized, Normalizer, is_chinese
+
+# Tuned on ../shared/eval/dev.yaml and tests/eval/tuning.yaml (never on tests/eval/heldout.yaml):
+# see ``python -m bot tune``.
+DEFAULT_THRESHOLD = 60.0
+DEFAULT_MARGIN = 4.0
+MAX_CANDIDATES = 60
+MAX_ALTERNATIVES = 3
+TYPO_CUTOFF = 80
+TYPO_WEIGHT = 0.8
+_HAS_DIGIT = re.compile(r"\d")
+_LATIN_WORD = re.compile(r"[a-z]{4,}")
+
+
+@dataclass(frozen=True)
+class Alternative:
+    fact_id: str
+    question: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The outcome for one question: the fact (None when abstaining), its score and alternatives."""
+
+    question: str
+    lang: str
+    fact: Fact | None
+    score: float
+    matched_question: str | None
+    alternatives: tuple[Alternative, ...]
+
+    @property
+    def answered(self) -> bool:
+        return self.fact is not None
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    text: str
+    tokens: frozenset[str]
+    sorted_text: str
+    weight: float  # sum of the IDF of its tokens
+    is_question: bool
+
+
+@dataclass(frozen=True)
+class _Entry:
+    fact: Fact
+    phrasings: tuple[_Phrasing, ...]
+    tokens: frozenset[str]
+    guard: frozenset[str]  # entity tokens and tokens with digits
+
+
+class Matcher:
+    """An immutable index over a set of facts."""
+
+    def __init__(
+        self,
+        facts: Iterable[Fact],
+        aliases: Aliases,
+        threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
+        normalizer: Normalizer | None = None,
+    ):
+        self.threshold = threshold
+        self.margin = margin
+        self.normalize = normalizer or Normalizer(aliases)
+        raw = [
+            (fact, [(text, self.normalize(text), is_q) for text, is_q in _phrasing_texts(fact)]) for fact in facts
+        ]
+        self._df: dict[str, int] = defaultdict(int)
+        for _, parts in raw:
+            for token in set().union(*(n.tokens for _, n, _ in parts)):
+                self._df[token] += 1
+        n_facts = max(len(raw), 1)
+        self._idf = {t: math.log(1 + n_facts / df) for t, df in self._df.items()}
+        self._default_idf = math.log(1 + n_facts)
+        self._entries: list[_Entry] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for i, (fact, parts) in enumerate(raw):
+            phrasings = tuple(self._phrasing(text, n, is_q) for text, n, is_q in parts)
+            tokens = frozenset().union(*(p.tokens for p in phrasings))
+            entities = frozenset().union(*(n.entities for _, n, _ in parts))
+            guard = entities | {t for t in tokens if _HAS_DIGIT.search(t)}
+            self._entries.append(_Entry(fact, phrasings, tokens, guard))
+            for token in tokens:
+                self._postings[token].append(i)
+        self._by_id = {e.fact.id: e for e in self._entries}
+        self._latin_vocab = sorted(t for t in self._postings if _LATIN_WORD.fullmatch(t))
+        self._entity_spellings = self._spellings_of_entities(aliases)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        entry = self._by_id.get(fact_id)
+        return entry.fact if entry else None
+
+    def facts(self) -> list[Fact]:
+        return [e.fact for e in self._entries]
+
+    # ---- answering -------------------------------------------------------------
+
+    def match(self, question: str) -> Match:
+        lang = "zh" if is_chinese(question) else "en"
+        query = self._query_tokens(self.normalize(question))
+        ranked = self._rank(query) if query else []
+        best = ranked[0] if ranked else None
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        answered = best is not None and best[0] >= self.threshold and best[0] - runner_up >= self.margin
+        shown = ranked[1:] if answered else ranked
+        alternatives = tuple(
+            Alternative(entry.fact.id, phrasing, round(score, 1))
+            for score, entry, phrasing in shown[:MAX_ALTERNATIVES]
+        )
+        return Match(
+            question=question,
+            lang=lang,
+            fact=best[1].fact if answered else None,
+            score=round(best[0], 1) if best else 0.0,
+            matched_question=best[2] if answered else None,
+            alternatives=alternatives,
+        )
+
+    def _query_tokens(self, normalized: Normalized) -> dict[str, float]:
+        """Question tokens with their weight; unknown Latin words are typo-corrected."""
+        weights: dict[str, float] = {}
+        for token in normalized.tokens:
+            if token not in self._postings and _LATIN_WORD.fullmatch(token):
+                corrected = self._correct(token)
+                if corrected:
+                    weights.setdefault(corrected, TYPO_WEIGHT * self._idf.get(corrected, self._default_idf))
+                    continue
+            weights.setdefault(token, self._idf.get(token, self._default_idf))
+        return weights
+
+    def _correct(self, token: str) -> str | None:
+        found = process.extractOne(
+            token, self._entity_spellings, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF
+        )
+        if found:
+            return self._entity_spellings[found[0]]
+        found = process.extractOne(
+            token, self._latin_vocab, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF
+        )
+        return found[0] if found else None
+
+    def _rank(self, query: dict[str, float]) -> list[tuple[float, _Entry, str]]:
+        guard = {t for t in query if t in self.normalize.entity_tokens or _HAS_DIGIT.search(t)}
+        candidates = self._candidates(query)
+        total = sum(query.values())
+        q_sorted = " ".join(sorted(query))
+        scored = []
+        for entry in candidates:
+            if not guard <= entry.guard:
+                continue
+            scored.append(self._score(entry, query, total, q_sorted))
+        scored.sort(key=lambda s: s[0], reverse=True)
+        return scored
+
+    def _candidates(self, query: dict[str, float]) -> list[_Entry]:
+        """Facts sharing a token with the question, the rarest tokens' facts first."""
+        overlap: dict[int, float] = defaultdict(float)
+        for token in sorted(query, key=lambda t: len(self._postings.get(t, ())))[:8]:
+            for i in self._postings.get(token, ()):
+                overlap[i] += query[token]
+        best = heapq.nlargest(MAX_CANDIDATES, overlap.items(), key=lambda kv: kv[1])
+        return [self._entries[i] for i, _ in best]
+
+    def _score(
+        self, entry: _Entry, query: dict[str, float], total: float, q_sorted: str
+    ) -> tuple[float, _Entry, str]:
+        fact_recall = sum(w for t, w in query.items() if t in entry.tokens) / total
+        best, best_text = 0.0, entry.fact.questions[0]
+        for p in entry.phrasings:
+            shared = [t for t in query if t in p.tokens]
+            recall = sum(query[t] for t in shared) / total
+            precision = sum(self._idf.get(t, 0.0) for t in shared) / p.weight if p.weight else 0.0
+            similarity = fuzz.ratio(q_sorted, p.sorted_text, processor=None) / 100
+            score = 0.55 * recall + 0.25 * precision + 0.20 * similarity
+            if score > best:
+                best = score
+                if p.is_question:
+                    best_text = p.text
+        return 100 * (0.75 * best + 0.25 * fact_recall), entry, best_text
+
+    # ---- index construction ----------------------------------------------------
+
+    def _phrasing(self, text: str, normalized: Normalized, is_question: bool) -> _Phrasing:
+        tokens = frozenset(normalized.tokens)
+        return _Phrasing(
+            text=text,
+            tokens=tokens,
+            sorted_text=" ".join(sorted(tokens)),
+            weight=sum(self._idf[t] for t in tokens),
+            is_question=is_question,
+        )
+
+    def _spellings_of_entities(self, aliases: Aliases) -> dict[str, str]:
+        """Latin one-word spellings of entities (``hailuo``) -> entity token, for typo correction."""
+        spellings = {}
+        for name, forms in aliases.entities.items():
+            token = self.normalize(name).tokens
+            for form in (name, *forms):
+                word = form.casefold()
+                if _LATIN_WORD.fullmatch(word) and token:
+                    spellings[word] = token[0]
+        return spellings
+
+
+def _phrasing_texts(fact: Fact) -> list[tuple[str, bool]]:
+    """Every text a fact can be matched by: its questions, its keywords, its answers."""
+    texts = [(q, True) for q in fact.questions]
+    if fact.keywords:
+        texts.append((" ".join(fact.keywords), False))
+    texts.extend((a, False) for a in (fact.answer_en, fact.answer_zh) if a)
+    return texts

@@ -1,0 +1,78 @@
+from pathlib import Path
+
+import pytest
+
+from knowledge.factbase import FactBaseError, load_factbase
+
+ARTICLE = "2025年9月,MiniMax 的员工共有385名。中國(guó)會(huì)贏得人工智能競(jìng)賽。\n"
+SOURCES = """sources:
+  - {id: art, title: 标题, title_en: Title, outlet: null, date: "2025-09", file: art.txt}
+"""
+FACT = """  - id: minimax-staff
+    questions:
+      - How many staff does MiniMax have?
+      - MiniMax 有多少员工?
+      - minimax headcount
+    answer: {en: MiniMax has 385 employees., zh: MiniMax 有385名员工。}
+    quote: "MiniMax 的员工共有385名。"
+    source: art
+"""
+
+
+def write_base(tmp_path: Path, facts: str = "facts:\n" + FACT, sources: str = SOURCES) -> Path:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "art.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(sources, encoding="utf-8")
+    (tmp_path / "aliases.yaml").write_text("entities:\n  minimax: [MiniMax]\nterms: {}\n", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
+    return tmp_path
+
+
+def problems(tmp_path: Path, **files) -> list[str]:
+    with pytest.raises(FactBaseError) as err:
+        load_factbase(write_base(tmp_path, **files))
+    return err.value.problems
+
+
+def test_valid_base_loads(tmp_path):
+    base = load_factbase(write_base(tmp_path))
+    assert [f.id for f in base.facts] == ["minimax-staff"]
+    assert base.sources["art"].title_en == "Title"
+
+
+def test_quote_must_occur_verbatim(tmp_path):
+    changed = "facts:\n" + FACT.replace("385名", "386名")
+    [problem] = problems(tmp_path, facts=changed)
+    assert "facts.yaml: fact minimax-staff" in problem and "does not occur verbatim" in problem
+
+
+def test_quote_from_pinyin_article_is_checked_after_cleaning(tmp_path):
+    facts = "facts:\n" + FACT.replace("MiniMax 的员工共有385名。", "中國會贏得人工智能競賽。")
+    assert load_factbase(write_base(tmp_path, facts=facts)).facts[0].quote == "中國會贏得人工智能競賽。"
+
+
+def test_yaml_syntax_error_names_file_line_and_fact(tmp_path):
+    broken = "facts:\n" + FACT.replace("source: art", "source: [art")
+    [problem] = problems(tmp_path, facts=broken)
+    assert problem.startswith("facts.yaml: line ") and "minimax-staff" in problem
+
+
+def test_every_problem_is_reported_with_its_fact_id(tmp_path):
+    second = FACT.replace("minimax-staff", "bad-one").replace("source: art", "source: nowhere")
+    twice = "facts:\n" + FACT + FACT + second.replace("    questions:", "    x: 1\n    questions:")
+    found = problems(tmp_path, facts=twice)
+    assert any("fact minimax-staff: duplicate fact id" in p for p in found)
+    assert any("fact bad-one:" in p and "'nowhere' is not an id" in p for p in found)
+    assert any("fact bad-one: unknown field(s): x" in p for p in found)
+
+
+def test_questions_need_both_languages(tmp_path):
+    english_only = "facts:\n" + FACT.replace("MiniMax 有多少员工?", "MiniMax employees?")
+    [problem] = problems(tmp_path, facts=english_only)
+    assert "one English and one Chinese" in problem
+
+
+def test_missing_article_file_is_named(tmp_path):
+    sources = SOURCES.replace("art.txt", "gone.txt")
+    found = problems(tmp_path, sources=sources)
+    assert any("articles/gone.txt not found" in p for p in found)

@@ -1,0 +1,58 @@
+import pytest
+
+from knowledge.factbase import Aliases
+from knowledge.normalize import Normalizer, fold, is_chinese
+
+ALIASES = Aliases(
+    entities={"jensen-huang": ("黄仁勋", "Jensen Huang"), "minimax": ("MiniMax", "稀宇")},
+    terms={"employees": ("员工", "staff", "headcount")},
+)
+
+
+@pytest.fixture(scope="module")
+def normalize():
+    return Normalizer(ALIASES)
+
+
+def test_fold_converts_traditional_full_width_and_case():
+    assert fold("黃仁勳說中國會贏") == "黄仁勋说中国会赢"
+    assert fold("ＧＰＴ－５") == "gpt-5"
+
+
+def test_traditional_and_simplified_questions_normalise_alike(normalize):
+    assert normalize("黃仁勳說中國會贏嗎?").tokens == normalize("黄仁勋说中国会赢吗？").tokens
+
+
+def test_pinyin_annotated_text_normalises_like_clean_text(normalize):
+    assert normalize("中國(guó)會(huì)贏").tokens == normalize("中国会赢").tokens
+
+
+def test_aliases_fold_to_one_entity_token_in_both_scripts(normalize):
+    english = normalize("What did Jensen Huang say?")
+    chinese = normalize("黄仁勋说了什么")
+    assert english.entities == chinese.entities == {"@jensenhuang"}
+
+
+def test_terms_bridge_languages_and_synonyms(normalize):
+    assert "employees" in normalize("MiniMax headcount").tokens
+    assert "employees" in normalize("稀宇有多少员工").tokens
+
+
+def test_chinese_is_split_into_characters_and_bigrams(normalize):
+    tokens = normalize("人工智能").tokens
+    assert {"人", "工", "智", "能", "人工", "工智", "智能"} <= set(tokens)
+
+
+def test_model_names_are_folded_but_versions_kept_apart(normalize):
+    assert normalize("GPT-5").tokens == normalize("gpt 5").tokens == normalize("gpt5").tokens == ("gpt5",)
+    assert normalize("V3").tokens != normalize("V3.2").tokens
+    assert normalize("revenue in 2023").tokens == ("revenue", "2023")
+
+
+def test_stopwords_and_punctuation_are_dropped(normalize):
+    assert normalize("What is the MiniMax staff?!").tokens == ("@minimax", "employees")
+
+
+def test_is_chinese():
+    assert is_chinese("MiniMax 有多少员工")
+    assert not is_chinese("How many staff?")
