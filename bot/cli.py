@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-accuracy", type=float, default=None, metavar="FRACTION")
     ev.add_argument("--min-abstention", type=float, default=None, metavar="FRACTION")
     ev.set_defaults(run=_cmd_eval)
+
+    serve = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP)")
+    serve.set_defaults(run=_cmd_serve)
+
+    chat = sub.add_parser("chat", help="a local console: ask questions as you would in Slack")
+    chat.set_defaults(run=_cmd_chat)
     return parser
 
 
@@ -126,3 +132,20 @@ def _cmd_eval(args, stdin, stdout) -> int:
         args.min_abstention is not None and report.abstention < args.min_abstention
     )
     return 1 if failed else 0
+
+
+def _cmd_serve(args, stdin, stdout) -> int:
+    import os
+
+    from bot.serve import serve
+
+    return serve(os.environ)
+
+
+def _cmd_chat(args, stdin, stdout) -> int:
+    from bot.console import run_console
+
+    qa = _question_answerer(args)
+    if qa is None:
+        return 1
+    return run_console(qa, stdin, stdout)

@@ -1,0 +1,32 @@
+"""Slack-facing code: listeners bound to a Bolt app, and the Block Kit they send.
+
+``register(app, deps)`` is the only entry point; each module binds one Slack surface.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from slack_bolt import App
+
+from knowledge.store import Store
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What listeners need, passed in by the composition root (``bot.app``)."""
+
+    qa: object  # knowledge.qa.QuestionAnswerer-like: ask(), fact(), source_of(), threshold
+    store: Store
+    fact_command: str = "/fact"
+    fact_admins: frozenset[str] = field(default_factory=frozenset)
+    question_log: bool = True
+
+
+def register(app: App, deps: Deps) -> None:
+    from handlers import actions, errors, events, messages
+
+    events.register(app, deps)
+    messages.register(app, deps)
+    actions.register(app, deps)
+    errors.register(app, deps)

@@ -1,0 +1,178 @@
+"""Pure Block Kit builders for answers, suggestions, help and fact cards.
+
+Every string that came from a user or a fact goes through ``escape`` so
+``<!channel>`` or ``<@U123>`` inside a fact or a question never pings anyone.
+Builders return plain dicts and a plain-text fallback; nothing here calls Slack.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge.answers import Answer, source_line
+from knowledge.factbase import Fact, Source
+from knowledge.matcher import Alternative
+
+Block = dict[str, Any]
+SECTION_LIMIT = 3000
+MAX_BLOCKS = 50
+BUTTON_VALUE_LIMIT = 2000
+# Scores this close above the answering threshold get "I think you're asking: ...".
+MODERATE_BAND = 12.0
+
+ACTION_HELPFUL = "feedback_helpful"
+ACTION_NOT_HELPFUL = "feedback_not_helpful"
+ACTION_OTHER_ANSWERS = "other_answers"
+ACTION_SHOW_FACT = "show_fact"
+
+
+@dataclass(frozen=True)
+class Message:
+    """A Slack message: ``text`` is the notification fallback, ``blocks`` what people see."""
+
+    text: str
+    blocks: list[Block]
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": self.blocks}
+
+
+def escape(text: str) -> str:
+    """Escape exactly the three characters mrkdwn treats as control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def truncate(text: str, limit: int = SECTION_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def section(mrkdwn: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(mrkdwn)}}
+
+
+def context(mrkdwn: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate(mrkdwn)}]}
+
+
+def button(text: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
+    element = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": text[:75], "emoji": True},
+        "action_id": action_id,
+        "value": value[:BUTTON_VALUE_LIMIT],
+    }
+    if style:
+        element["style"] = style
+    return element
+
+
+def quote_block(quote: str) -> Block:
+    lines = escape(quote).splitlines() or [""]
+    return section("\n".join(f"> {line}" for line in lines))
+
+
+def provenance(fact: Fact, source: Source | None) -> str:
+    """Where a fact comes from: the article for curated facts, the author for team facts."""
+    if source is not None:
+        return f"Source: {escape(source_line(source, fact.as_of))}"
+    parts = [f"Added by @{escape(fact.added_by or 'someone')}"]
+    if fact.added_at:
+        parts.append(f"on {escape(fact.added_at[:10])}")
+    line = " ".join(parts)
+    if fact.source_text:
+        line += f" · Source: {escape(fact.source_text)}"
+    return line + f" · `{escape(fact.id)}`"
+
+
+def fact_blocks(fact: Fact, source: Source | None, lang: str) -> list[Block]:
+    """The answer text, its quote (when there is one) and its provenance."""
+    blocks = [section(escape(fact.answer(lang)))]
+    if fact.quote:
+        blocks.append(quote_block(fact.quote))
+    blocks.append(context(provenance(fact, source)))
+    return blocks
+
+
+def answer_message(answer: Answer, threshold: float) -> Message:
+    """An answered question, with feedback and "Other answers" buttons."""
+    assert answer.fact is not None
+    blocks: list[Block] = []
+    if answer.score < threshold + MODERATE_BAND and answer.matched_question:
+        blocks.append(context(f"I think you're asking: _{escape(answer.matched_question)}_"))
+    blocks.extend(fact_blocks(answer.fact, answer.source, answer.lang))
+    value = _action_value(answer.fact.id, answer.question)
+    elements = [
+        button("👍 Helpful", ACTION_HELPFUL, value),
+        button("👎 Not helpful", ACTION_NOT_HELPFUL, value),
+    ]
+    if answer.alternatives:
+        elements.append(button("Other answers", ACTION_OTHER_ANSWERS, value))
+    blocks.append({"type": "actions", "block_id": "answer_actions", "elements": elements})
+    return Message(text=truncate(answer.text or "", SECTION_LIMIT), blocks=blocks)
+
+
+def no_answer_message(answer: Answer, fact_command: str) -> Message:
+    """"I don't know", up to three "did you mean" buttons and how to teach the bot."""
+    blocks = [section("I don't know that one: nothing in my fact base answers it, and I'd rather not guess.")]
+    blocks.extend(suggestion_blocks(answer.alternatives, "Did you mean:"))
+    blocks.append(context(
+        f"Know the answer? Teach me with `{escape(fact_command)} add QUESTION | ANSWER` "
+        f"or `{escape(fact_command)}` for a form."
+    ))
+    return Message(text="I don't know that one yet.", blocks=blocks)
+
+
+def suggestion_blocks(alternatives: tuple[Alternative, ...] | list[Alternative], heading: str) -> list[Block]:
+    """A heading and one row per alternative, each with a button that shows that fact."""
+    if not alternatives:
+        return []
+    blocks = [section(heading)]
+    for alt in list(alternatives)[:3]:
+        blocks.append({
+            "type": "section",
+            "text": {"type": "mrkdwn", "text": truncate(f"• {escape(alt.question)}")},
+            "accessory": button("Show", ACTION_SHOW_FACT, alt.fact_id),
+        })
+    return blocks
+
+
+def alternatives_message(alternatives: tuple[Alternative, ...] | list[Alternative], heading: str) -> Message:
+    blocks = suggestion_blocks(alternatives, heading) or [section("I have no other candidate answers for that.")]
+    return Message(text=heading if alternatives else "No other candidate answers.", blocks=blocks)
+
+
+def fact_message(fact: Fact, source: Source | None, lang: str) -> Message:
+    return Message(text=truncate(fact.answer(lang)), blocks=fact_blocks(fact, source, lang))
+
+
+def help_message(fact_command: str) -> Message:
+    cmd = escape(fact_command)
+    text = (
+        "*Ask me about the Chinese AI industry* (English or Chinese), e.g.\n"
+        "• _How many employees does MiniMax have?_\n"
+        "• _MiniMax M2 每百万 token 多少钱?_\n"
+        "• _黃仁勳說中國會贏嗎?_\n"
+        "Mention me in a channel (I answer in the thread) or DM me. Every answer comes with "
+        "the source quote; if I don't know, I say so.\n"
+        f"*Teach me:* `{cmd} add QUESTION | ANSWER [| SOURCE]` or `{cmd}` for a form; "
+        f"`{cmd} help` for everything else."
+    )
+    return Message(text="How to use me: ask a question about the Chinese AI industry.", blocks=[section(text)])
+
+
+def text_message(text: str) -> Message:
+    """A short notice; ``text`` is escaped here."""
+    return Message(text=text, blocks=[section(escape(text))])
+
+
+def parse_action_value(value: str) -> tuple[str, str]:
+    """(fact_id, question) from an answer button's value."""
+    data = json.loads(value)
+    return data["f"], data.get("q", "")
+
+
+def _action_value(fact_id: str, question: str) -> str:
+    budget = BUTTON_VALUE_LIMIT - len(fact_id) - 40
+    return json.dumps({"f": fact_id, "q": question[: max(budget // 2, 0)]}, ensure_ascii=False)

@@ -1,0 +1,211 @@
+"""Persistent state in a SQL database through SQLAlchemy 2 (SQLite by default, PostgreSQL via URL).
+
+One ``Store`` owns the engine and every table: team facts and their history, the
+question log and feedback, processed Slack event ids (so a retried delivery is
+answered once), digest claims and the spotlight rotation.  Every write is one
+transaction, so a crash mid-write leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+metadata = MetaData()
+
+team_facts = Table(
+    "team_facts", metadata,
+    Column("id", String(16), primary_key=True),
+    Column("questions", JSON, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("quote", Text),
+    Column("source", Text),
+    Column("tags", JSON, nullable=False, default=list),
+    Column("added_by", String(32), nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(32), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("deleted_at", DateTime(timezone=True)),
+    Column("deleted_by", String(32)),
+)
+
+fact_history = Table(
+    "fact_history", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("fact_id", String(16), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("action", String(16), nullable=False),  # added / edited / removed / restored
+    Column("data", JSON, nullable=False),
+    Column("changed_by", String(32), nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+)
+
+revision = Table(
+    "revision", metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+question_log = Table(
+    "question_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("asked_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("user_id", String(32)),
+    Column("channel_id", String(32)),
+    Column("question", Text),  # NULL when QUESTION_LOG=off
+    Column("fact_id", String(80)),
+    Column("score", Float, nullable=False),
+    Column("answered", Boolean, nullable=False),
+)
+
+feedback = Table(
+    "feedback", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("user_id", String(32)),
+    Column("fact_id", String(80), nullable=False),
+    Column("helpful", Boolean, nullable=False),
+)
+
+processed_events = Table(
+    "processed_events", metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+digest_claims = Table(
+    "digest_claims", metadata,
+    Column("channel", String(32), primary_key=True),
+    Column("week", String(10), primary_key=True),  # ISO week, e.g. 2026-W47
+    Column("claimed_at", DateTime(timezone=True), nullable=False),
+    Column("posted_at", DateTime(timezone=True)),
+    Column("message_ts", String(32)),
+)
+
+spotlight = Table(
+    "spotlight", metadata,
+    Column("fact_id", String(80), primary_key=True),
+    Column("shown_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; every stored time is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite files get their folder, WAL and a busy timeout."""
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # noqa: ANN001 - SQLAlchemy hook
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+class Store:
+    """The database.  ``Store(url)`` creates missing tables, so start-up is migration."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = make_engine(url)
+        metadata.create_all(self.engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # ---- revision: lets every process notice a change to team facts -------------
+
+    def revision(self) -> int:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(revision.c.value).where(revision.c.name == "facts")).scalar()
+        return value or 0
+
+    def bump_revision(self, conn: Connection) -> None:
+        changed = conn.execute(
+            update(revision).where(revision.c.name == "facts").values(value=revision.c.value + 1)
+        ).rowcount
+        if not changed:
+            try:
+                with conn.begin_nested():
+                    conn.execute(insert(revision).values(name="facts", value=1))
+            except IntegrityError:  # another process inserted it first
+                conn.execute(update(revision).where(revision.c.name == "facts").values(value=revision.c.value + 1))
+
+    # ---- Slack event de-duplication ---------------------------------------------
+
+    def claim_event(self, event_id: str) -> bool:
+        """True the first time ``event_id`` is seen (in any process), False for a retry."""
+        try:
+            with self.transaction() as conn:
+                conn.execute(insert(processed_events).values(event_id=event_id, at=utcnow()))
+            return True
+        except IntegrityError:
+            return False
+
+    # ---- question log and feedback --------------------------------------------------
+
+    def log_question(
+        self, *, user_id: str | None, channel_id: str | None, question: str | None,
+        fact_id: str | None, score: float, answered: bool,
+    ) -> None:
+        with self.transaction() as conn:
+            conn.execute(insert(question_log).values(
+                asked_at=utcnow(), user_id=user_id, channel_id=channel_id, question=question,
+                fact_id=fact_id, score=score, answered=answered,
+            ))
+
+    def log_feedback(self, *, user_id: str | None, fact_id: str, helpful: bool) -> None:
+        with self.transaction() as conn:
+            conn.execute(insert(feedback).values(at=utcnow(), user_id=user_id, fact_id=fact_id, helpful=helpful))
+
+    def count_questions(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(question_log)).scalar_one()
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

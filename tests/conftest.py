@@ -1,0 +1,110 @@
+"""Shared fixtures: a fake Slack Web API and the WSGI app served on a loopback port."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+from socketserver import ThreadingMixIn
+from urllib.parse import urlencode
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+import pytest
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk.signature import SignatureVerifier
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.runtime import build_runtime, handler_deps
+from tests.fakes.slack_api import FakeSlack
+
+SIGNING_SECRET = "test-signing-secret"
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """TEST_DATABASE_URL (PostgreSQL) when set; tests using it skip otherwise."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("TEST_DATABASE_URL not set: PostgreSQL tests skipped")
+    return url
+
+
+@pytest.fixture()
+def fake_slack():
+    with FakeSlack() as fake:
+        yield fake
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class SlackApp:
+    """The production WSGI app on 127.0.0.1, and helpers that send it Slack-signed requests."""
+
+    def __init__(self, env: dict[str, str]):
+        self.settings = Settings.from_env(env)
+        self.runtime = build_runtime(self.settings)
+        self.bolt = create_app(self.settings, handler_deps(self.runtime))
+        self.server = make_server("127.0.0.1", 0, SlackRequestHandler(self.bolt), server_class=_ThreadingWSGIServer,
+                                  handler_class=_QuietHandler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/slack/events"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.runtime.store.dispose()
+
+    def post(self, body: str, content_type: str, headers: dict | None = None, secret: str = SIGNING_SECRET,
+             timestamp: int | None = None) -> tuple[int, str]:
+        ts = str(timestamp if timestamp is not None else int(time.time()))
+        signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+        request = urllib.request.Request(self.url, data=body.encode(), method="POST", headers={
+            "Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature,
+            **(headers or {}),
+        })
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode()
+
+    def event(self, event: dict, event_id: str = "Ev0001", retry: int | None = None, **kwargs) -> tuple[int, str]:
+        body = json.dumps({"token": "x", "team_id": "T0001", "api_app_id": "A0001", "type": "event_callback",
+                           "event_id": event_id, "event_time": int(time.time()), "event": event})
+        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+        return self.post(body, "application/json", headers=headers, **kwargs)
+
+    def interaction(self, payload: dict) -> tuple[int, str]:
+        return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+
+    def command(self, text: str, user: str = "U0USER1", command: str = "/fact", **extra) -> tuple[int, str]:
+        form = {"command": command, "text": text, "user_id": user, "user_name": f"name-{user.lower()}",
+                "channel_id": "C0CHAN1", "team_id": "T0001", "trigger_id": "trig.1",
+                "response_url": "http://127.0.0.1:9/response", **extra}
+        return self.post(urlencode(form), "application/x-www-form-urlencoded")
+
+
+@pytest.fixture()
+def slack_env(fake_slack, tmp_path) -> dict[str, str]:
+    return {
+        "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": fake_slack.url,
+        "BOT_DATA_DIR": str(tmp_path / "data"), "FACT_ADMINS": "U0ADMIN1",
+    }
+
+
+@pytest.fixture()
+def slack_app(slack_env):
+    app = SlackApp(slack_env)
+    yield app
+    app.close()
