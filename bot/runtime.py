@@ -9,6 +9,7 @@ from bot.config import ConfigError, Settings
 from knowledge.factbase import DATA_DIR, FactBaseError, load_factbase
 from knowledge.qa import QuestionAnswerer
 from knowledge.store import Store
+from knowledge.teamfacts import TeamFacts
 
 
 class StartupError(SystemExit):
@@ -41,7 +42,7 @@ def build_runtime(settings: Settings) -> Runtime:
         lines = [f"error: {p}" for p in exc.problems]
         raise StartupError("\n".join([*lines, f"{len(lines)} problem(s) in the knowledge files; not starting."]))
     store = Store(settings.database_url)
-    return Runtime(settings=settings, qa=QuestionAnswerer(factbase), store=store)
+    return Runtime(settings=settings, qa=QuestionAnswerer(factbase, TeamFacts(store)), store=store)
 
 
 def handler_deps(runtime: Runtime):

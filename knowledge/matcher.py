@@ -154,6 +154,11 @@ class Matcher:
             alternatives=alternatives,
         )
 
+    def search(self, text: str, limit: int = 5) -> list[tuple[Fact, float]]:
+        """The best-scoring facts for free-text search terms, whatever their score."""
+        query = self._query_tokens(self.normalize(text))
+        return [(entry.fact, round(score, 1)) for score, entry, _ in self._rank(query)[:limit]] if query else []
+
     def _query_tokens(self, normalized: Normalized) -> dict[str, float]:
         """Question tokens with their weight; unknown Latin words are typo-corrected."""
         weights: dict[str, float] = {}

@@ -45,7 +45,8 @@ team_facts = Table(
     Column("quote", Text),
     Column("source", Text),
     Column("tags", JSON, nullable=False, default=list),
-    Column("added_by", String(32), nullable=False),
+    Column("added_by", String(32), nullable=False),  # Slack user id
+    Column("added_by_name", String(80), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
     Column("updated_by", String(32), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -105,6 +106,14 @@ digest_claims = Table(
     Column("claimed_at", DateTime(timezone=True), nullable=False),
     Column("posted_at", DateTime(timezone=True)),
     Column("message_ts", String(32)),
+)
+
+pending_facts = Table(
+    "pending_facts", metadata,
+    Column("token", String(32), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("user_id", String(32), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 spotlight = Table(
