@@ -46,7 +46,25 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = sub.add_parser("chat", help="a local console: ask questions as you would in Slack")
     chat.set_defaults(run=_cmd_chat)
+
+    export = sub.add_parser("export", help="print team facts as facts.yaml entries")
+    export.add_argument("--since", type=_date, help="only facts added on or after this date (YYYY-MM-DD)")
+    export.set_defaults(run=_cmd_export)
+
+    imp = sub.add_parser("import", help="load a facts.yaml-style file as team facts (all or nothing)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--skip-duplicates", action="store_true", help="import the rest when some are duplicates")
+    imp.set_defaults(run=_cmd_import)
     return parser
+
+
+def _date(value: str):
+    from datetime import UTC, datetime
+
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-01") from None
 
 
 def load_or_explain(data_dir: Path, err: TextIO = sys.stderr) -> FactBase | None:
@@ -149,3 +167,38 @@ def _cmd_chat(args, stdin, stdout) -> int:
     if qa is None:
         return 1
     return run_console(qa, stdin, stdout)
+
+
+def _store_runtime():
+    import os
+
+    from bot.runtime import build_runtime, load_settings
+
+    return build_runtime(load_settings(os.environ))
+
+
+def _cmd_export(args, stdin, stdout) -> int:
+    from bot.curation import export_yaml
+    from knowledge.teamfacts import TeamFacts
+
+    runtime = _store_runtime()
+    stdout.write(export_yaml(TeamFacts(runtime.store), args.since))
+    return 0
+
+
+def _cmd_import(args, stdin, stdout) -> int:
+    from bot.curation import import_file
+    from knowledge.teamfacts import TeamFacts
+
+    runtime = _store_runtime()
+    report = import_file(args.file, TeamFacts(runtime.store), runtime.qa, skip_duplicates=args.skip_duplicates)
+    for line in report.problems:
+        print(f"error: {line}", file=sys.stderr)
+    for line in report.duplicates:
+        print(f"duplicate: {line}", file=sys.stderr)
+    if not report.imported:
+        print("nothing imported" + (" (use --skip-duplicates to import the rest)" if report.duplicates and
+                                    not report.problems else ""), file=stdout)
+        return 1 if report.problems or report.duplicates else 0
+    print(f"imported {len(report.imported)} fact(s): {', '.join(report.imported)}", file=stdout)
+    return 0

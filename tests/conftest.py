@@ -24,12 +24,25 @@ from tests.fakes.slack_api import FakeSlack
 SIGNING_SECRET = "test-signing-secret"
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> str:
-    """TEST_DATABASE_URL (PostgreSQL) when set; tests using it skip otherwise."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """A fresh, empty database: SQLite always; PostgreSQL when TEST_DATABASE_URL is set (else skipped)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
         pytest.skip("TEST_DATABASE_URL not set: PostgreSQL tests skipped")
+    from sqlalchemy import create_engine
+
+    from knowledge.store import metadata
+
+    engine = create_engine(url)
+    try:
+        metadata.drop_all(engine)
+    except Exception as exc:  # noqa: BLE001 - an unreachable server means skip, not fail
+        pytest.skip(f"PostgreSQL at TEST_DATABASE_URL unreachable: {exc}")
+    finally:
+        engine.dispose()
     return url
 
 
