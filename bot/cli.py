@@ -47,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="a local console: ask questions as you would in Slack")
     chat.set_defaults(run=_cmd_chat)
 
+    clock = sub.add_parser("clock", help="run the weekly digest scheduler (exactly one per deployment)")
+    clock.set_defaults(run=_cmd_clock)
+
+    digest = sub.add_parser("digest", help="preview or send this week's digest")
+    mode = digest.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--preview", action="store_true", help="print the digest as text (no Slack needed)")
+    mode.add_argument("--send", action="store_true", help="post it now to DIGEST_CHANNEL")
+    digest.add_argument("--force", action="store_true", help="with --send: post even if already sent this week")
+    digest.set_defaults(run=_cmd_digest)
+
     export = sub.add_parser("export", help="print team facts as facts.yaml entries")
     export.add_argument("--since", type=_date, help="only facts added on or after this date (YYYY-MM-DD)")
     export.set_defaults(run=_cmd_export)
@@ -202,3 +212,56 @@ def _cmd_import(args, stdin, stdout) -> int:
         return 1 if report.problems or report.duplicates else 0
     print(f"imported {len(report.imported)} fact(s): {', '.join(report.imported)}", file=stdout)
     return 0
+
+
+def _cmd_clock(args, stdin, stdout) -> int:
+    import os
+
+    from bot.app import make_client
+    from bot.clock import digest_trigger, require_channels, run_clock
+    from bot.config import ConfigError
+    from bot.runtime import StartupError, build_runtime, configure_logging, load_settings
+
+    settings = load_settings(os.environ)
+    configure_logging(settings.log_level)
+    try:
+        digest_trigger(settings)
+        require_channels(settings)
+        if not settings.slack_bot_token:
+            raise ConfigError("SLACK_BOT_TOKEN is required to post the digest")
+    except ConfigError as exc:
+        raise StartupError(f"configuration error: {exc}") from None
+    return run_clock(settings, build_runtime(settings), make_client(settings))
+
+
+def _cmd_digest(args, stdin, stdout) -> int:
+    import os
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.app import make_client
+    from bot.clock import DigestJob, digest_trigger, require_channels
+    from bot.config import ConfigError
+    from bot.console import render
+    from bot.runtime import StartupError, build_runtime, configure_logging, load_settings
+    from handlers.digest import digest_message
+
+    settings = load_settings(os.environ)
+    configure_logging(settings.log_level)
+    try:
+        digest_trigger(settings)
+        if args.send:
+            require_channels(settings)
+            if not settings.slack_bot_token:
+                raise ConfigError("SLACK_BOT_TOKEN is required to post the digest")
+    except ConfigError as exc:
+        raise StartupError(f"configuration error: {exc}") from None
+    job = DigestJob(settings, build_runtime(settings), make_client(settings))
+    now = datetime.now(ZoneInfo(settings.digest_timezone))
+    if args.preview:
+        print(render(digest_message(job.compose(now, remember_spotlight=False), settings.fact_command)), file=stdout)
+        return 0
+    results = job.send(now, force=args.force)
+    for channel, outcome in results.items():
+        print(f"{channel}: {outcome}", file=stdout)
+    return 1 if any(o.startswith("failed") for o in results.values()) else 0

@@ -32,7 +32,9 @@ def render(message: Message) -> str:
     """Block Kit as terminal text: sections, quotes, context lines and button labels."""
     lines: list[str] = []
     for block in message.blocks:
-        if block["type"] == "section":
+        if block["type"] == "header":
+            lines.append(block["text"]["text"].upper())
+        elif block["type"] == "section":
             text = _plain(block["text"]["text"])
             accessory = block.get("accessory")
             lines.append(text + (f"   [{accessory['text']['text']}]" if accessory else ""))

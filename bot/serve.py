@@ -17,8 +17,12 @@ logger = logging.getLogger(__name__)
 def serve(env: Mapping[str, str]) -> int:
     settings = load_settings(env)
     configure_logging(settings.log_level)
+    if settings.digest_in_process:
+        _check_digest_settings(settings)
     runtime = build_runtime(settings)
     app = create_app(settings, handler_deps(runtime))
+    if settings.digest_in_process:
+        _start_digest_scheduler(settings, runtime, app.client)
     if settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -28,3 +32,32 @@ def serve(env: Mapping[str, str]) -> int:
         logger.info("starting HTTP on port %d (/slack/events)", settings.port)
         app.start(port=settings.port, path="/slack/events")
     return 0
+
+
+def _check_digest_settings(settings) -> None:
+    from bot.clock import digest_trigger, require_channels
+    from bot.config import ConfigError
+    from bot.runtime import StartupError
+
+    try:
+        digest_trigger(settings)
+        require_channels(settings)
+    except ConfigError as exc:
+        raise StartupError(f"configuration error: {exc}") from None
+
+
+def _start_digest_scheduler(settings, runtime, client) -> None:
+    """DIGEST_IN_PROCESS=1: the digest schedule runs in this (single) process, in a background thread."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from bot.clock import DigestJob, schedule
+
+    job = DigestJob(settings, runtime, client)
+    scheduler = BackgroundScheduler(timezone=ZoneInfo(settings.digest_timezone))
+    schedule(scheduler, job)
+    scheduler.start()
+    job.catch_up(datetime.now(ZoneInfo(settings.digest_timezone)))
+    logger.info("digest scheduled in-process: %r in %s", settings.digest_cron, settings.digest_timezone)

@@ -24,10 +24,11 @@ class Deps:
 
 
 def register(app: App, deps: Deps) -> None:
-    from handlers import actions, commands, errors, events, messages
+    from handlers import actions, commands, digest, errors, events, messages
 
     events.register(app, deps)
     messages.register(app, deps)
     actions.register(app, deps)
     commands.register(app, deps)
+    digest.register(app, deps)
     errors.register(app, deps)
