@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, is_chinese
@@ -37,8 +38,11 @@ DEFAULT_THRESHOLD = 60.0
 DEFAULT_MARGIN = 4.0
 MAX_CANDIDATES = 60
 MAX_ALTERNATIVES = 3
-TYPO_CUTOFF = 80
 TYPO_WEIGHT = 0.8
+# Words no fact uses count for less than the rarest known word: paraphrase filler
+# ("serve", "mny") should dent a match, not sink it.  Off-topic questions still fail,
+# because none of their words are covered.
+UNKNOWN_WEIGHT = 0.5
 _HAS_DIGIT = re.compile(r"\d")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 
@@ -118,8 +122,13 @@ class Matcher:
             for token in tokens:
                 self._postings[token].append(i)
         self._by_id = {e.fact.id: e for e in self._entries}
-        self._latin_vocab = sorted(t for t in self._postings if _LATIN_WORD.fullmatch(t))
+        # Typo correction candidates, by first letter: entity spellings first, then index words.
         self._entity_spellings = self._spellings_of_entities(aliases)
+        self._typo_choices: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        for word in self._entity_spellings:
+            self._typo_choices[word[0]][0].append(word)
+        for word in sorted(t for t in self._postings if _LATIN_WORD.fullmatch(t)):
+            self._typo_choices[word[0]][1].append(word)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -168,18 +177,23 @@ class Matcher:
                 if corrected:
                     weights.setdefault(corrected, TYPO_WEIGHT * self._idf.get(corrected, self._default_idf))
                     continue
-            weights.setdefault(token, self._idf.get(token, self._default_idf))
+            weights.setdefault(token, self._idf.get(token, UNKNOWN_WEIGHT * self._default_idf))
         return weights
 
     def _correct(self, token: str) -> str | None:
-        found = process.extractOne(
-            token, self._entity_spellings, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF
-        )
+        """The known word within one edit or swap (two for long words) sharing the first letter, if any.
+
+        Entity spellings are tried first, so "hailou" becomes the Hailuo entity.  Typos
+        rarely hit the first letter, and requiring it keeps "serve" from becoming "reserve".
+        """
+        max_edits = 1 if len(token) <= 7 else 2
+        if token[0] not in self._typo_choices:
+            return None
+        entity_words, index_words = self._typo_choices[token[0]]
+        found = process.extractOne(token, entity_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
         if found:
             return self._entity_spellings[found[0]]
-        found = process.extractOne(
-            token, self._latin_vocab, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF
-        )
+        found = process.extractOne(token, index_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
         return found[0] if found else None
 
     def _rank(self, query: dict[str, float]) -> list[tuple[float, _Entry, str]]:
@@ -207,12 +221,15 @@ class Matcher:
     def _score(
         self, entry: _Entry, query: dict[str, float], total: float, q_sorted: str
     ) -> tuple[float, _Entry, str]:
-        fact_recall = sum(w for t, w in query.items() if t in entry.tokens) / total
+        q_tokens = query.keys()
+        fact_recall = sum(query[t] for t in entry.tokens & q_tokens) / total
         best, best_text = 0.0, entry.fact.questions[0]
         for p in entry.phrasings:
-            shared = [t for t in query if t in p.tokens]
+            shared = p.tokens & q_tokens
+            if not shared:
+                continue
             recall = sum(query[t] for t in shared) / total
-            precision = sum(self._idf.get(t, 0.0) for t in shared) / p.weight if p.weight else 0.0
+            precision = sum(self._idf[t] for t in shared) / p.weight
             similarity = fuzz.ratio(q_sorted, p.sorted_text, processor=None) / 100
             score = 0.55 * recall + 0.25 * precision + 0.20 * similarity
             if score > best:

@@ -65,10 +65,18 @@ def fold(text: str) -> str:
 
 
 class Normalizer:
-    """Turns text into tokens; built once from the alias table."""
+    """Turns text into tokens; built once from the alias table.
+
+    Aliases are looked up, longest first, in two dictionaries: runs of up to four Latin
+    words, and substrings of Chinese runs.  (One big regex alternation was 20x slower.)
+    A form that mixes scripts ("海螺AI") is covered by its parts ("海螺" is an alias).
+    """
+
+    MAX_LATIN_WORDS = 4
 
     def __init__(self, aliases: Aliases):
-        self._replacements: dict[str, str] = {}
+        self._latin: dict[tuple[str, ...], str] = {}
+        self._cjk: dict[str, str] = {}
         self.entity_tokens: set[str] = set()
         for groups, is_entity in ((aliases.terms, False), (aliases.entities, True)):
             for name, forms in groups.items():
@@ -76,54 +84,71 @@ class Normalizer:
                 if is_entity:
                     self.entity_tokens.add(token)
                 for form in (name, *forms):
-                    self._replacements[_fold_form(form)] = token
-        forms = sorted(self._replacements, key=len, reverse=True)
-        self._alias_pattern = re.compile(
-            "|".join(_boundaried(f) for f in forms if f)) if forms else None
+                    parts = _TOKEN.findall(_fold_models(fold(form)))
+                    if parts and all(_CJK_RUN.fullmatch(p) for p in parts) and len(parts) == 1:
+                        self._cjk[parts[0]] = token
+                    elif parts and not any(_CJK_RUN.match(p) for p in parts):
+                        self._latin[tuple(parts)] = token
+        self._cjk_lengths = sorted({len(f) for f in self._cjk}, reverse=True)
 
     def __call__(self, text: str) -> Normalized:
         return self._normalize(text)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one normaliser lives as long as its index
     def _normalize(self, text: str) -> Normalized:
-        folded = _fold_models(fold(text))
-        if self._alias_pattern is not None:
-            folded = self._alias_pattern.sub(lambda m: f" {self._replacements[m.group(0)]} ", folded)
         tokens: list[str] = []
-        entities: set[str] = set()
-        for raw in re.split(r"\s+", folded):
-            if raw in self.entity_tokens:
-                tokens.append(raw)
-                entities.add(raw)
-                continue
-            for part in _TOKEN.findall(raw):
-                if _CJK_RUN.fullmatch(part):
-                    tokens.extend(_cjk_tokens(part))
-                elif part not in EN_STOPWORDS:
-                    tokens.append(part)
-        return Normalized(tokens=tuple(tokens), entities=frozenset(entities))
+        words: list[str] = []  # pending run of Latin words
+        for part in _TOKEN.findall(_fold_models(fold(text))):
+            if _CJK_RUN.match(part):
+                tokens.extend(self._latin_tokens(words))
+                words = []
+                tokens.extend(self._cjk_run_tokens(part))
+            else:
+                words.append(part)
+        tokens.extend(self._latin_tokens(words))
+        return Normalized(tokens=tuple(tokens), entities=frozenset(t for t in tokens if t in self.entity_tokens))
 
+    def _latin_tokens(self, words: list[str]) -> list[str]:
+        out, i = [], 0
+        while i < len(words):
+            for n in range(min(self.MAX_LATIN_WORDS, len(words) - i), 0, -1):
+                token = self._latin.get(tuple(words[i : i + n]))
+                if token:
+                    out.append(token)
+                    i += n
+                    break
+            else:
+                if words[i] not in EN_STOPWORDS:
+                    out.append(words[i])
+                i += 1
+        return out
 
-def _fold_form(form: str) -> str:
-    return _fold_models(fold(form)).strip()
+    def _cjk_run_tokens(self, run: str) -> list[str]:
+        out: list[str] = []
+        plain_start = i = 0
+        while i < len(run):
+            for length in self._cjk_lengths:
+                token = self._cjk.get(run[i : i + length]) if i + length <= len(run) else None
+                if token:
+                    out.extend(_cjk_tokens(run[plain_start:i]))
+                    out.append(token)
+                    i += length
+                    plain_start = i
+                    break
+            else:
+                i += 1
+        out.extend(_cjk_tokens(run[plain_start:]))
+        return out
 
 
 def _fold_models(text: str) -> str:
     return _HYPHENATED_MODEL.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
 
 
-def _boundaried(form: str) -> str:
-    """Latin aliases match whole words only ("m2" must not fire inside "gm2x"); Chinese ones anywhere."""
-    escaped = re.escape(form)
-    if re.match(r"[a-z0-9]", form):
-        escaped = r"(?<![a-z0-9])" + escaped
-    if re.search(r"[a-z0-9]$", form):
-        escaped += r"(?![a-z0-9])"
-    return escaped
-
-
 def _cjk_tokens(run: str) -> list[str]:
     """Characters (minus function characters) and every bigram of a Chinese run."""
+    if not run:
+        return []
     chars = [c for c in run if c not in ZH_STOPCHARS]
     bigrams = [run[i : i + 2] for i in range(len(run) - 1)]
     return chars + bigrams

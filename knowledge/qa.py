@@ -11,12 +11,15 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, build_answer
 from knowledge.factbase import Fact, FactBase, Source
 from knowledge.matcher import DEFAULT_MARGIN, DEFAULT_THRESHOLD, Matcher
 from knowledge.normalize import Normalizer
-from knowledge.teamfacts import TeamFacts
+
+if TYPE_CHECKING:  # SQLAlchemy costs ~0.3 s to import; `bot ask` never needs it
+    from knowledge.teamfacts import TeamFacts
 
 
 class QuestionAnswerer:

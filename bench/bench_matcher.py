@@ -1,0 +1,168 @@
+"""Matcher benchmark: build time, latency, peak memory, start-up, and a naive baseline.
+
+    python bench/bench_matcher.py            # prints a Markdown table (used in README)
+
+Each configuration runs in its own process, so peak memory (ru_maxrss) is its own.
+Bases: the real fact base, and the real base plus synthetic facts to 10k and 100k.
+Questions: ../shared/eval/dev.yaml (when present) and tests/eval/*.yaml.
+Baseline: rapidfuzz ``WRatio`` over the raw question strings (no normalisation), answering
+with the best match when its score is at least 85 (below that, abstain).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge.evaluation import evaluate, is_correct, load_eval  # noqa: E402
+from knowledge.factbase import Fact, load_factbase  # noqa: E402
+
+SIZES = {"real": 0, "10k": 10_000, "100k": 100_000}
+BASELINE_CUTOFF = 85
+COMPANIES = [a + b for a in ("zor", "vel", "qua", "nix", "tar", "mol", "bex", "cyr", "dun", "fal", "gor", "hul",
+                             "jen", "kap", "lum", "mer", "nov", "orb", "pax", "rix")
+             for b in ("tron", "vex", "lia", "dex", "mont", "sen", "gard", "plex", "wave", "corp", "nova", "lab",
+                       "soft", "mind", "byte", "core", "grid", "link", "path", "sky")]
+METRICS = [("revenue", "营收"), ("headcount", "员工人数"), ("valuation", "估值"), ("net loss", "净亏损"),
+           ("paying users", "付费用户"), ("market cap", "市值"), ("gross margin", "毛利率"),
+           ("funding round", "融资"), ("API price", "价格"), ("training cost", "训练成本")]
+CITIES = ["北京", "上海", "深圳", "杭州", "成都", "广州", "南京", "武汉", "西安", "苏州"]
+
+
+def question_sets() -> dict[str, list]:
+    sets = {}
+    dev = ROOT.parent / "shared" / "eval" / "dev.yaml"
+    if dev.exists():
+        sets["dev"] = load_eval(dev)
+    for path in sorted((ROOT / "tests" / "eval").glob("*.yaml")):
+        sets[path.stem] = load_eval(path)
+    return sets
+
+
+def synthetic_facts(n: int, seed: int = 7) -> list[Fact]:
+    """Plausible distractors: company x metric x year x city, in English and Chinese."""
+    rng = random.Random(seed)
+    facts = []
+    for i in range(n):
+        company = rng.choice(COMPANIES) + rng.choice(COMPANIES)[:3]
+        (metric, metric_zh), year, city = rng.choice(METRICS), rng.randint(2010, 2024), rng.choice(CITIES)
+        value = rng.randint(1, 9999)
+        facts.append(Fact(
+            id=f"synthetic-{i}",
+            questions=(f"What was {company}'s {metric} in {year}?", f"{company} {year}年{metric_zh}是多少?",
+                       f"{company} {city} {metric} {year}"),
+            answer_en=f"{company}'s {metric} in {year} was {value}.",
+            answer_zh=f"{company}{year}年的{metric_zh}为{value}。",
+            quote=f"{company}{year}年{metric_zh}{value}", source=None,
+        ))
+    return facts
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def run_worker(size: str, baseline: bool) -> dict:
+    """One configuration in this process: returns its figures as a dict."""
+    from knowledge.answers import build_answer
+    from knowledge.matcher import Matcher
+
+    factbase = load_factbase()
+    facts = list(factbase.facts) + synthetic_facts(SIZES[size])
+    sets = question_sets()
+    questions = [item.question for items in sets.values() for item in items]
+    result: dict = {"size": size, "facts": len(facts)}
+    if baseline:
+        from rapidfuzz import fuzz, process
+
+        start = time.perf_counter()
+        choices = [q for f in facts for q in f.questions]
+        owner = [f for f in facts for _ in f.questions]
+        result["build_s"] = time.perf_counter() - start
+
+        def ask(question: str):
+            found = process.extractOne(question, choices, scorer=fuzz.WRatio, processor=None)
+            fact = owner[found[2]] if found and found[1] >= BASELINE_CUTOFF else None
+            return _plain_answer(question, fact, factbase.sources)
+    else:
+        start = time.perf_counter()
+        matcher = Matcher(facts, factbase.aliases)
+        result["build_s"] = time.perf_counter() - start
+
+        def ask(question: str):
+            return build_answer(matcher.match(question), factbase.sources)
+
+    timings = []
+    for _ in range(3 if size == "real" else 1):
+        for question in questions:
+            t0 = time.perf_counter()
+            ask(question)
+            timings.append((time.perf_counter() - t0) * 1000)
+    result["p50_ms"], result["p95_ms"] = percentile(timings, 50), percentile(timings, 95)
+    for name, items in sets.items():
+        report = evaluate(items, ask)
+        result[f"{name}_accuracy"], result[f"{name}_abstention"] = report.accuracy, report.abstention
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def _plain_answer(question: str, fact: Fact | None, sources):
+    from knowledge.answers import Answer
+
+    return Answer(question=question, lang="en", score=0.0, fact=fact, source=None, matched_question=None,
+                  alternatives=())
+
+
+def startup_seconds(runs: int = 5) -> float:
+    """Median wall time of ``python -m bot ask`` from process start to printed answer."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "bot", "ask", "How many employees does MiniMax have?"],
+                       cwd=ROOT, check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--worker", choices=list(SIZES))
+    parser.add_argument("--baseline", action="store_true")
+    parser.add_argument("--sizes", default="real,10k,100k")
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(run_worker(args.worker, args.baseline)))
+        return 0
+    rows = []
+    for size in args.sizes.split(","):
+        for baseline in (False, True):
+            cmd = [sys.executable, __file__, "--worker", size] + (["--baseline"] if baseline else [])
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            rows.append((("naive WRatio" if baseline else "ours"), json.loads(out)))
+    set_names = sorted({k[: -len("_accuracy")] for _, r in rows for k in r if k.endswith("_accuracy")})
+    header = ["matcher", "facts", "build s", "p50 ms", "p95 ms", "peak MB"]
+    header += [f"{n} acc / abst" for n in set_names]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for name, r in rows:
+        cells = [name, f"{r['facts']:,}", f"{r['build_s']:.2f}", f"{r['p50_ms']:.2f}", f"{r['p95_ms']:.2f}",
+                 f"{r['peak_mb']:.0f}"]
+        cells += [f"{r[n + '_accuracy']:.1%} / {r[n + '_abstention']:.1%}" for n in set_names]
+        print("| " + " | ".join(cells) + " |")
+    print(f"\n`python -m bot ask` process start to answer (median of 5): {startup_seconds():.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
