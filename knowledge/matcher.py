@@ -13,8 +13,9 @@ The index is built once from the facts.  Answering a question:
    words the phrasing covers, the share of the phrasing the question covers, and
    rapidfuzz's similarity of the two token strings, blended with how much of the
    question the whole fact (answers and keywords included) covers;
-5. answer only when the best score clears ``threshold`` and leads the runner-up by
-   ``margin``; otherwise abstain.  Up to three alternatives are returned either way.
+5. answer only when the best score clears ``threshold``, leads the runner-up by
+   ``margin`` and the fact covers enough of the question's non-entity words;
+   otherwise abstain.  Up to three alternatives are returned either way.
 """
 
 from __future__ import annotations
@@ -43,8 +44,12 @@ TYPO_WEIGHT = 0.8
 # ("serve", "mny") should dent a match, not sink it.  Off-topic questions still fail,
 # because none of their words are covered.
 UNKNOWN_WEIGHT = 0.5
+# Sharing an entity is not enough: "Moonshot's revenue" must not get a Moonshot IPO fact.
+# The fact must also cover this share (IDF-weighted) of the question's other words.
+MIN_CONTENT_RECALL = 0.5
 _HAS_DIGIT = re.compile(r"\d")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
+_TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,14 @@ class Match:
     @property
     def answered(self) -> bool:
         return self.fact is not None
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    entry: _Entry
+    phrasing: str  # the best-matching question phrasing, shown as "I think you're asking"
+    content_recall: float  # share of the question's non-entity words the fact covers
 
 
 @dataclass(frozen=True)
@@ -147,32 +160,36 @@ class Matcher:
         query = self._query_tokens(self.normalize(question))
         ranked = self._rank(query) if query else []
         best = ranked[0] if ranked else None
-        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        answered = best is not None and best[0] >= self.threshold and best[0] - runner_up >= self.margin
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        answered = (
+            best is not None
+            and best.score >= self.threshold
+            and best.score - runner_up >= self.margin
+            and best.content_recall >= MIN_CONTENT_RECALL
+        )
         shown = ranked[1:] if answered else ranked
         alternatives = tuple(
-            Alternative(entry.fact.id, phrasing, round(score, 1))
-            for score, entry, phrasing in shown[:MAX_ALTERNATIVES]
+            Alternative(s.entry.fact.id, s.phrasing, round(s.score, 1)) for s in shown[:MAX_ALTERNATIVES]
         )
         return Match(
             question=question,
             lang=lang,
-            fact=best[1].fact if answered else None,
-            score=round(best[0], 1) if best else 0.0,
-            matched_question=best[2] if answered else None,
+            fact=best.entry.fact if answered else None,
+            score=round(best.score, 1) if best else 0.0,
+            matched_question=best.phrasing if answered else None,
             alternatives=alternatives,
         )
 
     def search(self, text: str, limit: int = 5) -> list[tuple[Fact, float]]:
         """The best-scoring facts for free-text search terms, whatever their score."""
         query = self._query_tokens(self.normalize(text))
-        return [(entry.fact, round(score, 1)) for score, entry, _ in self._rank(query)[:limit]] if query else []
+        return [(s.entry.fact, round(s.score, 1)) for s in self._rank(query)[:limit]] if query else []
 
     def _query_tokens(self, normalized: Normalized) -> dict[str, float]:
         """Question tokens with their weight; unknown Latin words are typo-corrected."""
         weights: dict[str, float] = {}
         for token in normalized.tokens:
-            if token not in self._postings and _LATIN_WORD.fullmatch(token):
+            if token not in self._postings and len(token) >= _TYPO_MIN_LENGTH and _LATIN_WORD.fullmatch(token):
                 corrected = self._correct(token)
                 if corrected:
                     weights.setdefault(corrected, TYPO_WEIGHT * self._idf.get(corrected, self._default_idf))
@@ -196,17 +213,18 @@ class Matcher:
         found = process.extractOne(token, index_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
         return found[0] if found else None
 
-    def _rank(self, query: dict[str, float]) -> list[tuple[float, _Entry, str]]:
-        guard = {t for t in query if t in self.normalize.entity_tokens or _HAS_DIGIT.search(t)}
-        candidates = self._candidates(query)
+    def _rank(self, query: dict[str, float]) -> list[_Scored]:
+        entities = self.normalize.entity_tokens
+        guard = {t for t in query if t in entities or _HAS_DIGIT.search(t)}
+        content = {t: w for t, w in query.items() if t not in entities}
         total = sum(query.values())
         q_sorted = " ".join(sorted(query))
-        scored = []
-        for entry in candidates:
-            if not guard <= entry.guard:
-                continue
-            scored.append(self._score(entry, query, total, q_sorted))
-        scored.sort(key=lambda s: s[0], reverse=True)
+        scored = [
+            self._score(entry, query, total, content, q_sorted)
+            for entry in self._candidates(query)
+            if guard <= entry.guard
+        ]
+        scored.sort(key=lambda s: s.score, reverse=True)
         return scored
 
     def _candidates(self, query: dict[str, float]) -> list[_Entry]:
@@ -219,10 +237,14 @@ class Matcher:
         return [self._entries[i] for i, _ in best]
 
     def _score(
-        self, entry: _Entry, query: dict[str, float], total: float, q_sorted: str
-    ) -> tuple[float, _Entry, str]:
+        self, entry: _Entry, query: dict[str, float], total: float, content: dict[str, float], q_sorted: str
+    ) -> _Scored:
         q_tokens = query.keys()
         fact_recall = sum(query[t] for t in entry.tokens & q_tokens) / total
+        content_total = sum(content.values())
+        content_recall = (
+            sum(content[t] for t in entry.tokens & content.keys()) / content_total if content_total else 1.0
+        )
         best, best_text = 0.0, entry.fact.questions[0]
         for p in entry.phrasings:
             shared = p.tokens & q_tokens
@@ -236,7 +258,7 @@ class Matcher:
                 best = score
                 if p.is_question:
                     best_text = p.text
-        return 100 * (0.75 * best + 0.25 * fact_recall), entry, best_text
+        return _Scored(100 * (0.75 * best + 0.25 * fact_recall), entry, best_text, content_recall)
 
     # ---- index construction ----------------------------------------------------
 
