@@ -189,13 +189,27 @@ class Matcher:
         """Question tokens with their weight; unknown Latin words are typo-corrected."""
         weights: dict[str, float] = {}
         for token in normalized.tokens:
-            if token not in self._postings and len(token) >= _TYPO_MIN_LENGTH and _LATIN_WORD.fullmatch(token):
-                corrected = self._correct(token)
+            if token not in self._postings and _LATIN_WORD.fullmatch(token):
+                stem = self._known_stem(token)
+                if stem:
+                    weights.setdefault(stem, self._idf[stem])
+                    continue
+                corrected = self._correct(token) if len(token) >= _TYPO_MIN_LENGTH else None
                 if corrected:
                     weights.setdefault(corrected, TYPO_WEIGHT * self._idf.get(corrected, self._default_idf))
                     continue
             weights.setdefault(token, self._idf.get(token, UNKNOWN_WEIGHT * self._default_idf))
         return weights
+
+    def _known_stem(self, token: str) -> str | None:
+        """An indexed word this one inflects: "valuations" -> "valuation", "invested" -> "invest"."""
+        for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                                    ("ing", "e"), ("d", "")):
+            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+                stem = token[: len(token) - len(suffix)] + replacement
+                if stem in self._postings:
+                    return stem
+        return None
 
     def _correct(self, token: str) -> str | None:
         """The known word within one edit or swap (two for long words) sharing the first letter, if any.

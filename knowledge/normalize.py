@@ -38,7 +38,12 @@ EN_STOPWORDS = frozenset(
     can could would should will shall may might must any some much many s d ll re ve t vs per up
     hey pls plz yet still also just only very really like""".split()
 )
-ZH_STOPCHARS = frozenset("的了吗嘛呢吧啊呀么是在有和与及也都就还又对把被给让请问一下个这那些么")
+# Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
+# ("少员") spans them.  Longest first.
+ZH_STOPWORDS = tuple(sorted(
+    """的 了 吗 嘛 呢 吧 啊 呀 么 是 在 有 和 与 及 也 都 就 还 又 对 把 被 给 让 请问 一下 个 这 那 些 什么 怎么
+    怎样 如何 多少 哪些 哪个 是否 有没有 是不是 目前 现在 请 告诉 我 知道 一共 总共""".split(), key=len, reverse=True))
+_ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))
 
 
 @dataclass(frozen=True)
@@ -146,9 +151,9 @@ def _fold_models(text: str) -> str:
 
 
 def _cjk_tokens(run: str) -> list[str]:
-    """Characters (minus function characters) and every bigram of a Chinese run."""
-    if not run:
-        return []
-    chars = [c for c in run if c not in ZH_STOPCHARS]
-    bigrams = [run[i : i + 2] for i in range(len(run) - 1)]
-    return chars + bigrams
+    """Characters and bigrams of a Chinese run, split at function words."""
+    tokens: list[str] = []
+    for piece in _ZH_STOP_SPLIT.split(run):
+        tokens.extend(piece)
+        tokens.extend(piece[i : i + 2] for i in range(len(piece) - 1))
+    return tokens
