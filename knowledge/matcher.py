@@ -46,7 +46,8 @@ TYPO_WEIGHT = 0.8
 UNKNOWN_WEIGHT = 0.5
 # Sharing an entity is not enough: "Moonshot's revenue" must not get a Moonshot IPO fact.
 # The fact must also cover this share (IDF-weighted) of the question's other words.
-MIN_CONTENT_RECALL = 0.5
+DEFAULT_MIN_CONTENT_RECALL = 0.5
+CJK_CHAR_WEIGHT = 0.4
 _HAS_DIGIT = re.compile(r"\d")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
@@ -76,7 +77,24 @@ class Match:
 
 
 @dataclass(frozen=True)
-class _Scored:
+class Policy:
+    """When to answer: the best score clears ``threshold``, leads the runner-up by ``margin``,
+    and the fact covers at least ``min_content_recall`` of the question's non-entity words."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    margin: float = DEFAULT_MARGIN
+    min_content_recall: float = DEFAULT_MIN_CONTENT_RECALL
+
+    def accepts(self, best: Scored, runner_up: float) -> bool:
+        return (
+            best.score >= self.threshold
+            and best.score - runner_up >= self.margin
+            and best.content_recall >= self.min_content_recall
+        )
+
+
+@dataclass(frozen=True)
+class Scored:
     score: float
     entry: _Entry
     phrasing: str  # the best-matching question phrasing, shown as "I think you're asking"
@@ -107,12 +125,10 @@ class Matcher:
         self,
         facts: Iterable[Fact],
         aliases: Aliases,
-        threshold: float = DEFAULT_THRESHOLD,
-        margin: float = DEFAULT_MARGIN,
+        policy: Policy | None = None,
         normalizer: Normalizer | None = None,
     ):
-        self.threshold = threshold
-        self.margin = margin
+        self.policy = policy or Policy()
         self.normalize = normalizer or Normalizer(aliases)
         raw = [
             (fact, [(text, self.normalize(text), is_q) for text, is_q in _phrasing_texts(fact)]) for fact in facts
@@ -122,7 +138,12 @@ class Matcher:
             for token in set().union(*(n.tokens for _, n, _ in parts)):
                 self._df[token] += 1
         n_facts = max(len(raw), 1)
-        self._idf = {t: math.log(1 + n_facts / df) for t, df in self._df.items()}
+        # A token's weight is its IDF; a lone Chinese character counts for less, because
+        # its bigrams already carry the word ("业务" is 业 + 务 + 业务).
+        self._idf = {
+            t: math.log(1 + n_facts / df) * (CJK_CHAR_WEIGHT if _is_cjk_char(t) else 1.0)
+            for t, df in self._df.items()
+        }
         self._default_idf = math.log(1 + n_facts)
         self._entries: list[_Entry] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
@@ -156,24 +177,25 @@ class Matcher:
     # ---- answering -------------------------------------------------------------
 
     def match(self, question: str) -> Match:
-        lang = "zh" if is_chinese(question) else "en"
+        return self.decide(question, self.rank(question))
+
+    def rank(self, question: str) -> list[Scored]:
+        """Every candidate fact that passes the guard, best first (no abstention yet)."""
         query = self._query_tokens(self.normalize(question))
-        ranked = self._rank(query) if query else []
+        return self._rank(query) if query else []
+
+    def decide(self, question: str, ranked: list[Scored], policy: Policy | None = None) -> Match:
+        """Answer with the best candidate, or abstain, under ``policy`` (default: this matcher's)."""
+        policy = policy or self.policy
         best = ranked[0] if ranked else None
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        answered = (
-            best is not None
-            and best.score >= self.threshold
-            and best.score - runner_up >= self.margin
-            and best.content_recall >= MIN_CONTENT_RECALL
-        )
+        answered = best is not None and policy.accepts(best, ranked[1].score if len(ranked) > 1 else 0.0)
         shown = ranked[1:] if answered else ranked
         alternatives = tuple(
             Alternative(s.entry.fact.id, s.phrasing, round(s.score, 1)) for s in shown[:MAX_ALTERNATIVES]
         )
         return Match(
             question=question,
-            lang=lang,
+            lang="zh" if is_chinese(question) else "en",
             fact=best.entry.fact if answered else None,
             score=round(best.score, 1) if best else 0.0,
             matched_question=best.phrasing if answered else None,
@@ -198,7 +220,8 @@ class Matcher:
                 if corrected:
                     weights.setdefault(corrected, TYPO_WEIGHT * self._idf.get(corrected, self._default_idf))
                     continue
-            weights.setdefault(token, self._idf.get(token, UNKNOWN_WEIGHT * self._default_idf))
+            default = UNKNOWN_WEIGHT * self._default_idf * (CJK_CHAR_WEIGHT if _is_cjk_char(token) else 1.0)
+            weights.setdefault(token, self._idf.get(token, default))
         return weights
 
     def _known_stem(self, token: str) -> str | None:
@@ -227,7 +250,7 @@ class Matcher:
         found = process.extractOne(token, index_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
         return found[0] if found else None
 
-    def _rank(self, query: dict[str, float]) -> list[_Scored]:
+    def _rank(self, query: dict[str, float]) -> list[Scored]:
         entities = self.normalize.entity_tokens
         guard = {t for t in query if t in entities or _HAS_DIGIT.search(t)}
         content = {t: w for t, w in query.items() if t not in entities}
@@ -252,7 +275,7 @@ class Matcher:
 
     def _score(
         self, entry: _Entry, query: dict[str, float], total: float, content: dict[str, float], q_sorted: str
-    ) -> _Scored:
+    ) -> Scored:
         q_tokens = query.keys()
         fact_recall = sum(query[t] for t in entry.tokens & q_tokens) / total
         content_total = sum(content.values())
@@ -272,7 +295,7 @@ class Matcher:
                 best = score
                 if p.is_question:
                     best_text = p.text
-        return _Scored(100 * (0.75 * best + 0.25 * fact_recall), entry, best_text, content_recall)
+        return Scored(100 * (0.75 * best + 0.25 * fact_recall), entry, best_text, content_recall)
 
     # ---- index construction ----------------------------------------------------
 
@@ -296,6 +319,10 @@ class Matcher:
                 if _LATIN_WORD.fullmatch(word) and token:
                     spellings[word] = token[0]
         return spellings
+
+
+def _is_cjk_char(token: str) -> bool:
+    return len(token) == 1 and "\u3400" <= token <= "\u9fff"
 
 
 def _phrasing_texts(fact: Fact) -> list[tuple[str, bool]]:

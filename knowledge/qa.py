@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, build_answer
 from knowledge.factbase import Fact, FactBase, Source
-from knowledge.matcher import DEFAULT_MARGIN, DEFAULT_THRESHOLD, Matcher
+from knowledge.matcher import Matcher, Policy
 from knowledge.normalize import Normalizer
 
 if TYPE_CHECKING:  # SQLAlchemy costs ~0.3 s to import; `bot ask` never needs it
@@ -27,14 +27,13 @@ class QuestionAnswerer:
         self,
         factbase: FactBase,
         team_facts: TeamFacts | None = None,
-        threshold: float = DEFAULT_THRESHOLD,
-        margin: float = DEFAULT_MARGIN,
+        policy: Policy | None = None,
         check_interval: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
     ):
         self.factbase = factbase
         self.team_facts = team_facts
-        self._threshold, self._margin = threshold, margin
+        self.policy = policy or Policy()
         self._normalizer = Normalizer(factbase.aliases)
         self._check_interval, self._clock = check_interval, clock
         self._lock = threading.Lock()
@@ -46,7 +45,7 @@ class QuestionAnswerer:
 
     @property
     def threshold(self) -> float:
-        return self._threshold
+        return self.policy.threshold
 
     def ask(self, question: str) -> Answer:
         self.refresh()
@@ -80,5 +79,5 @@ class QuestionAnswerer:
             self._revision = revision
 
     def _build(self, team: list[Fact]) -> Matcher:
-        return Matcher([*self.factbase.facts, *team], self.factbase.aliases, threshold=self._threshold,
-                       margin=self._margin, normalizer=self._normalizer)
+        return Matcher([*self.factbase.facts, *team], self.factbase.aliases, policy=self.policy,
+                       normalizer=self._normalizer)
