@@ -37,6 +37,8 @@ from knowledge.normalize import Normalized, Normalizer, is_chinese
 # tests/eval/tuning*.yaml (never on tests/eval/heldout.yaml).
 DEFAULT_THRESHOLD = 62.5
 DEFAULT_MARGIN = 1.0
+# A question that names only entities ("Yan Junjie?") could mean any fact about them.
+DEFAULT_VAGUE_MARGIN = 10.0
 DEFAULT_LONE_THRESHOLD = 50.0
 DEFAULT_LONE_MARGIN = 15.0
 MAX_CANDIDATES = 60
@@ -92,6 +94,7 @@ class Policy:
     The fact must cover at least ``min_content_recall`` of the question's non-entity words,
     and either its score clears ``threshold`` leading the runner-up by ``margin``, or it is
     clearly alone: it clears the lower ``lone_threshold`` and leads by ``lone_margin``.
+    A question naming only entities needs the larger ``vague_margin``.
     """
 
     threshold: float = DEFAULT_THRESHOLD
@@ -99,12 +102,14 @@ class Policy:
     min_content_recall: float = DEFAULT_MIN_CONTENT_RECALL
     lone_threshold: float = DEFAULT_LONE_THRESHOLD
     lone_margin: float = DEFAULT_LONE_MARGIN
+    vague_margin: float = DEFAULT_VAGUE_MARGIN
 
     def accepts(self, best: Scored, runner_up: float) -> bool:
         lead = best.score - runner_up
+        margin = self.vague_margin if best.vague else self.margin
         return best.content_recall >= self.min_content_recall and (
-            (best.score >= self.threshold and lead >= self.margin)
-            or (best.score >= self.lone_threshold and lead >= self.lone_margin)
+            (best.score >= self.threshold and lead >= margin)
+            or (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin))
         )
 
 
@@ -114,6 +119,7 @@ class Scored:
     entry: _Entry
     phrasing: str  # the best-matching question phrasing, shown as "I think you're asking"
     content_recall: float  # share of the question's non-entity words the fact covers
+    vague: bool  # the question has no words besides entities, model names and numbers
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,7 @@ class _Entry:
     phrasings: tuple[_Phrasing, ...]
     tokens: frozenset[str]
     guard: frozenset[str]  # entity tokens, model names, versions and years
+    figures: frozenset[str]  # the figures its answer states ("385", "11.02"), to recognise a repeated claim
 
 
 class Matcher:
@@ -167,7 +174,8 @@ class Matcher:
             tokens = frozenset().union(*(p.tokens for p in phrasings))
             entities = frozenset().union(*(n.entities for _, n, _ in parts))
             guard = entities | {t for t in tokens if _GUARDED_FIGURE.fullmatch(t)}
-            self._entries.append(_Entry(fact, phrasings, tokens, guard))
+            figures = frozenset(t for t in self.normalize(fact.answer_zh).tokens if _is_figure(t))
+            self._entries.append(_Entry(fact, phrasings, tokens, guard, figures))
             for token in tokens:
                 self._postings[token].append(i)
         self._by_id = {e.fact.id: e for e in self._entries}
@@ -203,7 +211,7 @@ class Matcher:
         """Answer with the best candidate, or abstain, under ``policy`` (default: this matcher's)."""
         policy = policy or self.policy
         best = ranked[0] if ranked else None
-        answered = best is not None and policy.accepts(best, ranked[1].score if len(ranked) > 1 else 0.0)
+        answered = best is not None and policy.accepts(best, _rival_score(best, ranked))
         shown = ranked[1:] if answered else ranked
         alternatives = tuple(
             Alternative(s.entry.fact.id, s.phrasing, round(s.score, 1)) for s in shown[:MAX_ALTERNATIVES]
@@ -312,7 +320,8 @@ class Matcher:
                 best = score
                 if p.is_question:
                     best_text = p.text
-        return Scored(100 * ((1 - W_FACT) * best + W_FACT * fact_recall), entry, best_text, content_recall)
+        return Scored(100 * ((1 - W_FACT) * best + W_FACT * fact_recall), entry, best_text, content_recall,
+                      vague=not content)
 
     # ---- index construction ----------------------------------------------------
 
@@ -336,6 +345,26 @@ class Matcher:
                 if _LATIN_WORD.fullmatch(word) and token:
                     spellings[word] = token[0]
         return spellings
+
+
+def _rival_score(best: Scored, ranked: list[Scored]) -> float:
+    """The best score among candidates that say something else.
+
+    A runner-up stating the same figures as the best (the cash reserve in a "cash runway"
+    fact) is the same claim told twice, not a competing answer, so it does not count
+    against the best's lead.
+    """
+    for other in ranked[1:]:
+        if not (best.entry.figures and best.entry.figures & other.entry.figures):
+            return other.score
+    return 0.0
+
+
+def _is_figure(token: str) -> bool:
+    """A number that identifies a claim: not a year, not a small count like "3"."""
+    if not _NUMBER.fullmatch(token) or re.fullmatch(r"(?:19|20)\d\d", token):
+        return False
+    return "." in token or int(token) >= 10
 
 
 def _is_cjk_char(token: str) -> bool:

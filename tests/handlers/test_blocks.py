@@ -1,0 +1,102 @@
+"""Pure Block Kit builders: escaping, limits, what each message contains."""
+
+from handlers.blocks import (
+    MAX_BLOCKS,
+    SECTION_LIMIT,
+    answer_message,
+    escape,
+    fact_message,
+    help_message,
+    no_answer_message,
+    parse_action_value,
+)
+from knowledge.answers import Answer
+from knowledge.factbase import Fact, Source
+from knowledge.matcher import Alternative
+
+SOURCE = Source(id="s", title="标题 <b>", title_en="Title & co", outlet="Outlet", date="2025-11", file="a.txt")
+EVIL = Fact(id="evil", questions=("Who pings <!channel>?",), answer_en="Hi <!channel> & <@U123> <!here>",
+            answer_zh="你好 <!everyone>", quote="quote with <!subteam^S1> & more", source="s", as_of="2025-11")
+
+
+def answer(fact=EVIL, score=95.0, alternatives=(), lang="en"):
+    return Answer(question="Who pings <!channel>?", lang=lang, score=score, fact=fact, source=SOURCE,
+                  matched_question=fact.questions[0] if fact else None, alternatives=tuple(alternatives))
+
+
+def texts(message) -> str:
+    """Every string Slack renders (mrkdwn and plain text), not button values."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("text"), str):
+                found.append(node["text"])
+            for key, value in node.items():
+                if key != "value":
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(message.blocks)
+    return "\n".join(found)
+
+
+def test_escape_only_the_three_control_characters():
+    assert escape("a & b < c > d * _ ~") == "a &amp; b &lt; c &gt; d * _ ~"
+
+
+def test_nothing_from_facts_or_users_can_ping():
+    message = answer_message(answer(), threshold=60)
+    rendered = texts(message)
+    for mention in ("<!channel>", "<@U123>", "<!here>", "<!subteam^S1>", "<b>"):
+        assert mention not in rendered
+    assert "&lt;!channel&gt;" in rendered and "Title &amp; co" in rendered
+
+
+def test_answer_has_quote_source_and_buttons():
+    blocks = answer_message(answer(alternatives=[Alternative("x", "q", 50)]), threshold=60).blocks
+    assert any(b["type"] == "section" and b["text"]["text"].startswith("> ") for b in blocks)
+    context = [b["elements"][0]["text"] for b in blocks if b["type"] == "context"]
+    assert any("Source:" in c and "as of 2025-11" in c for c in context)
+    [actions] = [b for b in blocks if b["type"] == "actions"]
+    assert [e["action_id"] for e in actions["elements"]] == ["feedback_helpful", "feedback_not_helpful",
+                                                             "other_answers"]
+    assert parse_action_value(actions["elements"][0]["value"])[0] == "evil"
+
+
+def test_moderate_confidence_says_what_it_thinks_you_asked():
+    assert "I think you're asking" in texts(answer_message(answer(score=65), threshold=60))
+    assert "I think you're asking" not in texts(answer_message(answer(score=95), threshold=60))
+
+
+def test_chinese_asker_gets_the_chinese_answer():
+    message = answer_message(answer(lang="zh"), threshold=60)
+    assert message.text.startswith("你好")
+
+
+def test_no_answer_offers_suggestion_buttons_and_fact_command():
+    alts = [Alternative(f"f{i}", f"question {i}", 50 - i) for i in range(5)]
+    message = no_answer_message(answer(fact=None, alternatives=alts), "/fact")
+    buttons = [b["accessory"]["value"] for b in message.blocks if b.get("accessory")]
+    assert buttons == ["f0", "f1", "f2"]
+    assert "/fact add" in texts(message) and "don't know" in message.text
+
+
+def test_long_text_is_truncated_within_limits():
+    long_fact = Fact(id="long", questions=("q",), answer_en="x" * 10_000, answer_zh="y", quote="z" * 5000)
+    message = fact_message(long_fact, None, "en")
+    assert all(len(b["text"]["text"]) <= SECTION_LIMIT for b in message.blocks if b["type"] == "section")
+    assert len(message.blocks) <= MAX_BLOCKS
+
+
+def test_team_fact_shows_author_not_article():
+    team = Fact(id="t2k3q", questions=("q",), answer_en="a", answer_zh="a", added_by="alice",
+                added_at="2026-11-20", source_text="https://example.com/<x>")
+    rendered = texts(fact_message(team, None, "en"))
+    assert "Added by @alice on 2026-11-20" in rendered and "&lt;x&gt;" in rendered
+
+
+def test_help_mentions_fact_command():
+    assert "/fact add" in texts(help_message("/fact"))
