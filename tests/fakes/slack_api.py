@@ -17,6 +17,7 @@ BOT_USER_ID = "UBOT0001"
 class FakeSlack:
     def __init__(self):
         self.calls: list[tuple[str, dict]] = []
+        self.posted_at: dict[str, float] = {}  # thread_ts -> when chat.postMessage arrived (monotonic)
         self.failures: dict[str, list[dict]] = {}  # method -> queued error responses
         self._lock = threading.Condition()
         self._ts = 0
@@ -71,6 +72,8 @@ class FakeSlack:
             self._ts += 1
             ts = f"{int(time.time())}.{self._ts:06d}"
             self.calls.append((method, payload))
+            if method == "chat.postMessage" and payload.get("thread_ts"):
+                self.posted_at.setdefault(payload["thread_ts"], time.monotonic())
             self._lock.notify_all()
         if method == "auth.test":
             return 200, {"ok": True, "user_id": BOT_USER_ID, "bot_id": "BBOT0001", "team_id": "T0001",
@@ -110,3 +113,4 @@ class FakeSlack:
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()
+            self.posted_at.clear()
