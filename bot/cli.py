@@ -102,7 +102,8 @@ def _cmd_check(args, stdin, stdout) -> int:
     n_quotes = sum(1 + len(f.also) for f in factbase.facts)
     print(
         f"ok: {len(factbase.facts)} facts, {len(factbase.sources)} sources, {n_quotes} quotes verified, "
-        f"{len(factbase.aliases.entities)} entities and {len(factbase.aliases.terms)} terms in aliases",
+        f"{len(factbase.aliases.entities)} entities, {len(factbase.aliases.metrics)} metrics and "
+        f"{len(factbase.aliases.terms)} terms in aliases",
         file=stdout,
     )
     return 0

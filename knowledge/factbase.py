@@ -72,10 +72,11 @@ class Fact:
 
 @dataclass(frozen=True)
 class Aliases:
-    """Entity aliases (guarded by the matcher) and term synonyms (not guarded)."""
+    """Entity aliases and metric names (both guarded by the matcher) and term synonyms (not guarded)."""
 
     entities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    metrics: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -169,10 +170,10 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
     if data is None:
         return Aliases()
     if not isinstance(data, dict):
-        problems.append("aliases.yaml: expected 'entities:' and 'terms:' mappings")
+        problems.append("aliases.yaml: expected 'entities:', 'metrics:' and 'terms:' mappings")
         return Aliases()
     groups = {}
-    for section in ("entities", "terms"):
+    for section in ("entities", "metrics", "terms"):
         raw = data.get(section) or {}
         if not isinstance(raw, dict):
             problems.append(f"aliases.yaml: '{section}' must map a name to a list of aliases")
@@ -183,7 +184,7 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
                 problems.append(f"aliases.yaml: {section}.{name}: expected a list of non-empty strings")
                 continue
             groups[section][str(name)] = tuple(str(f) for f in forms)
-    return Aliases(entities=groups["entities"], terms=groups["terms"])
+    return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"])
 
 
 def _clean_articles(data_dir: Path, sources: dict[str, Source], problems: list[str]) -> dict[str, str]:

@@ -6,9 +6,10 @@ The index is built once from the facts.  Answering a question:
    index vocabulary with rapidfuzz (``hailou`` -> ``hailuo``);
 2. collect candidate facts from an inverted index (rare tokens first, so 100k facts
    stay fast);
-3. drop candidates that fail the *guard*: every entity (company, person, product) and
-   every figure or model version the question names must appear in the fact
-   ("M1" never gets an "M2" fact, "Kimi" never gets a MiniMax fact);
+3. drop candidates that fail the *guard*: every entity (company, person, product),
+   metric (revenue, net loss, valuation...), model version and year the question names
+   must appear in the fact ("M1" never gets an "M2" fact, "Kimi" never gets a MiniMax
+   fact, "revenue" never gets a net-loss fact);
 4. score each survivor by its best phrasing: IDF-weighted share of the question's
    words the phrasing covers, the share of the phrasing the question covers, and
    rapidfuzz's similarity of the two token strings, blended with how much of the
@@ -36,7 +37,7 @@ from knowledge.normalize import Normalized, Normalizer, is_chinese
 # The answering policy, chosen by ``python bench/tune_matcher.py`` on ../shared/eval/dev.yaml and
 # tests/eval/tuning*.yaml (never on tests/eval/heldout.yaml).
 DEFAULT_THRESHOLD = 62.5
-DEFAULT_MARGIN = 1.0
+DEFAULT_MARGIN = 3.0
 # A question that names only entities ("Yan Junjie?") could mean any fact about them.
 DEFAULT_VAGUE_MARGIN = 10.0
 DEFAULT_LONE_THRESHOLD = 50.0
@@ -136,7 +137,7 @@ class _Entry:
     fact: Fact
     phrasings: tuple[_Phrasing, ...]
     tokens: frozenset[str]
-    guard: frozenset[str]  # entity tokens, model names, versions and years
+    guard: frozenset[str]  # entity and metric tokens, model names, versions and years
     figures: frozenset[str]  # the figures its answer states ("385", "11.02"), to recognise a repeated claim
 
 
@@ -173,7 +174,8 @@ class Matcher:
             phrasings = tuple(self._phrasing(text, n, is_q) for text, n, is_q in parts)
             tokens = frozenset().union(*(p.tokens for p in phrasings))
             entities = frozenset().union(*(n.entities for _, n, _ in parts))
-            guard = entities | {t for t in tokens if _GUARDED_FIGURE.fullmatch(t)}
+            guard = entities | (tokens & self.normalize.metric_tokens) | {
+                t for t in tokens if _GUARDED_FIGURE.fullmatch(t)}
             figures = frozenset(t for t in self.normalize(fact.answer_zh).tokens if _is_figure(t))
             self._entries.append(_Entry(fact, phrasings, tokens, guard, figures))
             for token in tokens:
@@ -274,9 +276,10 @@ class Matcher:
         return found[0] if found else None
 
     def _rank(self, query: dict[str, float]) -> list[Scored]:
-        entities = self.normalize.entity_tokens
-        guard = {t for t in query if t in entities or _GUARDED_FIGURE.fullmatch(t)}
-        content = {t: w for t, w in query.items() if t not in guard and not _NUMBER.fullmatch(t)}
+        entities, metrics = self.normalize.entity_tokens, self.normalize.metric_tokens
+        guard = {t for t in query if t in entities or t in metrics or _GUARDED_FIGURE.fullmatch(t)}
+        content = {t: w for t, w in query.items() if t not in guard or t in metrics}
+        content = {t: w for t, w in content.items() if not _NUMBER.fullmatch(t)}
         if not content and not guard & entities:
             return []  # nothing but numbers and stopwords ("what's 2 + 2?"): nothing to match on
         total = sum(query.values())

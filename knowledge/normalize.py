@@ -84,11 +84,11 @@ class Normalizer:
         self._latin: dict[tuple[str, ...], str] = {}
         self._cjk: dict[str, str] = {}
         self.entity_tokens: set[str] = set()
-        for groups, is_entity in ((aliases.terms, False), (aliases.entities, True)):
+        self.metric_tokens: set[str] = set()
+        for groups, kind in ((aliases.terms, "term"), (aliases.metrics, "metric"), (aliases.entities, "entity")):
             for name, forms in groups.items():
-                token = (_ENTITY_PREFIX if is_entity else "") + re.sub(r"[^a-z0-9]", "", name.lower())
-                if is_entity:
-                    self.entity_tokens.add(token)
+                token = (_ENTITY_PREFIX if kind == "entity" else "") + re.sub(r"[^a-z0-9]", "", name.lower())
+                {"entity": self.entity_tokens, "metric": self.metric_tokens}.get(kind, set()).add(token)
                 for form in (name, *forms):
                     parts = _TOKEN.findall(_fold_models(fold(form)))
                     if parts and all(_CJK_RUN.fullmatch(p) for p in parts) and len(parts) == 1:

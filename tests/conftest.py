@@ -71,7 +71,7 @@ class SlackApp:
         self.server = make_server("127.0.0.1", 0, SlackRequestHandler(self.bolt), server_class=_ThreadingWSGIServer,
                                   handler_class=_QuietHandler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/slack/events"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def close(self) -> None:
         self.server.shutdown()

@@ -13,6 +13,7 @@ from handlers.blocks import (
 from knowledge.answers import Answer
 from knowledge.factbase import Fact, Source
 from knowledge.matcher import Alternative
+from tests.handlers.rendering import rendered_text
 
 SOURCE = Source(id="s", title="标题 <b>", title_en="Title & co", outlet="Outlet", date="2025-11", file="a.txt")
 EVIL = Fact(id="evil", questions=("Who pings <!channel>?",), answer_en="Hi <!channel> & <@U123> <!here>",
@@ -25,22 +26,7 @@ def answer(fact=EVIL, score=95.0, alternatives=(), lang="en"):
 
 
 def texts(message) -> str:
-    """Every string Slack renders (mrkdwn and plain text), not button values."""
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("text"), str):
-                found.append(node["text"])
-            for key, value in node.items():
-                if key != "value":
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(message.blocks)
-    return "\n".join(found)
+    return rendered_text(message.blocks)
 
 
 def test_escape_only_the_three_control_characters():

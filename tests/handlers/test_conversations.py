@@ -2,6 +2,8 @@
 
 import time
 
+from tests.handlers.rendering import rendered_text
+
 from tests.fakes.slack_api import BOT_USER_ID
 
 
@@ -16,7 +18,7 @@ def dm(text: str, **extra) -> dict:
 
 
 def all_text(payload: dict) -> str:
-    return repr(payload.get("blocks")) + payload.get("text", "")
+    return rendered_text(payload.get("blocks")) + payload.get("text", "")
 
 
 def test_mention_is_answered_in_thread_with_quote_and_source(slack_app, fake_slack):
