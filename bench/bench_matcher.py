@@ -6,7 +6,9 @@ Each configuration runs in its own process, so peak memory (ru_maxrss) is its ow
 Bases: the real fact base, and the real base plus synthetic facts to 10k and 100k.
 Questions: ../shared/eval/dev.yaml (when present) and tests/eval/*.yaml.
 Baseline: rapidfuzz ``WRatio`` over the raw question strings (no normalisation), answering
-with the best match when its score is at least 85 (below that, abstain).
+with the best match when its score is at least 85 (below that, abstain).  At 10k and 100k
+facts the baseline is timed on a sample of the questions and its accuracy is not rerun
+(the synthetic facts cannot answer them; our accuracy there shows the distractors' effect).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge.evaluation import evaluate, is_correct, load_eval  # noqa: E402
+from knowledge.evaluation import evaluate, load_eval  # noqa: E402
 from knowledge.factbase import Fact, load_factbase  # noqa: E402
 
 SIZES = {"real": 0, "10k": 10_000, "100k": 100_000}
@@ -94,7 +96,7 @@ def run_worker(size: str, baseline: bool) -> dict:
         def ask(question: str):
             found = process.extractOne(question, choices, scorer=fuzz.WRatio, processor=None)
             fact = owner[found[2]] if found and found[1] >= BASELINE_CUTOFF else None
-            return _plain_answer(question, fact, factbase.sources)
+            return _plain_answer(question, fact)
     else:
         start = time.perf_counter()
         matcher = Matcher(facts, factbase.aliases)
@@ -104,20 +106,23 @@ def run_worker(size: str, baseline: bool) -> dict:
             return build_answer(matcher.match(question), factbase.sources)
 
     timings = []
+    # The naive baseline takes ~0.3 s a question at 100k facts: time it on a sample there.
+    sample = questions if size == "real" or not baseline else questions[:: max(1, len(questions) // 60)]
     for _ in range(3 if size == "real" else 1):
-        for question in questions:
+        for question in sample:
             t0 = time.perf_counter()
             ask(question)
             timings.append((time.perf_counter() - t0) * 1000)
     result["p50_ms"], result["p95_ms"] = percentile(timings, 50), percentile(timings, 95)
-    for name, items in sets.items():
-        report = evaluate(items, ask)
-        result[f"{name}_accuracy"], result[f"{name}_abstention"] = report.accuracy, report.abstention
+    if size == "real" or not baseline:
+        for name, items in sets.items():
+            report = evaluate(items, ask)
+            result[f"{name}_accuracy"], result[f"{name}_abstention"] = report.accuracy, report.abstention
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
 
-def _plain_answer(question: str, fact: Fact | None, sources):
+def _plain_answer(question: str, fact: Fact | None):
     from knowledge.answers import Answer
 
     return Answer(question=question, lang="en", score=0.0, fact=fact, source=None, matched_question=None,
@@ -158,7 +163,8 @@ def main() -> int:
     for name, r in rows:
         cells = [name, f"{r['facts']:,}", f"{r['build_s']:.2f}", f"{r['p50_ms']:.2f}", f"{r['p95_ms']:.2f}",
                  f"{r['peak_mb']:.0f}"]
-        cells += [f"{r[n + '_accuracy']:.1%} / {r[n + '_abstention']:.1%}" for n in set_names]
+        cells += [f"{r[n + '_accuracy']:.1%} / {r[n + '_abstention']:.1%}" if n + "_accuracy" in r else "–"
+                  for n in set_names]
         print("| " + " | ".join(cells) + " |")
     print(f"\n`python -m bot ask` process start to answer (median of 5): {startup_seconds():.2f} s")
     return 0

@@ -61,8 +61,8 @@ def main() -> int:
     print(f"{len(items)} tuning questions ({sum(not i.abstain for i in items)} answerable)")
     print("meets bars | accuracy | abstention | threshold | margin | min content | lone threshold | lone margin")
     for ok, _, accuracy, abstention, p in results[:12]:
-        print(f"{'yes' if ok >= 0 else 'no ':>10} | {accuracy:8.1%} | {abstention:10.1%} | {p.threshold:9} | {p.margin:6} | "
-              f"{p.min_content_recall:11} | {p.lone_threshold:14} | {p.lone_margin:11}")
+        print(f"{'yes' if ok >= 0 else 'no ':>10} | {accuracy:8.1%} | {abstention:10.1%} | {p.threshold:9} | "
+              f"{p.margin:6} | {p.min_content_recall:11} | {p.lone_threshold:14} | {p.lone_margin:11}")
     return 0
 
 

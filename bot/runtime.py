@@ -40,7 +40,9 @@ def build_runtime(settings: Settings) -> Runtime:
         factbase = load_factbase(DATA_DIR)
     except FactBaseError as exc:
         lines = [f"error: {p}" for p in exc.problems]
-        raise StartupError("\n".join([*lines, f"{len(lines)} problem(s) in the knowledge files; not starting."]))
+        raise StartupError(
+            "\n".join([*lines, f"{len(lines)} problem(s) in the knowledge files; not starting."])
+        ) from None
     store = Store(settings.database_url)
     return Runtime(settings=settings, qa=QuestionAnswerer(factbase, TeamFacts(store)), store=store)
 

@@ -27,7 +27,7 @@ from handlers.messages import unescape
 from handlers.modals import CALLBACK_FACT_MODAL, draft_from_values, fact_modal, initial_from_draft, submitted_values
 from handlers.replies import compose_reply
 from knowledge.factbase import Fact
-from knowledge.teamfacts import Draft, Forbidden, NotFound, TeamFactError, TeamFacts, make_draft
+from knowledge.teamfacts import Draft, Forbidden, TeamFactError, TeamFacts, make_draft
 
 logger = logging.getLogger(__name__)
 ACTION_ADD_ANYWAY = "add_anyway"
@@ -248,7 +248,7 @@ def search_message(results: list[tuple[Fact, float]], terms: str) -> Message:
     if not results:
         return text_message(f"No facts match {terms!r}.")
     lines = [f"*Facts matching* _{escape(terms)}_:"]
-    for fact, score in results:
+    for fact, _score in results:
         origin = "curated" if fact.source else "team"
         lines.append(f"• `{escape(fact.id)}` ({origin}) {escape(fact.questions[0])} — "
                      f"{escape(fact.answer('en')[:150])}")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from knowledge.answers import Answer
 from handlers.blocks import Message, answer_message, help_message, no_answer_message, text_message
+from knowledge.answers import Answer
 
 MAX_QUESTION_CHARS = 1000
 _GREETINGS = frozenset(

@@ -8,7 +8,6 @@ transaction, so a crash mid-write leaves nothing half-written.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -217,7 +216,3 @@ class Store:
     def count_questions(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(question_log)).scalar_one()
-
-
-def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -2,9 +2,8 @@
 
 import time
 
-from tests.handlers.rendering import rendered_text
-
 from tests.fakes.slack_api import BOT_USER_ID
+from tests.handlers.rendering import rendered_text
 
 
 def mention(text: str, ts: str = "1700000000.000100", **extra) -> dict:

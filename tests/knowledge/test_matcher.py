@@ -84,8 +84,8 @@ def test_typos_are_tolerated(real):
 
 
 def test_near_miss_companies_and_models_abstain(real):
-    for question in ("What is Tencent's revenue?", "When will GPT-6 be released?", "How many employees does Zhipu have?",
-                     "What is Moonshot AI's valuation?"):
+    for question in ("What is Tencent's revenue?", "When will GPT-6 be released?",
+                     "How many employees does Zhipu have?", "What is Moonshot AI's valuation?"):
         assert real.match(question).fact is None, question
 
 

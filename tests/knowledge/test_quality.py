@@ -24,7 +24,8 @@ def test_question_set_meets_the_bar(qa, path):
     if not path.exists():
         pytest.skip(f"{path} not present on this machine")
     report = evaluate(load_eval(path), qa.ask)
-    misses = [f"{item.question!r} -> {answer.fact.id if answer.fact else 'abstained'}" for item, answer in report.misses]
+    misses = [f"{item.question!r} -> {answer.fact.id if answer.fact else 'abstained'}"
+              for item, answer in report.misses]
     assert report.accuracy >= MIN_ACCURACY, misses
     assert report.abstention >= MIN_ABSTENTION, misses
 
