@@ -196,28 +196,14 @@ class TeamFacts:
     def edit(self, fact_id: str, draft: Draft, user_id: str, admins: frozenset[str]) -> TeamFact:
         current = self.get(fact_id)
         _check_may_change(current, user_id, admins, "edit")
-        now = utcnow()
-        with self.store.transaction() as conn:
-            changed = conn.execute(update(team_facts).where(
-                team_facts.c.id == current.id, team_facts.c.version == current.version,
-            ).values(questions=list(draft.questions), answer=draft.answer, quote=draft.quote, source=draft.source,
-                     tags=list(draft.tags), updated_by=user_id, updated_at=now,
-                     version=current.version + 1)).rowcount
-            if not changed:
-                raise TeamFactError(f"Fact {current.id} was changed by someone else meanwhile; reload and retry.")
-            _record(conn, current.id, current.version + 1, "edited", draft, user_id, now)
-            self.store.bump_revision(conn)
+        self._change(current, user_id, "edited", draft, questions=list(draft.questions), answer=draft.answer,
+                     quote=draft.quote, source=draft.source, tags=list(draft.tags))
         return self.get(current.id)
 
     def remove(self, fact_id: str, user_id: str, admins: frozenset[str]) -> TeamFact:
         current = self.get(fact_id)
         _check_may_change(current, user_id, admins, "remove")
-        now = utcnow()
-        with self.store.transaction() as conn:
-            conn.execute(update(team_facts).where(team_facts.c.id == current.id).values(
-                deleted_at=now, deleted_by=user_id, version=current.version + 1, updated_by=user_id, updated_at=now))
-            _record(conn, current.id, current.version + 1, "removed", current.draft, user_id, now)
-            self.store.bump_revision(conn)
+        self._change(current, user_id, "removed", current.draft, deleted_at=utcnow(), deleted_by=user_id)
         return self.get(current.id, include_deleted=True)
 
     def restore(self, fact_id: str, user_id: str, admins: frozenset[str]) -> TeamFact:
@@ -226,13 +212,20 @@ class TeamFacts:
             raise Forbidden("Only an admin (FACT_ADMINS) can restore a removed fact.")
         if not current.deleted:
             raise TeamFactError(f"Fact {current.id} is not removed.")
+        self._change(current, user_id, "restored", current.draft, deleted_at=None, deleted_by=None)
+        return self.get(current.id)
+
+    def _change(self, current: TeamFact, user_id: str, action: str, draft: Draft, **values) -> None:
+        """One new version: the row (only if nobody changed it meanwhile), its history entry, the revision."""
         now = utcnow()
         with self.store.transaction() as conn:
-            conn.execute(update(team_facts).where(team_facts.c.id == current.id).values(
-                deleted_at=None, deleted_by=None, version=current.version + 1, updated_by=user_id, updated_at=now))
-            _record(conn, current.id, current.version + 1, "restored", current.draft, user_id, now)
+            changed = conn.execute(update(team_facts).where(
+                team_facts.c.id == current.id, team_facts.c.version == current.version,
+            ).values(version=current.version + 1, updated_by=user_id, updated_at=now, **values)).rowcount
+            if not changed:
+                raise TeamFactError(f"Fact {current.id} was changed by someone else meanwhile; reload and retry.")
+            _record(conn, current.id, current.version + 1, action, draft, user_id, now)
             self.store.bump_revision(conn)
-        return self.get(current.id)
 
     # ---- drafts awaiting "Add anyway" ----------------------------------------------
 
