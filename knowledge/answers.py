@@ -49,8 +49,12 @@ def build_answer(match: Match, sources: dict[str, Source]) -> Answer:
 
 
 def source_line(source: Source, as_of: str | None = None) -> str:
-    """"Title (English title), Outlet, date" plus the as-of date when the fact has one."""
-    parts = [f"{source.title} ({source.title_en})"]
+    """"Title (English title), Outlet, date" plus the as-of date when the fact has one.
+
+    A title the curators wrote for an article without a headline is marked as such.
+    """
+    supplied = "; untitled article, title supplied" if source.title_inferred else ""
+    parts = [f"{source.title} ({source.title_en}{supplied})"]
     if source.outlet:
         parts.append(source.outlet)
     parts.append(source.date)

@@ -33,6 +33,7 @@ class Source:
     outlet: str | None
     date: str
     file: str
+    title_inferred: bool = False  # the article has no headline; the title was written from its content
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ def _load_sources(data_dir: Path, problems: list[str]) -> dict[str, Source]:
         sources[entry["id"]] = Source(
             id=entry["id"], title=entry["title"], title_en=entry["title_en"],
             outlet=outlet if _is_text(outlet) else None, date=str(entry["date"]), file=entry["file"],
+            title_inferred=bool(entry.get("title_inferred")),
         )
     return sources
 
