@@ -86,9 +86,9 @@ def provenance(fact: Fact, source: Source | None) -> str:
     return line + f" · `{escape(fact.id)}`"
 
 
-def fact_blocks(fact: Fact, source: Source | None, lang: str) -> list[Block]:
-    """The answer text, its quote (when there is one) and its provenance."""
-    blocks = [section(escape(fact.answer(lang)))]
+def fact_blocks(fact: Fact, source: Source | None, lang: str, text: str | None = None) -> list[Block]:
+    """The answer (``text``, else the fact's answer in ``lang``), its quote when there is one, its provenance."""
+    blocks = [section(escape(text or fact.answer(lang)))]
     if fact.quote:
         blocks.append(quote_block(fact.quote))
     blocks.append(context(provenance(fact, source)))
@@ -101,7 +101,7 @@ def answer_message(answer: Answer, threshold: float) -> Message:
     blocks: list[Block] = []
     if answer.score < threshold + MODERATE_BAND and answer.matched_question:
         blocks.append(context(f"I think you're asking: _{escape(answer.matched_question)}_"))
-    blocks.extend(fact_blocks(answer.fact, answer.source, answer.lang))
+    blocks.extend(fact_blocks(answer.fact, answer.source, answer.lang, answer.text))
     value = _action_value(answer.fact.id, answer.question)
     elements = [
         button("👍 Helpful", ACTION_HELPFUL, value),

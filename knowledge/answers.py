@@ -10,6 +10,7 @@ from typing import Any
 
 from knowledge.factbase import Fact, Source
 from knowledge.matcher import Alternative, Match
+from knowledge.normalize import is_traditional, to_traditional
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,11 @@ class Answer:
 
     @property
     def text(self) -> str | None:
-        return self.fact.answer(self.lang) if self.fact else None
+        """The answer in the asker's language; in Traditional characters for a Traditional question."""
+        if self.fact is None:
+            return None
+        text = self.fact.answer(self.lang)
+        return to_traditional(text) if self.lang == "zh" and is_traditional(self.question) else text
 
     @property
     def quote(self) -> str | None:

@@ -156,16 +156,15 @@ class Matcher:
         raw = [
             (fact, [(text, self.normalize(text), is_q) for text, is_q in _phrasing_texts(fact)]) for fact in facts
         ]
-        self._df: dict[str, int] = defaultdict(int)
+        df: dict[str, int] = defaultdict(int)  # in how many facts each token occurs
         for _, parts in raw:
             for token in set().union(*(n.tokens for _, n, _ in parts)):
-                self._df[token] += 1
+                df[token] += 1
         n_facts = max(len(raw), 1)
         # A token's weight is its IDF; a lone Chinese character counts for less, because
         # its bigrams already carry the word ("业务" is 业 + 务 + 业务).
         self._idf = {
-            t: math.log(1 + n_facts / df) * (CJK_CHAR_WEIGHT if _is_cjk_char(t) else 1.0)
-            for t, df in self._df.items()
+            t: math.log(1 + n_facts / n) * (CJK_CHAR_WEIGHT if _is_cjk_char(t) else 1.0) for t, n in df.items()
         }
         self._default_idf = math.log(1 + n_facts)
         self._entries: list[_Entry] = []

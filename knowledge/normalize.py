@@ -19,6 +19,7 @@ from knowledge.cleaning import strip_pinyin
 from knowledge.factbase import Aliases
 
 _T2S = OpenCC("t2s")
+_S2T = OpenCC("s2t")
 # Latin words, model names and figures: "m2", "v3.2", "gpt5", "2023", "7.5", "53.47".
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -63,6 +64,15 @@ class Normalized:
 def is_chinese(text: str) -> bool:
     """True when the text contains Chinese characters (the asker gets the zh answer)."""
     return bool(_CJK_RUN.search(text))
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text uses Traditional characters (a Traditional reader gets a Traditional answer)."""
+    return _T2S.convert(text) != text
+
+
+def to_traditional(text: str) -> str:
+    return _S2T.convert(text)
 
 
 def fold(text: str) -> str:
