@@ -19,10 +19,12 @@ def test_answer_language_follows_the_question_and_its_script():
 
 
 def test_source_line_names_outlet_date_as_of_and_a_supplied_title():
-    assert source_line(SOURCE, "2025-09") == "标题 (Title; untitled article, title supplied), approx. 2026-02; as of 2025-09"
+    expected = "标题 (Title; untitled article, title supplied), approx. 2026-02; as of 2025-09"
+    assert source_line(SOURCE, "2025-09") == expected
 
 
 def test_json_shape():
     data = answer_to_json(answer("How many staff?", "en"))
-    assert data["source"] == {"id": "s", "title": "标题", "title_en": "Title", "outlet": None, "date": "approx. 2026-02"}
+    assert data["source"] == {"id": "s", "title": "标题", "title_en": "Title", "outlet": None,
+                              "date": "approx. 2026-02"}
     assert data["quote"] == "员工共有385名" and data["answered"] is True
