@@ -36,12 +36,14 @@ from knowledge.normalize import Normalized, Normalizer, is_chinese
 
 # The answering policy, chosen by ``python bench/tune_matcher.py`` on ../shared/eval/dev.yaml and
 # tests/eval/tuning*.yaml (never on tests/eval/heldout.yaml).
-DEFAULT_THRESHOLD = 62.5
-DEFAULT_MARGIN = 3.0
+DEFAULT_THRESHOLD = 50.0
+DEFAULT_MARGIN = 12.0
 # A question that names only entities ("Yan Junjie?") could mean any fact about them.
 DEFAULT_VAGUE_MARGIN = 10.0
-DEFAULT_LONE_THRESHOLD = 50.0
+DEFAULT_LONE_THRESHOLD = 40.0
 DEFAULT_LONE_MARGIN = 15.0
+DEFAULT_SCALED_MARGIN = True
+DEFAULT_LONE_MIN_CONTENT_RECALL = 0.5
 MAX_CANDIDATES = 60
 MAX_ALTERNATIVES = 3
 TYPO_WEIGHT = 0.8
@@ -94,7 +96,8 @@ class Policy:
 
     The fact must cover at least ``min_content_recall`` of the question's non-entity words,
     and either its score clears ``threshold`` leading the runner-up by ``margin``, or it is
-    clearly alone: it clears the lower ``lone_threshold`` and leads by ``lone_margin``.
+    clearly alone: it clears the lower ``lone_threshold``, leads by ``lone_margin`` and covers
+    at least ``lone_min_content_recall`` of the question's other words.
     A question naming only entities needs the larger ``vague_margin``.
     """
 
@@ -103,14 +106,21 @@ class Policy:
     min_content_recall: float = DEFAULT_MIN_CONTENT_RECALL
     lone_threshold: float = DEFAULT_LONE_THRESHOLD
     lone_margin: float = DEFAULT_LONE_MARGIN
+    lone_min_content_recall: float = DEFAULT_LONE_MIN_CONTENT_RECALL
     vague_margin: float = DEFAULT_VAGUE_MARGIN
+    scaled_margin: bool = DEFAULT_SCALED_MARGIN
 
     def accepts(self, best: Scored, runner_up: float) -> bool:
         lead = best.score - runner_up
-        margin = self.vague_margin if best.vague else self.margin
+        margin = self.margin
+        if self.scaled_margin:  # a near-exact match needs less lead: the margin shrinks as the score nears 100
+            margin *= (100 - best.score) / 50
+        if best.vague:  # however well it matches, a bare name could mean any fact about it
+            margin = max(margin, self.vague_margin)
         return best.content_recall >= self.min_content_recall and (
             (best.score >= self.threshold and lead >= margin)
-            or (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin))
+            or (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin)
+                and best.content_recall >= self.lone_min_content_recall)
         )
 
 
@@ -232,14 +242,14 @@ class Matcher:
         return [(s.entry.fact, round(s.score, 1)) for s in self._rank(query)[:limit]] if query else []
 
     def _query_tokens(self, normalized: Normalized) -> dict[str, float]:
-        """Question tokens with their weight; unknown Latin words are typo-corrected."""
+        """Question tokens with their weight; unknown words are stemmed ("h800s") or typo-corrected."""
         weights: dict[str, float] = {}
         for token in normalized.tokens:
+            stem = self._known_stem(token) if token not in self._postings and token.isascii() else None
+            if stem:
+                weights.setdefault(stem, self._idf[stem])
+                continue
             if token not in self._postings and _LATIN_WORD.fullmatch(token):
-                stem = self._known_stem(token)
-                if stem:
-                    weights.setdefault(stem, self._idf[stem])
-                    continue
                 corrected = self._correct(token) if len(token) >= _TYPO_MIN_LENGTH else None
                 if corrected:
                     weights.setdefault(corrected, TYPO_WEIGHT * self._idf.get(corrected, self._default_idf))

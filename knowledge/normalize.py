@@ -21,7 +21,7 @@ from knowledge.factbase import Aliases
 _T2S = OpenCC("t2s")
 _S2T = OpenCC("s2t")
 # Latin words, model names and figures: "m2", "v3.2", "gpt5", "2023", "7.5", "53.47".
-_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]+")
+_TOKEN = re.compile(r"@[a-z0-9]+|[a-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # "GPT-5", "gpt 5" and "gpt5" are one model name; so are "M-2" and "m2".  A space is
 # only folded after known model families: "in 2023" must stay "in" + "2023".
@@ -86,7 +86,7 @@ class Normalizer:
 
     Aliases are looked up, longest first, in two dictionaries: runs of up to four Latin
     words, and substrings of Chinese runs.  (One big regex alternation was 20x slower.)
-    A form that mixes scripts ("海螺AI") is covered by its parts ("海螺" is an alias).
+    The few forms that mix scripts ("B轮", "海螺ai") are replaced in the text beforehand.
     """
 
     MAX_LATIN_WORDS = 4
@@ -94,6 +94,7 @@ class Normalizer:
     def __init__(self, aliases: Aliases):
         self._latin: dict[tuple[str, ...], str] = {}
         self._cjk: dict[str, str] = {}
+        self._mixed: dict[str, str] = {}
         self.entity_tokens: set[str] = set()
         self.metric_tokens: set[str] = set()
         for groups, kind in ((aliases.terms, "term"), (aliases.metrics, "metric"), (aliases.entities, "entity")):
@@ -101,11 +102,15 @@ class Normalizer:
                 token = (_ENTITY_PREFIX if kind == "entity" else "") + re.sub(r"[^a-z0-9]", "", name.lower())
                 {"entity": self.entity_tokens, "metric": self.metric_tokens}.get(kind, set()).add(token)
                 for form in (name, *forms):
-                    parts = _TOKEN.findall(_fold_models(fold(form)))
-                    if parts and all(_CJK_RUN.fullmatch(p) for p in parts) and len(parts) == 1:
+                    folded = _fold_models(fold(form)).strip()
+                    parts = _TOKEN.findall(folded)
+                    if len(parts) == 1 and _CJK_RUN.fullmatch(parts[0]):
                         self._cjk[parts[0]] = token
                     elif parts and not any(_CJK_RUN.match(p) for p in parts):
                         self._latin[tuple(parts)] = token
+                    elif parts:
+                        self._mixed[folded] = token
+        self._mixed_forms = sorted(self._mixed, key=len, reverse=True)
         self._cjk_lengths = sorted({len(f) for f in self._cjk}, reverse=True)
 
     def __call__(self, text: str) -> Normalized:
@@ -115,8 +120,16 @@ class Normalizer:
     def _normalize(self, text: str) -> Normalized:
         tokens: list[str] = []
         words: list[str] = []  # pending run of Latin words
-        for part in _TOKEN.findall(_fold_models(fold(text))):
-            if _CJK_RUN.match(part):
+        folded = _fold_models(fold(text))
+        for form in self._mixed_forms:
+            if form in folded:
+                folded = folded.replace(form, f" {self._mixed[form]} ")
+        for part in _TOKEN.findall(folded):
+            if part.startswith(_ENTITY_PREFIX):  # put there by a mixed-script alias
+                tokens.extend(self._latin_tokens(words))
+                words = []
+                tokens.append(part)
+            elif _CJK_RUN.match(part):
                 tokens.extend(self._latin_tokens(words))
                 words = []
                 tokens.extend(self._cjk_run_tokens(part))
