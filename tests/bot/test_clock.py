@@ -97,3 +97,10 @@ def test_force_sends_again(fake_slack, db_url):
     job.send(due)
     assert job.send(due, force=True) == {"C0DIGEST1": "posted"}
     assert len(fake_slack.posted("chat.postMessage")) == 2
+
+
+def test_rate_limited_post_is_retried(fake_slack, db_url):
+    job = job_for(settings_for(fake_slack, db_url, DIGEST_CHANNEL="C0DIGEST1"))
+    fake_slack.fail_next("chat.postMessage", "ratelimited", status=429)
+    assert job.send(datetime(2026, 11, 2, 9, tzinfo=NEW_YORK)) == {"C0DIGEST1": "posted"}
+    assert len(fake_slack.posted("chat.postMessage")) == 2  # the 429, then the retry
