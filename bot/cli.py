@@ -219,19 +219,12 @@ def _cmd_clock(args, stdin, stdout) -> int:
     import os
 
     from bot.app import make_client
-    from bot.clock import digest_trigger, require_channels, run_clock
-    from bot.config import ConfigError
-    from bot.runtime import StartupError, build_runtime, configure_logging, load_settings
+    from bot.clock import check_digest_settings, run_clock
+    from bot.runtime import build_runtime, configure_logging, load_settings
 
     settings = load_settings(os.environ)
     configure_logging(settings.log_level)
-    try:
-        digest_trigger(settings)
-        require_channels(settings)
-        if not settings.slack_bot_token:
-            raise ConfigError("SLACK_BOT_TOKEN is required to post the digest")
-    except ConfigError as exc:
-        raise StartupError(f"configuration error: {exc}") from None
+    check_digest_settings(settings)
     return run_clock(settings, build_runtime(settings), make_client(settings))
 
 
@@ -241,22 +234,14 @@ def _cmd_digest(args, stdin, stdout) -> int:
     from zoneinfo import ZoneInfo
 
     from bot.app import make_client
-    from bot.clock import DigestJob, digest_trigger, require_channels
-    from bot.config import ConfigError
+    from bot.clock import DigestJob, check_digest_settings
     from bot.console import render
-    from bot.runtime import StartupError, build_runtime, configure_logging, load_settings
+    from bot.runtime import build_runtime, configure_logging, load_settings
     from handlers.digest import digest_message
 
     settings = load_settings(os.environ)
     configure_logging(settings.log_level)
-    try:
-        digest_trigger(settings)
-        if args.send:
-            require_channels(settings)
-            if not settings.slack_bot_token:
-                raise ConfigError("SLACK_BOT_TOKEN is required to post the digest")
-    except ConfigError as exc:
-        raise StartupError(f"configuration error: {exc}") from None
+    check_digest_settings(settings, posting=args.send)
     job = DigestJob(settings, build_runtime(settings), make_client(settings))
     now = datetime.now(ZoneInfo(settings.digest_timezone))
     if args.preview:

@@ -54,6 +54,20 @@ def require_channels(settings: Settings) -> None:
         raise ConfigError("DIGEST_CHANNEL is required: one or more channel ids (C0123ABCD), comma-separated")
 
 
+def check_digest_settings(settings: Settings, posting: bool = True) -> None:
+    """Stop start-up on a bad DIGEST_CRON or DIGEST_TIMEZONE, and, when posting, a missing channel or token."""
+    from bot.runtime import StartupError
+
+    try:
+        digest_trigger(settings)
+        if posting:
+            require_channels(settings)
+            if not settings.slack_bot_token:
+                raise ConfigError("SLACK_BOT_TOKEN is required to post the digest")
+    except ConfigError as exc:
+        raise StartupError(f"configuration error: {exc}") from None
+
+
 def last_fire_time(trigger: CronTrigger, now: datetime) -> datetime | None:
     """The latest time the schedule was due at or before ``now`` (within the last 8 days)."""
     previous, candidate = None, trigger.get_next_fire_time(None, now - timedelta(days=8))
@@ -135,7 +149,6 @@ def schedule(scheduler: BaseScheduler, job: DigestJob) -> None:
 def run_clock(settings: Settings, runtime: Runtime, client: WebClient) -> int:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
-    require_channels(settings)
     job = DigestJob(settings, runtime, client)
     scheduler = BlockingScheduler(timezone=ZoneInfo(settings.digest_timezone))
     schedule(scheduler, job)

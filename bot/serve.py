@@ -18,7 +18,9 @@ def serve(env: Mapping[str, str]) -> int:
     settings = load_settings(env)
     configure_logging(settings.log_level)
     if settings.digest_in_process:
-        _check_digest_settings(settings)
+        from bot.clock import check_digest_settings
+
+        check_digest_settings(settings)
     runtime = build_runtime(settings)
     app = create_app(settings, handler_deps(runtime))
     if settings.digest_in_process:
@@ -32,18 +34,6 @@ def serve(env: Mapping[str, str]) -> int:
         logger.info("starting HTTP on port %d (/slack/events)", settings.port)
         app.start(port=settings.port, path="/slack/events")
     return 0
-
-
-def _check_digest_settings(settings) -> None:
-    from bot.clock import digest_trigger, require_channels
-    from bot.config import ConfigError
-    from bot.runtime import StartupError
-
-    try:
-        digest_trigger(settings)
-        require_channels(settings)
-    except ConfigError as exc:
-        raise StartupError(f"configuration error: {exc}") from None
 
 
 def _start_digest_scheduler(settings, runtime, client) -> None:

@@ -27,7 +27,7 @@ from handlers.messages import unescape
 from handlers.modals import CALLBACK_FACT_MODAL, draft_from_values, fact_modal, initial_from_draft, submitted_values
 from handlers.replies import compose_reply
 from knowledge.factbase import Fact
-from knowledge.teamfacts import Draft, Forbidden, TeamFactError, TeamFacts, make_draft
+from knowledge.teamfacts import Draft, TeamFactError, TeamFacts, check_may_change, make_draft
 
 logger = logging.getLogger(__name__)
 ACTION_ADD_ANYWAY = "add_anyway"
@@ -169,8 +169,7 @@ def register(app: App, deps: Deps) -> None:
             ack(**Message(text=f"History of {fact_id}", blocks=[section("\n".join(lines))]).as_kwargs())
         elif name == "edit":
             current = team.get(fact_id)
-            if user != current.added_by and user not in deps.fact_admins:
-                raise Forbidden(f"Only the author of {current.id} or an admin (FACT_ADMINS) can edit it.")
+            check_may_change(current, user, deps.fact_admins, "edit")
             ack()
             client.views_open(trigger_id=command["trigger_id"], view=fact_modal(
                 {"mode": "edit", "fact_id": current.id, "channel": command.get("channel_id")},

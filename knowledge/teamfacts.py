@@ -195,14 +195,14 @@ class TeamFacts:
 
     def edit(self, fact_id: str, draft: Draft, user_id: str, admins: frozenset[str]) -> TeamFact:
         current = self.get(fact_id)
-        _check_may_change(current, user_id, admins, "edit")
+        check_may_change(current, user_id, admins, "edit")
         self._change(current, user_id, "edited", draft, questions=list(draft.questions), answer=draft.answer,
                      quote=draft.quote, source=draft.source, tags=list(draft.tags))
         return self.get(current.id)
 
     def remove(self, fact_id: str, user_id: str, admins: frozenset[str]) -> TeamFact:
         current = self.get(fact_id)
-        _check_may_change(current, user_id, admins, "remove")
+        check_may_change(current, user_id, admins, "remove")
         self._change(current, user_id, "removed", current.draft, deleted_at=utcnow(), deleted_by=user_id)
         return self.get(current.id, include_deleted=True)
 
@@ -262,7 +262,8 @@ def new_fact_id() -> str:
     return "t" + "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH - 1))
 
 
-def _check_may_change(fact: TeamFact, user_id: str, admins: frozenset[str], verb: str) -> None:
+def check_may_change(fact: TeamFact, user_id: str, admins: frozenset[str], verb: str) -> None:
+    """Only the author or an admin may change a team fact; raises ``Forbidden`` otherwise."""
     if user_id != fact.added_by and user_id not in admins:
         raise Forbidden(f"Only the author of {fact.id} or an admin (FACT_ADMINS) can {verb} it.")
 
