@@ -44,7 +44,8 @@ DEFAULT_LONE_THRESHOLD = 40.0
 DEFAULT_LONE_MARGIN = 15.0
 DEFAULT_SCALED_MARGIN = True
 DEFAULT_LONE_MIN_CONTENT_RECALL = 0.5
-MAX_CANDIDATES = 60
+MAX_CANDIDATES = 30
+KEEP_EXACT = 5  # the answer, its runner-up and three alternatives: scored exactly; the rest only if they could beat them
 MAX_ALTERNATIVES = 3
 TYPO_WEIGHT = 0.8
 # Words no fact uses count for less than the rarest known word: paraphrase filler
@@ -293,11 +294,26 @@ class Matcher:
             return []  # nothing but numbers and stopwords ("what's 2 + 2?"): nothing to match on
         total = sum(query.values())
         q_sorted = " ".join(sorted(query))
-        scored = [
-            self._score(entry, query, total, content, q_sorted)
-            for entry in self._candidates(query)
-            if guard <= entry.guard
-        ]
+        # No phrasing can cover more of the question than the whole fact does: that bounds a
+        # candidate's score, so the most promising are scored first and hopeless ones skipped.
+        bounded = []
+        for entry in self._candidates(query):
+            if guard <= entry.guard:
+                fact_recall = sum(query[t] for t in entry.tokens & query.keys()) / total
+                bound = 100 * ((1 - W_FACT) * (W_RECALL * fact_recall + W_PRECISION + W_SIMILARITY)
+                               + W_FACT * fact_recall)
+                bounded.append((bound, fact_recall, entry))
+        bounded.sort(key=lambda b: b[0], reverse=True)
+        scored: list[Scored] = []
+        top: list[float] = []  # min-heap of the KEEP_EXACT best scores so far
+        for bound, fact_recall, entry in bounded:
+            if len(top) >= KEEP_EXACT and bound <= top[0]:
+                break  # neither this nor any later candidate can reach the answer, runner-up or alternatives
+            result = self._score(entry, query, total, fact_recall, content, q_sorted)
+            heapq.heappush(top, result.score)
+            if len(top) > KEEP_EXACT:
+                heapq.heappop(top)
+            scored.append(result)
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
 
@@ -311,10 +327,10 @@ class Matcher:
         return [self._entries[i] for i, _ in best]
 
     def _score(
-        self, entry: _Entry, query: dict[str, float], total: float, content: dict[str, float], q_sorted: str
+        self, entry: _Entry, query: dict[str, float], total: float, fact_recall: float, content: dict[str, float],
+        q_sorted: str,
     ) -> Scored:
         q_tokens = query.keys()
-        fact_recall = sum(query[t] for t in entry.tokens & q_tokens) / total
         content_total = sum(content.values())
         content_recall = (
             sum(content[t] for t in entry.tokens & content.keys()) / content_total if content_total else 1.0
@@ -326,8 +342,10 @@ class Matcher:
                 continue
             recall = sum(query[t] for t in shared) / total
             precision = sum(self._idf[t] for t in shared) / p.weight
-            similarity = fuzz.ratio(q_sorted, p.sorted_text, processor=None) / 100
-            score = W_RECALL * recall + W_PRECISION * precision + W_SIMILARITY * similarity
+            score = W_RECALL * recall + W_PRECISION * precision
+            if score + W_SIMILARITY <= best:
+                continue  # even a perfect string similarity could not beat the best phrasing so far
+            score += W_SIMILARITY * fuzz.ratio(q_sorted, p.sorted_text, processor=None) / 100
             if score > best:
                 best = score
                 if p.is_question:
