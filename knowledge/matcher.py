@@ -45,7 +45,8 @@ DEFAULT_LONE_MARGIN = 15.0
 DEFAULT_SCALED_MARGIN = True
 DEFAULT_LONE_MIN_CONTENT_RECALL = 0.5
 MAX_CANDIDATES = 30
-KEEP_EXACT = 5  # the answer, its runner-up and three alternatives: scored exactly; the rest only if they could beat them
+# The answer, its runner-up and three alternatives are scored exactly; others only if they could beat them.
+KEEP_EXACT = 5
 MAX_ALTERNATIVES = 3
 TYPO_WEIGHT = 0.8
 # Words no fact uses count for less than the rarest known word: paraphrase filler
