@@ -151,6 +151,7 @@ class _Entry:
     tokens: frozenset[str]
     guard: frozenset[str]  # entity and metric tokens, model names, versions and years
     figures: frozenset[str]  # the figures its answer states ("385", "11.02"), to recognise a repeated claim
+    where: dict[str, tuple[int, ...]]  # token -> indexes of the phrasings that contain it
 
 
 class Matcher:
@@ -188,7 +189,12 @@ class Matcher:
             guard = entities | (tokens & self.normalize.metric_tokens) | {
                 t for t in tokens if _GUARDED_FIGURE.fullmatch(t)}
             figures = frozenset(t for t in self.normalize(fact.answer_zh).tokens if _is_figure(t))
-            self._entries.append(_Entry(fact, phrasings, tokens, guard, figures))
+            where: dict[str, list[int]] = defaultdict(list)
+            for k, p in enumerate(phrasings):
+                for token in p.tokens:
+                    where[token].append(k)
+            self._entries.append(_Entry(fact, phrasings, tokens, guard, figures,
+                                        {t: tuple(ks) for t, ks in where.items()}))
             for token in tokens:
                 self._postings[token].append(i)
         self._by_id = {e.fact.id: e for e in self._entries}
@@ -336,14 +342,17 @@ class Matcher:
         content_recall = (
             sum(content[t] for t in entry.tokens & content.keys()) / content_total if content_total else 1.0
         )
+        # Per phrasing, the weight of the question it covers and of itself it shares.
+        covered: dict[int, float] = defaultdict(float)
+        shared: dict[int, float] = defaultdict(float)
+        for t in entry.tokens & q_tokens:
+            for k in entry.where[t]:
+                covered[k] += query[t]
+                shared[k] += self._idf[t]
         best, best_text = 0.0, entry.fact.questions[0]
-        for p in entry.phrasings:
-            shared = p.tokens & q_tokens
-            if not shared:
-                continue
-            recall = sum(query[t] for t in shared) / total
-            precision = sum(self._idf[t] for t in shared) / p.weight
-            score = W_RECALL * recall + W_PRECISION * precision
+        for k in sorted(covered, key=covered.__getitem__, reverse=True):
+            p = entry.phrasings[k]
+            score = W_RECALL * covered[k] / total + W_PRECISION * shared[k] / p.weight
             if score + W_SIMILARITY <= best:
                 continue  # even a perfect string similarity could not beat the best phrasing so far
             score += W_SIMILARITY * fuzz.ratio(q_sorted, p.sorted_text, processor=None) / 100

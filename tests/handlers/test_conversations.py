@@ -130,3 +130,20 @@ def test_questions_are_logged(slack_app, fake_slack):
     fake_slack.wait_for("chat.postMessage")
     assert slack_app.runtime.store.count_questions() == 1
 
+
+
+def test_question_log_off_keeps_counts_not_text(slack_env, fake_slack):
+    from sqlalchemy import select
+
+    from knowledge.store import question_log
+    from tests.conftest import SlackApp
+
+    app = SlackApp({**slack_env, "QUESTION_LOG": "off"})
+    try:
+        app.event(mention("MiniMax headcount"))
+        fake_slack.wait_for("chat.postMessage")
+        with app.runtime.store.engine.connect() as conn:
+            rows = conn.execute(select(question_log.c.question, question_log.c.fact_id)).all()
+        assert len(rows) == 1 and rows[0].question is None and rows[0].fact_id
+    finally:
+        app.close()
