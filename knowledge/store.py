@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import (
@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
+    delete,
     event,
     func,
     insert,
@@ -35,6 +36,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 metadata = MetaData()
+EVENT_MEMORY = timedelta(days=1)  # how long a processed Slack event id is remembered
+EVENT_PRUNE_EVERY = 500  # about one claim in this many also prunes older ids
 
 team_facts = Table(
     "team_facts", metadata,
@@ -189,10 +192,16 @@ class Store:
     # ---- Slack event de-duplication ---------------------------------------------
 
     def claim_event(self, event_id: str) -> bool:
-        """True the first time ``event_id`` is seen (in any process), False for a retry."""
+        """True the first time ``event_id`` is seen (in any process), False for a retry.
+
+        Slack stops retrying within minutes, so ids older than a day are pruned now and then.
+        """
+        now = utcnow()
         try:
             with self.transaction() as conn:
-                conn.execute(insert(processed_events).values(event_id=event_id, at=utcnow()))
+                conn.execute(insert(processed_events).values(event_id=event_id, at=now))
+                if hash(event_id) % EVENT_PRUNE_EVERY == 0:
+                    conn.execute(delete(processed_events).where(processed_events.c.at < now - EVENT_MEMORY))
             return True
         except IntegrityError:
             return False
