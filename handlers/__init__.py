@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from slack_bolt import App
 
+from knowledge.qa import QuestionAnswerer
 from knowledge.store import Store
 
 
@@ -16,7 +17,7 @@ from knowledge.store import Store
 class Deps:
     """What listeners need, passed in by the composition root (``bot.app``)."""
 
-    qa: object  # knowledge.qa.QuestionAnswerer-like: ask(), fact(), source_of(), threshold
+    qa: QuestionAnswerer
     store: Store
     fact_command: str = "/fact"
     fact_admins: frozenset[str] = field(default_factory=frozenset)
