@@ -67,13 +67,12 @@ def import_file(path: Path, team: TeamFacts, qa: QuestionAnswerer, user: str = "
         except TeamFactError as exc:
             problems.append(f"{label}: {exc}")
             continue
-        fact_id = entry.get("id")
-        match = qa.search(draft.questions[0], 1)
-        if (fact_id and qa.fact(str(fact_id))) or (match and match[0][1] >= qa.threshold):
-            existing = str(fact_id) if fact_id and qa.fact(str(fact_id)) else match[0][0].id
-            duplicates.append(f"{label}: duplicate of existing fact {existing}")
+        fact_id = str(entry["id"]) if entry.get("id") else None
+        existing = (qa.fact(fact_id) if fact_id else None) or qa.duplicate_of(draft.questions[0])
+        if existing is not None:
+            duplicates.append(f"{label}: duplicate of existing fact {existing.id}")
             continue
-        drafts.append((str(fact_id) if fact_id else None, draft))
+        drafts.append((fact_id, draft))
     if problems or (duplicates and not skip_duplicates):
         return ImportReport([], problems, duplicates)
     try:

@@ -82,9 +82,8 @@ def register(app: App, deps: Deps) -> None:
 
     def save_or_warn(draft: Draft, user_id: str, user_name: str) -> Message:
         """Save, unless a close match exists: then park the draft and ask first."""
-        existing = deps.qa.search(draft.questions[0], 1)
-        if existing and existing[0][1] >= deps.qa.threshold:
-            fact = existing[0][0]
+        fact = deps.qa.duplicate_of(draft.questions[0])
+        if fact is not None:
             token = team.park(draft, user_id)
             blocks = [
                 section("A fact that looks the same already exists. Nothing has been saved yet:"),

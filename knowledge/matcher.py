@@ -246,8 +246,7 @@ class Matcher:
 
     def search(self, text: str, limit: int = 5) -> list[tuple[Fact, float]]:
         """The best-scoring facts for free-text search terms, whatever their score."""
-        query = self._query_tokens(self.normalize(text))
-        return [(s.entry.fact, round(s.score, 1)) for s in self._rank(query)[:limit]] if query else []
+        return [(s.entry.fact, round(s.score, 1)) for s in self.rank(text)[:limit]]
 
     def _query_tokens(self, normalized: Normalized) -> dict[str, float]:
         """Question tokens with their weight; unknown words are stemmed ("h800s") or typo-corrected."""

@@ -55,6 +55,11 @@ class QuestionAnswerer:
         self.refresh()
         return self.matcher.search(text, limit)
 
+    def duplicate_of(self, question: str) -> Fact | None:
+        """An existing fact that already answers ``question`` as well as an answer would need to."""
+        found = self.search(question, 1)
+        return found[0][0] if found and found[0][1] >= self.threshold else None
+
     def fact(self, fact_id: str) -> Fact | None:
         self.refresh()
         return self.matcher.fact(fact_id)
