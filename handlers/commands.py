@@ -186,8 +186,7 @@ def register(app: App, deps: Deps) -> None:
     @app.view(CALLBACK_FACT_MODAL)
     def on_modal_submit(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         metadata = json.loads(view.get("private_metadata") or "{}")
-        user = body["user"]["id"]
-        user_name = body["user"].get("username") or body["user"].get("name") or user
+        user, user_name = body["user"]["id"], _display_name(body["user"])
         try:
             draft = draft_from_values(submitted_values(view))
         except TeamFactError as exc:
@@ -215,7 +214,7 @@ def register(app: App, deps: Deps) -> None:
         if draft is None:
             message = text_message("That draft was already saved or cancelled.")
         else:
-            saved = team.add(draft, user, body["user"].get("username") or body["user"].get("name") or user)
+            saved = team.add(draft, user, _display_name(body["user"]))
             deps.qa.refresh(force=True)
             message = saved_message(saved.to_fact(), "Saved")
         post_private(client, (body.get("channel") or {}).get("id"), user, message)
@@ -240,6 +239,11 @@ def register(app: App, deps: Deps) -> None:
         client.views_open(trigger_id=shortcut["trigger_id"], view=fact_modal(
             {"mode": "add", "channel": channel},
             {"answer": unescape(message.get("text", "")), "source": permalink}))
+
+
+def _display_name(user: dict) -> str:
+    """The name interaction payloads carry for the clicking user (their id if none)."""
+    return user.get("username") or user.get("name") or user["id"]
 
 
 def search_message(results: list[tuple[Fact, float]], terms: str) -> Message:
