@@ -22,6 +22,8 @@ FACT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 QUOTE_MIN, QUOTE_MAX = 12, 200
 MIN_QUESTIONS = 3
+MAX_ABOUT = 3
+ATTRIBUTE_ID = re.compile(r"^[a-z][a-z_]*[a-z]$")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster at start-up
 
 
@@ -60,6 +62,8 @@ class Fact:
     keywords: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     also: tuple[AlsoQuote, ...] = ()
+    about: tuple[str, ...] = ()  # the entities (aliases.yaml ``entities`` keys) the fact is about
+    attribute: str | None = None  # what it tells about them (an aliases.yaml ``attributes`` key)
     added_by: str | None = None
     added_at: str | None = None
     source_text: str | None = None  # team facts: a link or free text naming where it came from
@@ -73,11 +77,13 @@ class Fact:
 
 @dataclass(frozen=True)
 class Aliases:
-    """Entity aliases and metric names (both guarded by the matcher) and term synonyms (not guarded)."""
+    """Entity aliases and metric names (both guarded by the matcher), term synonyms (not guarded), and
+    the attribute vocabulary (what a fact tells: founder, revenue, price...; not folded by the normaliser)."""
 
     entities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     metrics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,7 @@ def load_factbase(data_dir: Path = DATA_DIR, check_quotes: bool = True) -> FactB
     sources = _load_sources(data_dir, problems)
     aliases = _load_aliases(data_dir, problems)
     articles = _clean_articles(data_dir, sources, problems) if check_quotes else None
-    facts = _load_facts(data_dir, sources, articles, problems)
+    facts = _load_facts(data_dir, sources, articles, aliases, problems)
     if problems:
         raise FactBaseError(problems)
     return FactBase(facts=tuple(facts), sources=sources, aliases=aliases)
@@ -172,10 +178,10 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
     if data is None:
         return Aliases()
     if not isinstance(data, dict):
-        problems.append("aliases.yaml: expected 'entities:', 'metrics:' and 'terms:' mappings")
+        problems.append("aliases.yaml: expected 'entities:', 'metrics:', 'terms:' and 'attributes:' mappings")
         return Aliases()
     groups = {}
-    for section in ("entities", "metrics", "terms"):
+    for section in ("entities", "metrics", "terms", "attributes"):
         raw = data.get(section) or {}
         if not isinstance(raw, dict):
             problems.append(f"aliases.yaml: '{section}' must map a name to a list of aliases")
@@ -186,7 +192,16 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
                 problems.append(f"aliases.yaml: {section}.{name}: expected a list of non-empty strings")
                 continue
             groups[section][str(name)] = tuple(str(f) for f in forms)
-    return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"])
+    owner: dict[str, str] = {}
+    for name, forms in groups["attributes"].items():
+        if not ATTRIBUTE_ID.match(name):
+            problems.append(f"aliases.yaml: attributes.{name}: an attribute id is lower-case letters and underscores")
+        for form in forms:
+            other = owner.setdefault(form.casefold(), name)
+            if other != name:
+                problems.append(f"aliases.yaml: attributes.{name}: {form!r} is already a wording of {other}")
+    return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"],
+                   attributes=groups["attributes"])
 
 
 def _clean_articles(data_dir: Path, sources: dict[str, Source], problems: list[str]) -> dict[str, str]:
@@ -201,7 +216,8 @@ def _clean_articles(data_dir: Path, sources: dict[str, Source], problems: list[s
 
 
 def _load_facts(
-    data_dir: Path, sources: dict[str, Source], articles: dict[str, str] | None, problems: list[str]
+    data_dir: Path, sources: dict[str, Source], articles: dict[str, str] | None, aliases: Aliases,
+    problems: list[str],
 ) -> list[Fact]:
     data = _read_yaml(data_dir / "facts.yaml", problems)
     if data is None:
@@ -214,7 +230,7 @@ def _load_facts(
     seen: set[str] = set()
     for n, entry in enumerate(entries, 1):
         fact_problems: list[str] = []
-        fact = parse_curated_fact(entry, sources, articles, fact_problems)
+        fact = parse_curated_fact(entry, sources, articles, fact_problems, aliases)
         fact_id = entry.get("id") if isinstance(entry, dict) and _is_text(entry.get("id")) else f"#{n}"
         if fact is not None and fact.id in seen:
             fact_problems.append(f"duplicate fact id {fact.id!r}")
@@ -226,13 +242,18 @@ def _load_facts(
 
 
 def parse_curated_fact(
-    entry: Any, sources: dict[str, Source], articles: dict[str, str] | None, problems: list[str]
+    entry: Any, sources: dict[str, Source], articles: dict[str, str] | None, problems: list[str],
+    aliases: Aliases | None = None,
 ) -> Fact | None:
-    """Check one ``facts.yaml`` entry against the schema; append problems, return the fact if sound."""
+    """Check one ``facts.yaml`` entry against the schema; append problems, return the fact if sound.
+
+    With ``aliases``, ``about`` must name 1-3 of its entities and ``attribute`` one of its attributes.
+    """
     if not isinstance(entry, dict):
         problems.append("expected a mapping with id, questions, answer, quote, source")
         return None
-    unknown = set(entry) - {"id", "questions", "answer", "quote", "source", "as_of", "keywords", "tags", "also"}
+    unknown = set(entry) - {"id", "questions", "answer", "quote", "source", "as_of", "keywords", "tags", "also",
+                            "about", "attribute"}
     if unknown:
         problems.append(f"unknown field(s): {', '.join(sorted(unknown))}")
     fact_id = entry.get("id")
@@ -272,13 +293,39 @@ def parse_curated_fact(
             problems.append(f"{key} must be a list")
             value = []
         lists[key] = tuple(str(v) for v in value)
+    about, attribute = _check_subject(entry, aliases, problems)
     if problems:
         return None
     return Fact(
         id=fact_id, questions=tuple(questions), answer_en=answer["en"].strip(), answer_zh=answer["zh"].strip(),
         quote=clean_text(quote), source=source, as_of=str(as_of) if as_of is not None else None,
-        keywords=lists["keywords"], tags=lists["tags"], also=tuple(also),
+        keywords=lists["keywords"], tags=lists["tags"], also=tuple(also), about=about, attribute=attribute,
     )
+
+
+def _check_subject(entry: dict, aliases: Aliases | None, problems: list[str]) -> tuple[tuple[str, ...], str | None]:
+    """``about`` (1-3 entity ids) and ``attribute`` (one attribute id), checked against ``aliases``."""
+    about, attribute = entry.get("about"), entry.get("attribute")
+    if about is None or about == []:
+        problems.append("about is missing: list the 1-3 entities (aliases.yaml 'entities') the fact is about")
+        about = []
+    elif not isinstance(about, list) or not all(_is_text(a) for a in about):
+        problems.append("about must be a list of entity ids")
+        about = []
+    elif len(about) > MAX_ABOUT or len(set(about)) != len(about):
+        problems.append(f"about must name 1-{MAX_ABOUT} different entities, has {about}")
+    if attribute is None:
+        problems.append("attribute is missing: name what the fact tells (an aliases.yaml 'attributes' id)")
+    elif not _is_text(attribute):
+        problems.append("attribute must be one attribute id")
+        attribute = None
+    if aliases is not None:
+        for entity in about:
+            if entity not in aliases.entities:
+                problems.append(f"about: {entity!r} is not an entity in aliases.yaml")
+        if attribute is not None and attribute not in aliases.attributes:
+            problems.append(f"attribute: {attribute!r} is not an attribute in aliases.yaml")
+    return tuple(str(a) for a in about), (str(attribute) if attribute is not None else None)
 
 
 def _check_quote(quote: Any, source: Any, articles: dict[str, str] | None, label: str, problems: list[str]) -> None:

@@ -9,6 +9,8 @@ SOURCES = """sources:
   - {id: art, title: 标题, title_en: Title, outlet: null, date: "2025-09", file: art.txt}
 """
 FACT = """  - id: minimax-staff
+    about: [minimax]
+    attribute: employees
     questions:
       - How many staff does MiniMax have?
       - MiniMax 有多少员工?
@@ -19,11 +21,21 @@ FACT = """  - id: minimax-staff
 """
 
 
-def write_base(tmp_path: Path, facts: str = "facts:\n" + FACT, sources: str = SOURCES) -> Path:
+ALIASES = """entities:
+  minimax: [MiniMax]
+  openai: [OpenAI]
+terms: {}
+attributes:
+  employees: [employees, staff, 员工]
+  revenue: [revenue, 营收]
+"""
+
+
+def write_base(tmp_path: Path, facts: str = "facts:\n" + FACT, sources: str = SOURCES, aliases: str = ALIASES) -> Path:
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "art.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sources.yaml").write_text(sources, encoding="utf-8")
-    (tmp_path / "aliases.yaml").write_text("entities:\n  minimax: [MiniMax]\nterms: {}\n", encoding="utf-8")
+    (tmp_path / "aliases.yaml").write_text(aliases, encoding="utf-8")
     (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
     return tmp_path
 
@@ -76,3 +88,36 @@ def test_missing_article_file_is_named(tmp_path):
     sources = SOURCES.replace("art.txt", "gone.txt")
     found = problems(tmp_path, sources=sources)
     assert any("articles/gone.txt not found" in p for p in found)
+
+
+def test_about_and_attribute_are_loaded(tmp_path):
+    base = load_factbase(write_base(tmp_path))
+    assert base.facts[0].about == ("minimax",) and base.facts[0].attribute == "employees"
+    assert base.aliases.attributes["employees"] == ("employees", "staff", "员工")
+
+
+def test_about_and_attribute_are_required(tmp_path):
+    bare = "facts:\n" + FACT.replace("    about: [minimax]\n", "").replace("    attribute: employees\n", "")
+    found = problems(tmp_path, facts=bare)
+    assert any(p.startswith("facts.yaml: fact minimax-staff: about is missing") for p in found)
+    assert any(p.startswith("facts.yaml: fact minimax-staff: attribute is missing") for p in found)
+
+
+def test_about_must_name_known_entities(tmp_path):
+    [problem] = problems(tmp_path, facts="facts:\n" + FACT.replace("about: [minimax]", "about: [minimax, zhipu]"))
+    assert problem == "facts.yaml: fact minimax-staff: about: 'zhipu' is not an entity in aliases.yaml"
+
+
+def test_about_names_at_most_three_entities(tmp_path):
+    [problem] = problems(tmp_path, facts="facts:\n" + FACT.replace("[minimax]", "[minimax, openai, minimax]"))
+    assert "fact minimax-staff: about must name 1-3 different entities" in problem
+
+
+def test_attribute_must_be_in_the_vocabulary(tmp_path):
+    [problem] = problems(tmp_path, facts="facts:\n" + FACT.replace("attribute: employees", "attribute: headcount"))
+    assert problem == "facts.yaml: fact minimax-staff: attribute: 'headcount' is not an attribute in aliases.yaml"
+
+
+def test_an_attribute_wording_belongs_to_one_attribute(tmp_path):
+    [problem] = problems(tmp_path, aliases=ALIASES.replace("[revenue, 营收]", "[revenue, Staff]"))
+    assert problem == "aliases.yaml: attributes.revenue: 'Staff' is already a wording of employees"
