@@ -218,14 +218,17 @@ def _cmd_import(args, stdin, stdout) -> int:
 def _cmd_clock(args, stdin, stdout) -> int:
     import os
 
-    from bot.app import make_client
+    from bot.app import check_slack, make_client
     from bot.clock import check_digest_settings, run_clock
-    from bot.runtime import build_runtime, configure_logging, load_settings
+    from bot.runtime import build_runtime
+    from bot.startup import checked_settings
 
-    settings = load_settings(os.environ)
-    configure_logging(settings.log_level)
+    settings = checked_settings(os.environ, needs_slack=False)
     check_digest_settings(settings)
-    return run_clock(settings, build_runtime(settings), make_client(settings))
+    runtime = build_runtime(settings)
+    client = make_client(settings)
+    check_slack(settings, client)
+    return run_clock(settings, runtime, client)
 
 
 def _cmd_digest(args, stdin, stdout) -> int:

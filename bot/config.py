@@ -100,8 +100,13 @@ def database_url(raw: str | None, data_dir: Path) -> str:
     if raw.startswith("postgresql://"):
         raw = "postgresql+psycopg://" + raw[len("postgresql://"):]
     if not re.match(r"^[a-z0-9+]+://", raw):
-        raise ConfigError(f"DATABASE_URL: {raw!r} is not a database URL (sqlite:///path or postgres://...)")
+        raise ConfigError(f"DATABASE_URL: {mask_url(raw)!r} is not a database URL (sqlite:///path or postgres://...)")
     return raw
+
+
+def mask_url(url: str) -> str:
+    """The URL with its password replaced by ``***``, for messages and logs."""
+    return re.sub(r"^([^:/]*://[^:/@]*:).*@", r"\1***@", url)  # up to the last @: passwords may hold one
 
 
 def _token(value: str | None, name: str, prefix: str) -> str | None:

@@ -27,6 +27,7 @@ class Deps:
 def register(app: App, deps: Deps) -> None:
     from handlers import actions, commands, digest, errors, events, messages
 
+    errors.register_verified_marker(app)
     events.register(app, deps)
     messages.register(app, deps)
     actions.register(app, deps)

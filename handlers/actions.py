@@ -1,4 +1,8 @@
-"""Button clicks on answers: feedback, other candidate answers, and showing a suggested fact."""
+"""Button clicks on answers: feedback, other candidate answers, and showing a suggested fact.
+
+Each callback acks first, then validates the button's value: a forged or stale one gets a
+short private "out of date" reply and changes nothing.
+"""
 
 from __future__ import annotations
 
@@ -13,43 +17,51 @@ from handlers.blocks import (
     ACTION_NOT_HELPFUL,
     ACTION_OTHER_ANSWERS,
     ACTION_SHOW_FACT,
-    Message,
     alternatives_message,
     fact_message,
+    is_fact_id,
     parse_action_value,
     text_message,
 )
+from handlers.private import OUT_OF_DATE, tell, tell_out_of_date, user_of
 from knowledge.normalize import is_chinese
 
 logger = logging.getLogger(__name__)
 
 
 def register(app: App, deps: Deps) -> None:
-    def tell(client: WebClient, body: dict, message: Message) -> None:
-        """A private reply to whoever clicked, in the same channel and thread."""
-        container = body.get("container", {})
-        client.chat_postEphemeral(
-            channel=body["channel"]["id"],
-            user=body["user"]["id"],
-            thread_ts=container.get("thread_ts"),
-            **message.as_kwargs(),
-        )
-
     def alternatives_for(question: str, fact_id: str):
-        return [a for a in deps.qa.ask(question).alternatives if a.fact_id != fact_id]
+        return [a for a in deps.qa.ask(question).alternatives if a.fact_id != fact_id] if question else []
+
+    def answer_button(body: dict, action: dict) -> tuple[str, str, str] | None:
+        """(user, fact_id, question) of a valid answer button for a fact that still exists."""
+        parsed = parse_action_value(action.get("value"))
+        user = user_of(body)
+        if parsed is None or user is None or deps.qa.fact(parsed[0]) is None:
+            logger.info("out-of-date or forged answer button (value %r)", str(action.get("value"))[:80])
+            return None
+        return user, *parsed
 
     @app.action(ACTION_HELPFUL)
     def on_helpful(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        fact_id, _ = parse_action_value(action["value"])
-        deps.store.log_feedback(user_id=body["user"]["id"], fact_id=fact_id, helpful=True)
+        found = answer_button(body, action)
+        if found is None:
+            tell_out_of_date(client, body)
+            return
+        user, fact_id, _ = found
+        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=True)
         tell(client, body, text_message("Thanks, noted: that answer helped."))
 
     @app.action(ACTION_NOT_HELPFUL)
     def on_not_helpful(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        fact_id, question = parse_action_value(action["value"])
-        deps.store.log_feedback(user_id=body["user"]["id"], fact_id=fact_id, helpful=False)
+        found = answer_button(body, action)
+        if found is None:
+            tell_out_of_date(client, body)
+            return
+        user, fact_id, question = found
+        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=False)
         others = alternatives_for(question, fact_id)
         heading = "Sorry about that. Was it one of these?" if others else (
             f"Sorry about that. If you know the answer, add it with `{deps.fact_command} add`."
@@ -59,16 +71,21 @@ def register(app: App, deps: Deps) -> None:
     @app.action(ACTION_OTHER_ANSWERS)
     def on_other_answers(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        fact_id, question = parse_action_value(action["value"])
+        found = answer_button(body, action)
+        if found is None:
+            tell_out_of_date(client, body)
+            return
+        _, fact_id, question = found
         tell(client, body, alternatives_message(alternatives_for(question, fact_id), "Other candidate answers:"))
 
     @app.action(ACTION_SHOW_FACT)
     def on_show_fact(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        fact = deps.qa.fact(action["value"])
+        value = action.get("value")
+        fact = deps.qa.fact(value) if is_fact_id(value) else None
         if fact is None:
-            tell(client, body, text_message("That fact no longer exists."))
+            tell(client, body, text_message("That fact no longer exists." if is_fact_id(value) else OUT_OF_DATE))
             return
-        message_text = (body.get("message") or {}).get("text", "")
-        lang = "zh" if is_chinese(message_text) else "en"
-        tell(client, body, fact_message(fact, deps.qa.source_of(fact), lang))
+        message = body.get("message") if isinstance(body.get("message"), dict) else {}
+        text = message.get("text") if isinstance(message.get("text"), str) else ""
+        tell(client, body, fact_message(fact, deps.qa.source_of(fact), "zh" if is_chinese(text) else "en"))

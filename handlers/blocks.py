@@ -1,16 +1,19 @@
 """Pure Block Kit builders for answers, suggestions, help and fact cards.
 
-Every string that came from a user or a fact goes through ``escape`` so
-``<!channel>`` or ``<@U123>`` inside a fact or a question never pings anyone.
-Builders return plain dicts and a plain-text fallback; nothing here calls Slack.
+Every string that came from a user or a fact goes through ``escape`` (``handlers.mrkdwn``),
+in blocks and, via ``Message.as_kwargs``, in the plain-text fallback, so ``<!channel>`` or
+``<@U123>`` inside a fact or a question never pings anyone.  Builders return plain dicts and a
+plain-text fallback; nothing here calls Slack.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from handlers.mrkdwn import escape
 from knowledge.answers import Answer, source_line
 from knowledge.factbase import Fact, Source
 from knowledge.matcher import Alternative
@@ -19,6 +22,7 @@ Block = dict[str, Any]
 SECTION_LIMIT = 3000
 MAX_BLOCKS = 50
 BUTTON_VALUE_LIMIT = 2000
+_FACT_ID = re.compile(r"[a-z0-9][a-z0-9-]{1,78}[a-z0-9]")
 # Scores this close above the answering threshold get "I think you're asking: ...".
 MODERATE_BAND = 12.0
 
@@ -30,18 +34,17 @@ ACTION_SHOW_FACT = "show_fact"
 
 @dataclass(frozen=True)
 class Message:
-    """A Slack message: ``text`` is the notification fallback, ``blocks`` what people see."""
+    """A Slack message: ``text`` is the notification fallback, ``blocks`` what people see.
+
+    ``text`` is plain (unescaped) text; it is escaped on its way out, like the blocks' contents,
+    because Slack parses the fallback for mentions too (notifications, mobile push, screen readers).
+    """
 
     text: str
     blocks: list[Block]
 
     def as_kwargs(self) -> dict[str, Any]:
-        return {"text": self.text, "blocks": self.blocks}
-
-
-def escape(text: str) -> str:
-    """Escape exactly the three characters mrkdwn treats as control characters."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return {"text": escape(self.text), "blocks": self.blocks}
 
 
 def truncate(text: str, limit: int = SECTION_LIMIT) -> str:
@@ -167,12 +170,27 @@ def text_message(text: str) -> Message:
     return Message(text=text, blocks=[section(escape(text))])
 
 
-def parse_action_value(value: str) -> tuple[str, str]:
-    """(fact_id, question) from an answer button's value."""
-    data = json.loads(value)
+def parse_action_value(value: Any) -> tuple[str, str] | None:
+    """(fact_id, question) from an answer button's value; None when it is not one we made."""
+    try:
+        data = json.loads(value) if isinstance(value, str) and len(value) <= BUTTON_VALUE_LIMIT else None
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not is_fact_id(data.get("f")) or not isinstance(data.get("q", ""), str):
+        return None
     return data["f"], data.get("q", "")
 
 
+def is_fact_id(value: Any) -> bool:
+    """Curated slugs and team ids alike; anything longer or stranger is forged or stale."""
+    return isinstance(value, str) and bool(_FACT_ID.fullmatch(value))
+
+
 def _action_value(fact_id: str, question: str) -> str:
-    budget = BUTTON_VALUE_LIMIT - len(fact_id) - 40
-    return json.dumps({"f": fact_id, "q": question[: max(budget // 2, 0)]}, ensure_ascii=False)
+    """JSON that fits a button value whole: the question is shortened until its encoding fits."""
+    keep = len(question)
+    while True:
+        value = json.dumps({"f": fact_id, "q": question[:keep]}, ensure_ascii=False)
+        if len(value) <= BUTTON_VALUE_LIMIT:
+            return value
+        keep -= max(len(value) - BUTTON_VALUE_LIMIT, 1)

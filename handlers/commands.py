@@ -6,7 +6,6 @@ modals, which are opened right after acking with the command's ``trigger_id``.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 
@@ -18,16 +17,30 @@ from handlers.blocks import (
     Message,
     button,
     context,
-    escape,
     fact_blocks,
     section,
     text_message,
 )
-from handlers.messages import unescape
-from handlers.modals import CALLBACK_FACT_MODAL, draft_from_values, fact_modal, initial_from_draft, submitted_values
+from handlers.modals import (
+    CALLBACK_FACT_MODAL,
+    draft_from_values,
+    fact_modal,
+    initial_from_draft,
+    read_metadata,
+    submitted_values,
+)
+from handlers.mrkdwn import escape, readable
+from handlers.private import channel_of, display_name, post_private, slack_id, tell, user_of
 from handlers.replies import compose_reply
 from knowledge.factbase import Fact
-from knowledge.teamfacts import Draft, TeamFactError, TeamFacts, check_may_change, make_draft
+from knowledge.teamfacts import (
+    Draft,
+    DuplicateQuestion,
+    TeamFactError,
+    TeamFacts,
+    check_may_change,
+    make_draft,
+)
 
 logger = logging.getLogger(__name__)
 ACTION_ADD_ANYWAY = "add_anyway"
@@ -44,7 +57,7 @@ class Command:
 
 def parse(text: str) -> Command:
     """``/fact add Q | A`` -> Command("add", "Q | A"); a leading word that is no subcommand is a question."""
-    text = unescape(text).strip()
+    text = readable(text)
     word, _, rest = text.partition(" ")
     if not text:
         return Command("add", "")
@@ -80,6 +93,19 @@ def register(app: App, deps: Deps) -> None:
         blocks = [section(f"{verb} fact `{escape(fact.id)}`:"), *fact_blocks(fact, None, "en")]
         return Message(text=f"{verb} fact {fact.id}.", blocks=blocks)
 
+    def save(draft: Draft, user_id: str, user_name: str) -> Message:
+        """Save; the database refuses a second active fact with the very same question."""
+        try:
+            saved = team.add(draft, user_id, user_name)
+        except DuplicateQuestion as exc:
+            existing = deps.qa.fact(exc.existing)
+            blocks = [section(f"Nothing saved: fact `{escape(exc.existing)}` already has this exact question.")]
+            if existing is not None:
+                blocks.extend(fact_blocks(existing, deps.qa.source_of(existing), "en"))
+            return Message(text=f"Nothing saved: fact {exc.existing} already has this exact question.", blocks=blocks)
+        deps.qa.refresh(force=True)
+        return saved_message(saved.to_fact(), "Saved")
+
     def save_or_warn(draft: Draft, user_id: str, user_name: str) -> Message:
         """Save, unless a close match exists: then park the draft and ask first."""
         fact = deps.qa.duplicate_of(draft.questions[0])
@@ -94,20 +120,16 @@ def register(app: App, deps: Deps) -> None:
                 ]},
             ]
             return Message(text=f"Possible duplicate of {fact.id}; nothing saved yet.", blocks=blocks)
-        saved = team.add(draft, user_id, user_name)
-        deps.qa.refresh(force=True)
-        return saved_message(saved.to_fact(), "Saved")
-
-    def post_private(client: WebClient, channel: str | None, user: str, message: Message) -> None:
-        if channel:
-            client.chat_postEphemeral(channel=channel, user=user, **message.as_kwargs())
-        else:  # no channel known (e.g. a shortcut in a conversation the bot can't see): DM the user
-            client.chat_postMessage(channel=user, **message.as_kwargs())
+        return save(draft, user_id, user_name)
 
     @app.command(cmd)
     def on_fact(ack: Ack, command: dict, client: WebClient) -> None:
-        parsed = parse(command.get("text", ""))
-        user, user_name = command["user_id"], command.get("user_name") or command["user_id"]
+        parsed = parse(command.get("text") or "")
+        user = slack_id(command.get("user_id"))
+        if user is None:
+            refuse(ack, "This request has no valid user id.")
+            return
+        user_name = str(command.get("user_name") or user)[:80]
         try:
             if parsed.name == "help":
                 ack(**Message(text=f"How to use {cmd}", blocks=[section(usage(cmd))]).as_kwargs())
@@ -142,7 +164,7 @@ def register(app: App, deps: Deps) -> None:
             else:
                 fact_id = parsed.args.split()[0] if parsed.args else ""
                 if not fact_id:
-                    refuse(ack, f"`{cmd} {parsed.name}` needs a fact id, e.g. `{cmd} {parsed.name} tk3q7`.")
+                    refuse(ack, f"`{cmd} {parsed.name}` needs a fact id, e.g. `{cmd} {parsed.name} t7k2mq9x`.")
                     return
                 by_id(ack, client, parsed.name, fact_id, command, user)
         except TeamFactError as exc:
@@ -171,7 +193,8 @@ def register(app: App, deps: Deps) -> None:
             check_may_change(current, user, deps.fact_admins, "edit")
             ack()
             client.views_open(trigger_id=command["trigger_id"], view=fact_modal(
-                {"mode": "edit", "fact_id": current.id, "channel": command.get("channel_id")},
+                {"mode": "edit", "fact_id": current.id, "version": current.version,
+                 "channel": command.get("channel_id")},
                 initial_from_draft(current.draft)))
         elif name == "remove":
             removed = team.remove(fact_id, user, deps.fact_admins)
@@ -185,8 +208,11 @@ def register(app: App, deps: Deps) -> None:
 
     @app.view(CALLBACK_FACT_MODAL)
     def on_modal_submit(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
-        metadata = json.loads(view.get("private_metadata") or "{}")
-        user, user_name = body["user"]["id"], _display_name(body["user"])
+        metadata = read_metadata(view)
+        user = user_of(body)
+        if metadata is None or user is None:
+            ack(response_action="errors", errors={"question": "This form is out of date; close it and open it again."})
+            return
         try:
             draft = draft_from_values(submitted_values(view))
         except TeamFactError as exc:
@@ -194,56 +220,51 @@ def register(app: App, deps: Deps) -> None:
             return
         try:
             if metadata.get("mode") == "edit":
-                edited = team.edit(metadata["fact_id"], draft, user, deps.fact_admins)
+                edited = team.edit(metadata["fact_id"], draft, user, deps.fact_admins,
+                                   expected_version=metadata["version"], user_name=display_name(body))
                 deps.qa.refresh(force=True)
                 ack()
                 message = saved_message(edited.to_fact(), "Updated")
             else:
                 ack()
-                message = save_or_warn(draft, user, user_name)
+                message = save_or_warn(draft, user, display_name(body))
         except TeamFactError as exc:
-            ack(response_action="errors", errors={"answer": str(exc)})
+            ack(response_action="errors", errors={exc.field or "answer": str(exc)[:2000]})
             return
         post_private(client, metadata.get("channel"), user, message)
 
     @app.action(ACTION_ADD_ANYWAY)
     def on_add_anyway(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        user = body["user"]["id"]
-        draft = team.unpark(action["value"], user)
+        user = user_of(body)
+        draft = team.unpark(action.get("value"), user) if user else None
         if draft is None:
-            message = text_message("That draft was already saved or cancelled.")
-        else:
-            saved = team.add(draft, user, _display_name(body["user"]))
-            deps.qa.refresh(force=True)
-            message = saved_message(saved.to_fact(), "Saved")
-        post_private(client, (body.get("channel") or {}).get("id"), user, message)
+            tell(client, body, text_message("That draft was already saved, cancelled or has expired (after a day)."))
+            return
+        tell(client, body, save(draft, user, display_name(body)))
 
     @app.action(ACTION_CANCEL_ADD)
     def on_cancel_add(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        user = body["user"]["id"]
-        team.unpark(action["value"], user)
-        post_private(client, (body.get("channel") or {}).get("id"), user, text_message("Cancelled; nothing saved."))
+        user = user_of(body)
+        if user:
+            team.unpark(action.get("value"), user)
+        tell(client, body, text_message("Cancelled; nothing saved."))
 
     @app.shortcut(SHORTCUT_SAVE_AS_FACT)
     def on_save_as_fact(ack: Ack, shortcut: dict, client: WebClient) -> None:
         ack()
-        channel = (shortcut.get("channel") or {}).get("id")
-        message = shortcut.get("message") or {}
+        channel = channel_of(shortcut)
+        message = shortcut.get("message") if isinstance(shortcut.get("message"), dict) else {}
+        text = message.get("text") if isinstance(message.get("text"), str) else ""
         permalink = ""
         try:
             permalink = client.chat_getPermalink(channel=channel, message_ts=message.get("ts"))["permalink"]
         except Exception:  # noqa: BLE001 - a missing permalink must not stop the form from opening
-            logger.warning("could not get a permalink for %s in %s", message.get("ts"), channel)
+            logger.warning("could not get a permalink for %r in %r", message.get("ts"), channel)
+        # What a reader saw (@channel, link text and URL), never Slack's live tokens.
         client.views_open(trigger_id=shortcut["trigger_id"], view=fact_modal(
-            {"mode": "add", "channel": channel},
-            {"answer": unescape(message.get("text", "")), "source": permalink}))
-
-
-def _display_name(user: dict) -> str:
-    """The name interaction payloads carry for the clicking user (their id if none)."""
-    return user.get("username") or user.get("name") or user["id"]
+            {"mode": "add", "channel": channel}, {"answer": readable(text), "source": permalink}))
 
 
 def search_message(results: list[tuple[Fact, float]], terms: str) -> Message:

@@ -9,8 +9,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from handlers import Deps
-from handlers.blocks import MAX_BLOCKS, Block, Message, button, context, escape, section, truncate
+from handlers.blocks import MAX_BLOCKS, Block, Message, button, context, section, truncate
 from handlers.modals import fact_modal
+from handlers.mrkdwn import escape
 from knowledge.digest import Digest
 
 logger = logging.getLogger(__name__)

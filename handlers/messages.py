@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from handlers import Deps
 from handlers.blocks import Message
+from handlers.mrkdwn import readable
 from handlers.replies import compose_reply
 
 logger = logging.getLogger(__name__)
@@ -52,13 +53,9 @@ def reply_for(deps: Deps, question: str, user_id: str | None, channel_id: str | 
     return reply
 
 
-def unescape(text: str) -> str:
-    """Slack escapes &, < and > in message text; undo it once (escaped again on output)."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 def _question_text(text: str) -> str:
-    return unescape(_MENTION.sub(" ", text)).strip()
+    """The question without mentions of the bot (or anyone), as a reader saw it."""
+    return readable(_MENTION.sub(" ", text))
 
 
 def _from_a_bot(event: dict) -> bool:

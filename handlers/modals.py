@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from handlers.blocks import is_fact_id
 from knowledge.teamfacts import LIMITS, Draft, make_draft
 
 CALLBACK_FACT_MODAL = "fact_modal"
@@ -37,9 +38,28 @@ def fact_modal(metadata: dict[str, Any], initial: dict[str, str] | None = None) 
     }
 
 
+def read_metadata(view: dict[str, Any]) -> dict[str, Any] | None:
+    """The form's ``private_metadata`` as we wrote it, or None when it is not (forged or from an old form)."""
+    try:
+        data = json.loads(view.get("private_metadata") or "{}")
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("mode", "add") not in ("add", "edit"):
+        return None
+    if data.get("channel") is not None and not (isinstance(data["channel"], str) and len(data["channel"]) <= 32):
+        return None
+    if data.get("mode") == "edit" and not (is_fact_id(data.get("fact_id")) and isinstance(data.get("version"), int)):
+        return None
+    return data
+
+
 def submitted_values(view: dict[str, Any]) -> dict[str, str]:
-    state = view.get("state", {}).get("values", {})
-    return {name: (state.get(name, {}).get(name, {}).get("value") or "") for name in FIELDS}
+    state = view.get("state", {}).get("values", {}) if isinstance(view.get("state"), dict) else {}
+    values = {}
+    for name in FIELDS:
+        value = ((state.get(name) or {}).get(name) or {}).get("value") if isinstance(state, dict) else None
+        values[name] = value if isinstance(value, str) else ""
+    return values
 
 
 def draft_from_values(values: dict[str, str], tags=()) -> Draft:

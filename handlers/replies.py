@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.blocks import Message, answer_message, help_message, no_answer_message, text_message
 from knowledge.answers import Answer
+from knowledge.cleaning import clean_input
 
 MAX_QUESTION_CHARS = 1000
 _GREETINGS = frozenset(
@@ -17,6 +18,7 @@ def is_greeting(question: str) -> bool:
 
 def compose_reply(qa, question: str, fact_command: str) -> tuple[Message, Answer | None]:
     """Help for greetings, a request to shorten, an answer or "I don't know" (with the Answer, if any)."""
+    question = clean_input(question)
     if is_greeting(question):
         return help_message(fact_command), None
     if len(question) > MAX_QUESTION_CHARS:

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from knowledge.cleaning import clean_input
 from knowledge.factbase import Fact
 from knowledge.normalize import fold
 from knowledge.store import Store, digest_claims, feedback, question_log, spotlight, utcnow
@@ -101,13 +102,16 @@ def merge_near_duplicates(questions: list[str]) -> list[tuple[str, int]]:
     groups: list[tuple[str, str]] = []  # (folded key, first wording seen)
     counts: Counter[int] = Counter()
     for question in questions:
+        question = clean_input(question)  # rows logged before cleaning existed may hold invisible characters
         key = fold(question).strip(" ?？!.。")
+        if not key:
+            continue
         for i, (seen, _) in enumerate(groups):
             if fuzz.token_sort_ratio(key, seen, processor=None) >= NEAR_DUPLICATE:
                 counts[i] += 1
                 break
         else:
-            groups.append((key, question.strip()))
+            groups.append((key, question))
             counts[len(groups) - 1] += 1
     order = sorted(range(len(groups)), key=lambda i: (-counts[i], i))
     return [(groups[i][1], counts[i]) for i in order]

@@ -4,6 +4,10 @@ One ``Store`` owns the engine and every table: team facts and their history, the
 question log and feedback, processed Slack event ids (so a retried delivery is
 answered once), digest claims and the spotlight rotation.  Every write is one
 transaction, so a crash mid-write leaves nothing half-written.
+
+The tables below are the schema at ``SCHEMA_REVISION``; ``knowledge/migrations`` (Alembic)
+gets any database there, and ``Store(url)`` runs it under a lock when a database is behind
+(``knowledge.migrate``), so several workers starting at once never race on DDL.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -36,6 +41,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 metadata = MetaData()
+SCHEMA_REVISION = "0002"  # the Alembic head these tables describe (a test keeps the two equal)
 EVENT_MEMORY = timedelta(days=1)  # how long a processed Slack event id is remembered
 EVENT_PRUNE_EVERY = 500  # about one claim in this many also prunes older ids
 
@@ -55,7 +61,14 @@ team_facts = Table(
     Column("version", Integer, nullable=False, default=1),
     Column("deleted_at", DateTime(timezone=True)),
     Column("deleted_by", String(32)),
+    # Normalised first question (``teamfacts.question_key``): unique among active facts, so the
+    # database, not a check-then-insert race, decides which of two identical adds wins.
+    Column("question_key", String(200)),
+    Column("answer_zh", Text),  # the Chinese answer, when the author gave one (import keeps both)
+    Column("updated_by_name", String(80)),
 )
+Index("uq_team_facts_active_question", team_facts.c.question_key, unique=True,
+      sqlite_where=team_facts.c.deleted_at.is_(None), postgresql_where=team_facts.c.deleted_at.is_(None))
 
 fact_history = Table(
     "fact_history", metadata,
@@ -156,12 +169,15 @@ def make_engine(url: str) -> Engine:
 
 
 class Store:
-    """The database.  ``Store(url)`` creates missing tables, so start-up is migration."""
+    """The database.  ``Store(url)`` brings the schema to ``SCHEMA_REVISION`` first (under a lock)."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, migrate: bool = True):
         self.url = url
         self.engine = make_engine(url)
-        metadata.create_all(self.engine)
+        if migrate:
+            from knowledge.migrate import ensure_current
+
+            ensure_current(self.engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -225,3 +241,12 @@ class Store:
     def count_questions(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(question_log)).scalar_one()
+
+    def ping(self) -> bool:
+        """True when the database answers (for ``/healthz``)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(select(1))
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not reachable" to a health check
+            return False

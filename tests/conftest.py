@@ -13,12 +13,10 @@ from urllib.parse import urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.signature import SignatureVerifier
 
-from bot.app import create_app
-from bot.config import Settings
-from bot.runtime import build_runtime, handler_deps
+from bot.startup import start
+from bot.wsgi import front
 from tests.fakes.slack_api import FakeSlack
 
 SIGNING_SECRET = "test-signing-secret"
@@ -32,13 +30,15 @@ def db_url(request, tmp_path) -> str:
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
         pytest.skip("TEST_DATABASE_URL not set: PostgreSQL tests skipped")
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, text
 
     from knowledge.store import metadata
 
     engine = create_engine(url)
     try:
         metadata.drop_all(engine)
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
     except Exception as exc:  # noqa: BLE001 - an unreachable server means skip, not fail
         pytest.skip(f"PostgreSQL at TEST_DATABASE_URL unreachable: {exc}")
     finally:
@@ -65,10 +65,11 @@ class SlackApp:
     """The production WSGI app on 127.0.0.1, and helpers that send it Slack-signed requests."""
 
     def __init__(self, env: dict[str, str]):
-        self.settings = Settings.from_env(env)
-        self.runtime = build_runtime(self.settings)
-        self.bolt = create_app(self.settings, handler_deps(self.runtime))
-        self.server = make_server("127.0.0.1", 0, SlackRequestHandler(self.bolt), server_class=_ThreadingWSGIServer,
+        self.runtime = start(env, check_token=False)
+        self.settings = self.runtime.settings
+        self.wsgi = front(self.runtime)  # exactly what gunicorn serves: SlackFront -> Bolt
+        self.bolt = self.wsgi.bolt.app
+        self.server = make_server("127.0.0.1", 0, self.wsgi, server_class=_ThreadingWSGIServer,
                                   handler_class=_QuietHandler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/slack/events"
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
