@@ -170,9 +170,10 @@ def register(app: App, deps: Deps) -> None:
         except TeamFactError as exc:
             refuse(ack, str(exc))
 
-    def by_id(ack: Ack, client: WebClient, name: str, fact_id: str, command: dict, user: str) -> None:
+    def by_id(ack: Ack, client: WebClient, sub: str, fact_id: str, command: dict, user: str) -> None:
+        name = str(command.get("user_name") or user)[:80]
         curated = deps.qa.fact(fact_id)
-        if name == "show":
+        if sub == "show":
             fact = curated or team.get(fact_id).to_fact()
             ack(**Message(text=fact.answer("en"), blocks=[section(f"Fact `{escape(fact.id)}`:"),
                                                          *fact_blocks(fact, deps.qa.source_of(fact), "en")]
@@ -182,13 +183,13 @@ def register(app: App, deps: Deps) -> None:
             refuse(ack, f"`{fact_id}` is a curated fact from the articles; it can't be changed from Slack. "
                         "Curators edit knowledge/facts.yaml.")
             return
-        if name == "history":
+        if sub == "history":
             entries = team.history(fact_id)
             lines = [f"*History of `{escape(fact_id)}`* (oldest first):"]
-            lines += [f"• v{e.version} {e.action} by <@{e.changed_by}> on {e.changed_at:%Y-%m-%d %H:%M} UTC: "
+            lines += [f"• v{e.version} {e.action} by @{escape(e.changed_by_name)} on {e.changed_at:%Y-%m-%d %H:%M} UTC: "
                       f"{escape(e.draft.answer[:200])}" for e in entries]
             ack(**Message(text=f"History of {fact_id}", blocks=[section("\n".join(lines))]).as_kwargs())
-        elif name == "edit":
+        elif sub == "edit":
             current = team.get(fact_id)
             check_may_change(current, user, deps.fact_admins, "edit")
             ack()
@@ -196,13 +197,13 @@ def register(app: App, deps: Deps) -> None:
                 {"mode": "edit", "fact_id": current.id, "version": current.version,
                  "channel": command.get("channel_id")},
                 initial_from_draft(current.draft)))
-        elif name == "remove":
-            removed = team.remove(fact_id, user, deps.fact_admins)
+        elif sub == "remove":
+            removed = team.remove(fact_id, user, deps.fact_admins, name)
             deps.qa.refresh(force=True)
             ack(**text_message(f"Removed fact {removed.id}. An admin can undo this with {cmd} restore {removed.id}."
                                ).as_kwargs())
-        elif name == "restore":
-            restored = team.restore(fact_id, user, deps.fact_admins)
+        elif sub == "restore":
+            restored = team.restore(fact_id, user, deps.fact_admins, name)
             deps.qa.refresh(force=True)
             ack(**saved_message(restored.to_fact(), "Restored").as_kwargs())
 

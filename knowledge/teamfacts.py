@@ -179,6 +179,7 @@ class HistoryEntry:
     draft: Draft
     changed_by: str
     changed_at: datetime
+    changed_by_name: str = ""
 
 
 class TeamFacts:
@@ -224,8 +225,8 @@ class TeamFacts:
         with self.store.engine.connect() as conn:
             rows = conn.execute(select(fact_history).where(fact_history.c.fact_id == fact_id.strip().lower())
                                 .order_by(fact_history.c.id)).all()
-        return [HistoryEntry(r.version, r.action, Draft.from_dict(r.data), r.changed_by, as_utc(r.changed_at))
-                for r in rows]
+        return [HistoryEntry(r.version, r.action, Draft.from_dict(r.data), r.changed_by, as_utc(r.changed_at),
+                             r.data.get("changed_by_name") or r.changed_by) for r in rows]
 
     # ---- writes: each one transaction, with a history row and a revision bump --------
 
@@ -291,13 +292,14 @@ class TeamFacts:
             raise DuplicateQuestion(self.active_with_key(draft.key) or "?") from None
         return self.get(current.id)
 
-    def remove(self, fact_id: str, user_id: str, admins: frozenset[str]) -> TeamFact:
+    def remove(self, fact_id: str, user_id: str, admins: frozenset[str], user_name: str | None = None) -> TeamFact:
         current = self.get(fact_id)
         check_may_change(current, user_id, admins, "remove")
-        self._change(current, user_id, "removed", current.draft, deleted_at=utcnow(), deleted_by=user_id)
+        self._change(current, user_id, "removed", current.draft, user_name, deleted_at=utcnow(),
+                     deleted_by=user_id)
         return self.get(current.id, include_deleted=True)
 
-    def remove_batch(self, fact_ids: list[str], user_id: str) -> int:
+    def remove_batch(self, fact_ids: list[str], user_id: str, user_name: str | None = None) -> int:
         """Soft-delete many facts at once (an import taken back), each with its history entry."""
         removed = 0
         for fact_id in fact_ids:
@@ -305,18 +307,19 @@ class TeamFacts:
                 current = self.get(fact_id)
             except NotFound:
                 continue
-            self._change(current, user_id, "removed", current.draft, deleted_at=utcnow(), deleted_by=user_id)
+            self._change(current, user_id, "removed", current.draft, user_name, deleted_at=utcnow(),
+                         deleted_by=user_id)
             removed += 1
         return removed
 
-    def restore(self, fact_id: str, user_id: str, admins: frozenset[str]) -> TeamFact:
+    def restore(self, fact_id: str, user_id: str, admins: frozenset[str], user_name: str | None = None) -> TeamFact:
         current = self.get(fact_id, include_deleted=True)
         if user_id not in admins:
             raise Forbidden("Only an admin (FACT_ADMINS) can restore a removed fact.")
         if not current.deleted:
             raise TeamFactError(f"Fact {current.id} is not removed.")
         try:
-            self._change(current, user_id, "restored", current.draft, deleted_at=None, deleted_by=None)
+            self._change(current, user_id, "restored", current.draft, user_name, deleted_at=None, deleted_by=None)
         except IntegrityError:
             other = self.active_with_key(current.draft.key)
             raise TeamFactError(f"Can't restore {current.id}: fact {other} now has the same question.") from None
@@ -333,7 +336,7 @@ class TeamFacts:
                      **values)).rowcount
             if not changed:
                 raise StaleEdit(self.get(current.id, include_deleted=True))
-            _record(conn, current.id, current.version + 1, action, draft, user_id, now)
+            _record(conn, current.id, current.version + 1, action, draft, user_id, now, user_name)
             self.store.bump_revision(conn)
 
     # ---- drafts awaiting "Add anyway" ----------------------------------------------
@@ -379,7 +382,8 @@ class TeamFacts:
             updated_by=user_id, updated_by_name=user_name, updated_at=now, version=1, question_key=d.key,
         ) for fact_id, d in facts])
         conn.execute(insert(fact_history), [dict(
-            fact_id=fact_id, version=1, action="added", data=d.as_dict(), changed_by=user_id, changed_at=now,
+            fact_id=fact_id, version=1, action="added", data=_history_data(d, user_name), changed_by=user_id,
+            changed_at=now,
         ) for fact_id, d in facts])
         self.store.bump_revision(conn)
 
@@ -395,9 +399,15 @@ def check_may_change(fact: TeamFact, user_id: str, admins: frozenset[str], verb:
 
 
 def _record(conn: Connection, fact_id: str, version: int, action: str, draft: Draft, user_id: str,
-            at: datetime) -> None:
+            at: datetime, user_name: str | None = None) -> None:
     conn.execute(insert(fact_history).values(fact_id=fact_id, version=version, action=action,
-                                             data=draft.as_dict(), changed_by=user_id, changed_at=at))
+                                             data=_history_data(draft, user_name), changed_by=user_id,
+                                             changed_at=at))
+
+
+def _history_data(draft: Draft, user_name: str | None) -> dict:
+    """The version's content, and the changer's display name (shown instead of a pinging mention)."""
+    return {**draft.as_dict(), "changed_by_name": user_name} if user_name else draft.as_dict()
 
 
 def _team_fact(row: Row) -> TeamFact:
