@@ -186,8 +186,8 @@ def register(app: App, deps: Deps) -> None:
         if sub == "history":
             entries = team.history(fact_id)
             lines = [f"*History of `{escape(fact_id)}`* (oldest first):"]
-            lines += [f"• v{e.version} {e.action} by @{escape(e.changed_by_name)} on {e.changed_at:%Y-%m-%d %H:%M} UTC: "
-                      f"{escape(e.draft.answer[:200])}" for e in entries]
+            lines += [f"• v{e.version} {e.action} by @{escape(e.changed_by_name)} "
+                      f"on {e.changed_at:%Y-%m-%d %H:%M} UTC: {escape(e.draft.answer[:200])}" for e in entries]
             ack(**Message(text=f"History of {fact_id}", blocks=[section("\n".join(lines))]).as_kwargs())
         elif sub == "edit":
             current = team.get(fact_id)
