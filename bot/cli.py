@@ -1,31 +1,56 @@
-"""``python -m bot``: check, ask, eval (and the Slack, clock and curator commands).
+"""``python -m bot``: ask, chat, check, eval, the Slack and clock processes, and curator commands.
 
-Heavy imports (Slack, SQLAlchemy, APScheduler) happen inside the commands that need
-them, so ``bot ask`` starts fast.
+Heavy imports (Slack, SQLAlchemy, APScheduler) happen inside the commands that need them, so
+``bot ask`` starts fast.  Every mistake is one or two lines on stderr and a non-zero exit code;
+the traceback only with ``LOG_LEVEL=DEBUG``.  A ``.env`` file in the working directory is read
+first (the process environment wins).
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
+from bot.config import DEFAULT_DB_FILE, database_url, load_env_file
 from knowledge.answers import Answer, answer_to_json, source_line
 from knowledge.factbase import DATA_DIR, FactBase, FactBaseError, load_factbase
 
+SHOWN_AT_MOST = 20  # duplicate and problem lines an import prints before summarising the rest
 
-def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    return args.run(args, stdin, stdout)
+
+def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
+         env: Mapping[str, str] | None = None) -> int:
+    load_env_file()
+    args = _parser().parse_args(argv)
+    args.env = os.environ if env is None else env
+    try:
+        return args.run(args, stdin, stdout)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if str(args.env.get("LOG_LEVEL", "")).upper() == "DEBUG":
+            raise
+        print(f"error: {type(exc).__name__}: {exc} (LOG_LEVEL=DEBUG shows the traceback)", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="knowledge files (default: %(default)s)")
+    parser.add_argument("--knowledge-dir", "--data-dir", dest="knowledge_dir", type=Path, default=DATA_DIR,
+                        help="folder of the curated knowledge files: facts.yaml, sources.yaml, aliases.yaml, "
+                             "articles/ (default: the packaged knowledge/). The database folder is BOT_DATA_DIR.")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def team_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--no-team-facts", action="store_true",
+                       help="answer from the curated base alone (by default team facts are read from DATABASE_URL, "
+                            "or BOT_DATA_DIR's database when it exists)")
 
     check = sub.add_parser("check", help="validate the knowledge files")
     check.set_defaults(run=_cmd_check)
@@ -33,19 +58,22 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question (or one per stdin line with --json)")
     ask.add_argument("question", nargs="?", help="the question; omit with --json to read stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    team_option(ask)
     ask.set_defaults(run=_cmd_ask)
 
     ev = sub.add_parser("eval", help="score a question set such as ../shared/eval/dev.yaml")
     ev.add_argument("file", type=Path)
     ev.add_argument("--min-accuracy", type=float, default=None, metavar="FRACTION")
     ev.add_argument("--min-abstention", type=float, default=None, metavar="FRACTION")
+    team_option(ev)
     ev.set_defaults(run=_cmd_eval)
 
-    serve = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP)")
-    serve.set_defaults(run=_cmd_serve)
-
-    chat = sub.add_parser("chat", help="a local console: ask questions as you would in Slack")
+    chat = sub.add_parser("chat", help="a local console: ask questions and run /fact commands as in Slack")
+    team_option(chat)
     chat.set_defaults(run=_cmd_chat)
+
+    serve = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT)")
+    serve.set_defaults(run=_cmd_serve)
 
     clock = sub.add_parser("clock", help="run the weekly digest scheduler (exactly one per deployment)")
     clock.set_defaults(run=_cmd_clock)
@@ -57,14 +85,27 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--force", action="store_true", help="with --send: post even if already sent this week")
     digest.set_defaults(run=_cmd_digest)
 
-    export = sub.add_parser("export", help="print team facts as facts.yaml entries")
+    db = sub.add_parser("db", help="the database schema: upgrade it, or show its revision")
+    db.add_argument("action", choices=["upgrade", "current"])
+    db.set_defaults(run=_cmd_db)
+
+    export = sub.add_parser("export", help="print team facts as facts.yaml-style entries")
     export.add_argument("--since", type=_date, help="only facts added on or after this date (YYYY-MM-DD)")
     export.set_defaults(run=_cmd_export)
 
     imp = sub.add_parser("import", help="load a facts.yaml-style file as team facts (all or nothing)")
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, nargs="?", help="the file (as `export` writes it)")
     imp.add_argument("--skip-duplicates", action="store_true", help="import the rest when some are duplicates")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="say what would be added, skipped and refused; save nothing")
+    imp.add_argument("--undo", metavar="BATCH", help="remove every fact an earlier import added (printed at its end)")
+    imp.add_argument("--as", dest="user", default=None, help="name recorded in history (default cli:$USER)")
     imp.set_defaults(run=_cmd_import)
+
+    remove = sub.add_parser("remove", help="remove team facts by id (a soft delete, recorded in history)")
+    remove.add_argument("ids", nargs="+", metavar="ID")
+    remove.add_argument("--as", dest="user", default=None, help="name recorded in history (default cli:$USER)")
+    remove.set_defaults(run=_cmd_remove)
     return parser
 
 
@@ -88,15 +129,49 @@ def load_or_explain(data_dir: Path, err: TextIO = sys.stderr) -> FactBase | None
         return None
 
 
-def _question_answerer(args):
+def _cli_user(args) -> str:
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "someone"
+    return (args.user or f"cli:{name}")[:80]
+
+
+def _team_database(args) -> str | None:
+    """Where team facts live for terminal commands: DATABASE_URL, or the default SQLite file if it exists."""
+    if getattr(args, "no_team_facts", False):
+        return None
+    from bot.runtime import load_settings
+
+    if args.env.get("DATABASE_URL", "").strip():
+        return load_settings(args.env).database_url
+    data_dir = Path(args.env.get("BOT_DATA_DIR", "").strip() or "data")
+    return database_url(None, data_dir) if (data_dir / DEFAULT_DB_FILE).exists() else None
+
+
+def _question_answerer(args, create_database: bool = False):
+    """The same answerer Slack uses: the curated base plus team facts when a database is there
+    (or, with ``create_database``, the configured one, created if need be)."""
     from knowledge.qa import QuestionAnswerer
 
-    factbase = load_or_explain(args.data_dir)
-    return QuestionAnswerer(factbase) if factbase else None
+    factbase = load_or_explain(args.knowledge_dir)
+    if factbase is None:
+        return None
+    url = _team_database(args)
+    if url is None and create_database and not args.no_team_facts:
+        from bot.runtime import load_settings
+
+        url = load_settings(args.env).database_url
+    if url is None:
+        return QuestionAnswerer(factbase)
+    from bot.runtime import open_store
+    from knowledge.teamfacts import TeamFacts
+
+    return QuestionAnswerer(factbase, TeamFacts(open_store(url)))
 
 
 def _cmd_check(args, stdin, stdout) -> int:
-    factbase = load_or_explain(args.data_dir)
+    factbase = load_or_explain(args.knowledge_dir)
     if factbase is None:
         return 1
     n_quotes = sum(1 + len(f.also) for f in factbase.facts)
@@ -110,6 +185,9 @@ def _cmd_check(args, stdin, stdout) -> int:
 
 
 def _cmd_ask(args, stdin, stdout) -> int:
+    if not args.json and not (args.question or "").strip():
+        print('usage: python -m bot ask "QUESTION" (or --json with questions on stdin)', file=sys.stderr)
+        return 2
     qa = _question_answerer(args)
     if qa is None:
         return 1
@@ -118,9 +196,14 @@ def _cmd_ask(args, stdin, stdout) -> int:
         for question in questions:
             print(json.dumps(answer_to_json(qa.ask(question)), ensure_ascii=False), file=stdout, flush=True)
         return 0
-    if not args.question:
-        print("usage: python -m bot ask \"QUESTION\" (or --json with questions on stdin)", file=sys.stderr)
-        return 2
+    from handlers.replies import is_greeting
+
+    if is_greeting(args.question):
+        from bot.console import render
+        from handlers.blocks import help_message
+
+        print(render(help_message("/fact")).removeprefix("bot> "), file=stdout)
+        return 0
     print(format_answer(qa.ask(args.question)), file=stdout)
     return 0
 
@@ -137,17 +220,22 @@ def format_answer(answer: Answer) -> str:
     lines = [answer.text, "", f"  “{answer.quote}”"] if answer.quote else [answer.text]
     if answer.source:
         lines.append(f"  — {source_line(answer.source, fact.as_of)}")
+    elif fact.added_by:
+        lines.append(f"  — added by @{fact.added_by}" + (f" · {fact.source_text}" if fact.source_text else ""))
     lines.append(f"(fact {fact.id}, score {answer.score:.0f})")
     return "\n".join(lines)
 
 
 def _cmd_eval(args, stdin, stdout) -> int:
-    from knowledge.evaluation import evaluate, load_eval
+    from knowledge.evaluation import evaluate
 
+    items = _eval_items_or_explain(args.file)
+    if items is None:
+        return 1
     qa = _question_answerer(args)
     if qa is None:
         return 1
-    report = evaluate(load_eval(args.file), qa.ask)
+    report = evaluate(items, qa.ask)
     for item, answer in report.misses:
         got = f"{answer.fact.id} ({answer.score:.0f})" if answer.answered else f"abstained ({answer.score:.0f})"
         want = "abstain" if item.abstain else f"one of {list(item.expect)}"
@@ -157,95 +245,194 @@ def _cmd_eval(args, stdin, stdout) -> int:
     answerable = sum(report.total.values())
     print(f"accuracy: {report.accuracy:.1%} of {answerable} answerable", file=stdout)
     print(f"abstention: {report.abstention:.1%} of {report.out_of_scope} out-of-scope", file=stdout)
-    failed = (args.min_accuracy is not None and report.accuracy < args.min_accuracy) or (
-        args.min_abstention is not None and report.abstention < args.min_abstention
-    )
+    failed = []
+    if args.min_accuracy is not None and report.accuracy < args.min_accuracy:
+        failed.append(f"accuracy {report.accuracy:.1%} is below --min-accuracy {args.min_accuracy:.1%}")
+    if args.min_abstention is not None and report.abstention < args.min_abstention:
+        failed.append(f"abstention {report.abstention:.1%} is below --min-abstention {args.min_abstention:.1%}")
+    for line in failed:
+        print(f"FAILED: {line}", file=sys.stderr)
     return 1 if failed else 0
 
 
-def _cmd_serve(args, stdin, stdout) -> int:
-    import os
+def _eval_items_or_explain(path: Path):
+    """The question set, or None after one line naming the file (and line) and what is wrong."""
+    import yaml
 
+    from knowledge.evaluation import load_eval
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: {path}: cannot read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        print(f"error: {path}:{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}", file=sys.stderr)
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list) or not data["items"]:
+        print(f"error: {path}: expected 'items:' with at least one question (see ../shared/eval/dev.yaml)",
+              file=sys.stderr)
+        return None
+    try:
+        return load_eval(path)
+    except (ValueError, TypeError, AttributeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def _cmd_serve(args, stdin, stdout) -> int:
     from bot.serve import serve
 
-    return serve(os.environ)
+    return serve(args.env)
 
 
 def _cmd_chat(args, stdin, stdout) -> int:
     from bot.console import run_console
 
-    qa = _question_answerer(args)
+    qa = _question_answerer(args, create_database=True)
     if qa is None:
         return 1
-    return run_console(qa, stdin, stdout)
+    return run_console(qa, stdin, stdout, user=_cli_user(argparse.Namespace(user=None)))
 
 
-def _store_runtime():
-    import os
+def _store(args):
+    """The team-fact database from the environment (migrated under a lock)."""
+    from bot.runtime import load_settings, open_store
 
-    from bot.runtime import build_runtime, load_settings
+    return open_store(load_settings(args.env).database_url)
 
-    return build_runtime(load_settings(os.environ))
+
+def _cmd_db(args, stdin, stdout) -> int:
+    from bot.config import mask_url
+    from bot.runtime import load_settings, open_store
+    from knowledge.migrate import current_revision
+
+    url = load_settings(args.env).database_url
+    if args.action == "upgrade":
+        store = open_store(url)  # opening migrates, under a lock
+        print(f"{mask_url(url)}: at revision {current_revision(store.engine)} (head)", file=stdout)
+        return 0
+    from knowledge.store import SCHEMA_REVISION, Store
+
+    revision = current_revision(Store(url, migrate=False).engine)
+    behind = "" if revision == SCHEMA_REVISION else f"; head is {SCHEMA_REVISION}: run `python -m bot db upgrade`"
+    print(f"{mask_url(url)}: at revision {revision or 'none (empty or first release)'}{behind}", file=stdout)
+    return 0
 
 
 def _cmd_export(args, stdin, stdout) -> int:
     from bot.curation import export_yaml
     from knowledge.teamfacts import TeamFacts
 
-    runtime = _store_runtime()
-    stdout.write(export_yaml(TeamFacts(runtime.store), args.since))
+    stdout.write(export_yaml(TeamFacts(_store(args)), args.since))
     return 0
 
 
 def _cmd_import(args, stdin, stdout) -> int:
-    from bot.curation import import_file
+    from bot.curation import import_file, undo_import
+    from knowledge.qa import QuestionAnswerer
     from knowledge.teamfacts import TeamFacts
 
-    runtime = _store_runtime()
-    report = import_file(args.file, TeamFacts(runtime.store), runtime.qa, skip_duplicates=args.skip_duplicates)
-    for line in report.problems:
-        print(f"error: {line}", file=sys.stderr)
-    for line in report.duplicates:
-        print(f"duplicate: {line}", file=sys.stderr)
+    if bool(args.file) == bool(args.undo):
+        print("usage: python -m bot import FILE [--dry-run] [--skip-duplicates]  |  import --undo BATCH",
+              file=sys.stderr)
+        return 2
+    team, user = TeamFacts(_store(args)), _cli_user(args)
+    if args.undo:
+        removed = undo_import(args.undo, team, user)
+        print(f"removed {removed} fact(s) of batch {args.undo} (recorded in history as {user})"
+              if removed else f"batch {args.undo}: no active facts (wrong id, or already undone)", file=stdout)
+        return 0 if removed else 1
+    factbase = load_or_explain(args.knowledge_dir)
+    if factbase is None:
+        return 1
+    report = import_file(args.file, team, QuestionAnswerer(factbase, team), user=user,
+                         skip_duplicates=args.skip_duplicates, dry_run=args.dry_run)
+    _print_some("error", report.problems)
+    _print_some("duplicate", report.duplicates)
+    fresh, dups, bad = len(report.drafts), len(report.duplicates), len(report.problems)
+    if report.problems:
+        print(f"nothing imported: {bad} entr{'y' if bad == 1 else 'ies'} refused (listed above); fix them and retry",
+              file=stdout)
+        return 1
+    if args.dry_run:
+        print(f"dry run: would add {fresh} fact(s); {dups} duplicate(s) "
+              f"{'skipped' if args.skip_duplicates else 'would stop the import (use --skip-duplicates)'}; "
+              "nothing saved", file=stdout)
+        return 0
     if not report.imported:
-        print("nothing imported" + (" (use --skip-duplicates to import the rest)" if report.duplicates and
-                                    not report.problems else ""), file=stdout)
-        return 1 if report.problems or report.duplicates else 0
-    print(f"imported {len(report.imported)} fact(s): {', '.join(report.imported)}", file=stdout)
+        if dups and fresh:
+            print(f"nothing imported: {dups} duplicate(s) (listed above); rerun with --skip-duplicates "
+                  f"to import the other {fresh}", file=stdout)
+            return 1
+        print("nothing imported: every entry is already known" if dups else "nothing imported: the file has no facts",
+              file=stdout)
+        return 1 if dups else 0
+    first = ", ".join(report.imported[:3]) + (", …" if len(report.imported) > 3 else "")
+    print(f"imported {len(report.imported):,} fact(s) as batch {report.batch} ({first})"
+          + (f"; {dups} duplicate(s) skipped" if dups else "")
+          + f"\ntake it back with: python -m bot import --undo {report.batch}", file=stdout)
     return 0
 
 
-def _cmd_clock(args, stdin, stdout) -> int:
-    import os
+def _print_some(kind: str, lines: list[str]) -> None:
+    for line in lines[:SHOWN_AT_MOST]:
+        print(f"{kind}: {line}", file=sys.stderr)
+    if len(lines) > SHOWN_AT_MOST:
+        print(f"{kind}: … and {len(lines) - SHOWN_AT_MOST} more", file=sys.stderr)
 
+
+def _cmd_remove(args, stdin, stdout) -> int:
+    from knowledge.teamfacts import TeamFactError, TeamFacts
+
+    team, user = TeamFacts(_store(args)), _cli_user(args)
+    failed = 0
+    for fact_id in args.ids:
+        try:  # a curator at the terminal holds the database: admin rights, recorded under their name
+            team.remove(fact_id, user, frozenset({user}), user)
+            print(f"removed {fact_id} (recorded in history as {user})", file=stdout)
+        except TeamFactError as exc:
+            print(f"error: {fact_id}: {exc}", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0
+
+
+def _cmd_clock(args, stdin, stdout) -> int:
     from bot.app import check_slack, make_client
     from bot.clock import check_digest_settings, run_clock
     from bot.runtime import build_runtime
     from bot.startup import checked_settings
 
-    settings = checked_settings(os.environ, needs_slack=False)
+    settings = checked_settings(args.env, needs_slack=False)
     check_digest_settings(settings)
-    runtime = build_runtime(settings)
+    runtime = build_runtime(settings, args.knowledge_dir)
     client = make_client(settings)
     check_slack(settings, client)
     return run_clock(settings, runtime, client)
 
 
 def _cmd_digest(args, stdin, stdout) -> int:
-    import os
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from bot.app import make_client
+    from bot.app import check_slack, make_client
     from bot.clock import DigestJob, check_digest_settings
     from bot.console import render
-    from bot.runtime import build_runtime, configure_logging, load_settings
+    from bot.runtime import build_runtime
+    from bot.startup import checked_settings
     from handlers.digest import digest_message
 
-    settings = load_settings(os.environ)
-    configure_logging(settings.log_level)
+    settings = checked_settings(args.env, needs_slack=False)
     check_digest_settings(settings, posting=args.send)
-    job = DigestJob(settings, build_runtime(settings), make_client(settings))
+    client = make_client(settings)
+    if args.send:
+        check_slack(settings, client)
+    job = DigestJob(settings, build_runtime(settings, args.knowledge_dir), client)
     now = datetime.now(ZoneInfo(settings.digest_timezone))
     if args.preview:
         print(render(digest_message(job.compose(now, remember_spotlight=False), settings.fact_command)), file=stdout)

@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_DB_FILE = "factbot.sqlite3"  # the SQLite database under BOT_DATA_DIR when DATABASE_URL is not set
 _DURATION = re.compile(r"^(\d+)\s*([smhd])$")
 _SLACK_ID = re.compile(r"^[CGDU][A-Z0-9]{2,}$")
 
@@ -91,10 +92,18 @@ class Settings:
             )
 
 
+def load_env_file(path: Path = Path(".env")) -> None:
+    """Variables from ``./.env`` (the format of ``.env.example``) for those the process environment lacks."""
+    if path.is_file():
+        from dotenv import load_dotenv
+
+        load_dotenv(path, override=False)
+
+
 def database_url(raw: str | None, data_dir: Path) -> str:
     """``DATABASE_URL`` for SQLAlchemy; Heroku's ``postgres://`` form is accepted; default SQLite."""
     if not raw:
-        return f"sqlite:///{data_dir / 'factbot.sqlite3'}"
+        return f"sqlite:///{data_dir / DEFAULT_DB_FILE}"
     if raw.startswith("postgres://"):
         raw = "postgresql://" + raw[len("postgres://"):]
     if raw.startswith("postgresql://"):

@@ -1,7 +1,9 @@
 """``python -m bot chat``: try the bot in a terminal with the same answers as Slack.
 
-It renders the very Block Kit messages the Slack handlers send, as plain text, so
-what you see here is what Slack users see (minus the buttons' clicks).
+It renders the very Block Kit messages the Slack handlers send, as plain text, so what you
+see here is what Slack users see (minus the buttons' clicks); lines starting with ``/fact``
+run the slash command exactly as Slack does, as the terminal user (with admin rights: whoever
+runs this holds the database anyway).
 """
 
 from __future__ import annotations
@@ -9,23 +11,53 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from handlers.blocks import Message
+from handlers.blocks import Message, text_message
 from handlers.replies import compose_reply
 from knowledge.qa import QuestionAnswerer
 
 PROMPT = "you> "
+FACT_COMMAND = "/fact"
 _ESCAPES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 
 
-def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO) -> int:
-    print("Ask about the Chinese AI industry (English or Chinese). Empty line or Ctrl-D quits.", file=stdout)
+def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str = "cli") -> int:
+    commands = _fact_command(qa, user)
+    print(f"Ask about the Chinese AI industry (English or Chinese), or type {FACT_COMMAND} help. "
+          "Empty line or Ctrl-D quits.", file=stdout)
     while True:
         print(PROMPT, end="", file=stdout, flush=True)
         line = stdin.readline()
         if not line or not line.strip():
             print(file=stdout)
             return 0
-        print(render(compose_reply(qa, line.strip(), "/fact")[0]), file=stdout)
+        line = line.strip()
+        if line.split(" ", 1)[0] == FACT_COMMAND:
+            print(render(_run_fact(commands, line[len(FACT_COMMAND):].strip(), user)), file=stdout)
+        else:
+            print(render(compose_reply(qa, line, FACT_COMMAND)[0]), file=stdout)
+
+
+def _fact_command(qa: QuestionAnswerer, user: str):
+    """``/fact`` over the answerer's database, or None when it has none (``--no-team-facts``)."""
+    if qa.team_facts is None:
+        return None
+    from handlers import Deps
+    from handlers.fact_command import FactCommand
+
+    deps = Deps(qa=qa, store=qa.team_facts.store, fact_command=FACT_COMMAND, fact_admins=frozenset({user}))
+    return FactCommand(deps, qa.team_facts)
+
+
+def _run_fact(commands, text: str, user: str) -> Message:
+    if commands is None:
+        return text_message(f"{FACT_COMMAND} needs the team-fact database; run chat without --no-team-facts.")
+    from handlers.fact_command import OpenForm
+
+    result = commands.run(text, user, user, None)
+    if isinstance(result, OpenForm):
+        return text_message(f"That opens a form in Slack. Here, use {FACT_COMMAND} add QUESTION | ANSWER [| SOURCE]"
+                            " (edits need Slack's form).")
+    return result
 
 
 def render(message: Message) -> str:

@@ -8,8 +8,20 @@ respawned in a loop, and the schema is migrated by exactly one process.
 import os
 import sys
 
-bind = f"0.0.0.0:{os.environ.get('PORT', '3000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+from bot.config import load_env_file
+
+load_env_file()  # ./.env, for PORT and WEB_CONCURRENCY too; the process environment wins
+
+
+def _number(name: str, default: str) -> int:
+    value = os.environ.get(name, "").strip() or default
+    if not value.isdigit() or int(value) < 1:
+        sys.exit(f"factbot: configuration error: {name}: {value!r} is not a positive whole number")
+    return int(value)
+
+
+bind = f"0.0.0.0:{_number('PORT', '3000')}"
+workers = _number("WEB_CONCURRENCY", "2")
 threads = 8
 timeout = 30
 

@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 128  # the default backlog of 5 resets bursts of connections
 
 
 class _LoggingHandler(WSGIRequestHandler):

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.app import create_app
+from bot.config import load_env_file
 from bot.http import SlackFront
 from bot.runtime import Runtime, StartupError, handler_deps
 from bot.startup import start
@@ -24,6 +25,7 @@ WORKER_BOOT_ERROR = 3  # gunicorn.arbiter.Arbiter.WORKER_BOOT_ERROR: the arbiter
 
 
 def create_wsgi_app(env: Mapping[str, str] | None = None) -> SlackFront:
+    load_env_file()
     try:
         # The master checked the token already; workers need not call Slack again to boot.
         runtime = start(os.environ if env is None else env, check_token=False)

@@ -129,10 +129,13 @@ def pick_spotlight(store: Store, curated: list[Fact], remember: bool) -> list[Fa
                 conn.execute(delete(spotlight))
     picked = fresh[:SPOTLIGHT_SIZE]
     if remember and picked:
-        with store.transaction() as conn:
-            for fact in picked:
-                conn.execute(delete(spotlight).where(spotlight.c.fact_id == fact.id))
-                conn.execute(insert(spotlight).values(fact_id=fact.id, shown_at=utcnow()))
+        try:
+            with store.transaction() as conn:
+                for fact in picked:
+                    conn.execute(delete(spotlight).where(spotlight.c.fact_id == fact.id))
+                    conn.execute(insert(spotlight).values(fact_id=fact.id, shown_at=utcnow()))
+        except IntegrityError:
+            pass  # another clock composing the same week recorded the same picks first
     return picked
 
 

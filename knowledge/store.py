@@ -66,6 +66,7 @@ team_facts = Table(
     Column("question_key", String(200)),
     Column("answer_zh", Text),  # the Chinese answer, when the author gave one (import keeps both)
     Column("updated_by_name", String(80)),
+    Column("import_batch", String(32), index=True),  # set by `bot import`, so `bot import --undo` can find it
 )
 Index("uq_team_facts_active_question", team_facts.c.question_key, unique=True,
       sqlite_where=team_facts.c.deleted_at.is_(None), postgresql_where=team_facts.c.deleted_at.is_(None))

@@ -255,8 +255,9 @@ class TeamFacts:
                     raise TeamFactError(f"A team fact with id {fact_id!r} already exists.") from None
         raise TeamFactError("Could not allocate a fact id; please try again.")
 
-    def add_many(self, drafts: list[tuple[str | None, Draft]], user_id: str, user_name: str) -> list[str]:
-        """All-or-nothing import: every draft is saved, or none is.
+    def add_many(self, drafts: list[tuple[str | None, Draft]], user_id: str, user_name: str,
+                 batch: str | None = None) -> list[str]:
+        """All-or-nothing import: every draft is saved, or none is; ``batch`` marks them for an undo.
 
         New ids are drawn distinct from each other and from every stored id (removed ones too).
         """
@@ -272,7 +273,7 @@ class TeamFacts:
                             fact_id = new_fact_id()
                         taken.add(fact_id)
                     ids.append(fact_id)
-                self._insert(conn, list(zip(ids, (d for _, d in drafts), strict=True)), user_id, user_name)
+                self._insert(conn, list(zip(ids, (d for _, d in drafts), strict=True)), user_id, user_name, batch)
         except IntegrityError as exc:
             raise TeamFactError(f"Nothing imported: an id or a question is already taken ({exc.orig}).") from None
         return ids
@@ -298,6 +299,12 @@ class TeamFacts:
         self._change(current, user_id, "removed", current.draft, user_name, deleted_at=utcnow(),
                      deleted_by=user_id)
         return self.get(current.id, include_deleted=True)
+
+    def in_batch(self, batch: str) -> list[str]:
+        """Ids of the active facts an import batch added."""
+        with self.store.engine.connect() as conn:
+            return list(conn.execute(select(team_facts.c.id).where(team_facts.c.import_batch == batch,
+                                                                   team_facts.c.deleted_at.is_(None))).scalars())
 
     def remove_batch(self, fact_ids: list[str], user_id: str, user_name: str | None = None) -> int:
         """Soft-delete many facts at once (an import taken back), each with its history entry."""
@@ -373,13 +380,15 @@ class TeamFacts:
             taken.update(conn.execute(select(team_facts.c.id).where(team_facts.c.id.in_(chunk))).scalars())
         return taken
 
-    def _insert(self, conn: Connection, facts: list[tuple[str, Draft]], user_id: str, user_name: str) -> None:
+    def _insert(self, conn: Connection, facts: list[tuple[str, Draft]], user_id: str, user_name: str,
+                batch: str | None = None) -> None:
         """Insert facts (one statement for many) with their history rows, and bump the revision once."""
         now = utcnow()
         conn.execute(insert(team_facts), [dict(
             id=fact_id, questions=list(d.questions), answer=d.answer, answer_zh=d.answer_zh, quote=d.quote,
             source=d.source, tags=list(d.tags), added_by=user_id, added_by_name=user_name, added_at=now,
             updated_by=user_id, updated_by_name=user_name, updated_at=now, version=1, question_key=d.key,
+            import_batch=batch,
         ) for fact_id, d in facts])
         conn.execute(insert(fact_history), [dict(
             fact_id=fact_id, version=1, action="added", data=_history_data(d, user_name), changed_by=user_id,

@@ -54,6 +54,7 @@ def fake_slack():
 
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 128  # the default backlog of 5 resets bursts of connections
 
 
 class _QuietHandler(WSGIRequestHandler):

@@ -1,5 +1,6 @@
 """Team-fact integrity: a unique normalised question among active facts, both answer languages,
-and who last changed a fact (for "changed by @x since you opened it").
+who last changed a fact (for "changed by @x since you opened it"), and the import batch a fact
+came in with (for ``bot import --undo``).
 
 Existing facts get their key from the same ``question_key`` the code uses; where two active facts
 already share one, only the oldest keeps it (the others stay, unprotected, for a human to merge).
@@ -24,6 +25,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("question_key", sa.String(200)))
         batch.add_column(sa.Column("answer_zh", sa.Text))
         batch.add_column(sa.Column("updated_by_name", sa.String(80)))
+        batch.add_column(sa.Column("import_batch", sa.String(32)))
+        batch.create_index("ix_team_facts_import_batch", ["import_batch"])
     facts = sa.table("team_facts", sa.column("id", sa.String), sa.column("questions", sa.JSON),
                      sa.column("added_at", sa.DateTime), sa.column("deleted_at", sa.DateTime),
                      sa.column("question_key", sa.String))
@@ -44,6 +47,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("uq_team_facts_active_question", table_name="team_facts")
     with op.batch_alter_table("team_facts") as batch:
+        batch.drop_index("ix_team_facts_import_batch")
+        batch.drop_column("import_batch")
         batch.drop_column("updated_by_name")
         batch.drop_column("answer_zh")
         batch.drop_column("question_key")
