@@ -202,7 +202,7 @@ def _cmd_ask(args, stdin, stdout) -> int:
         from bot.console import render
         from handlers.blocks import help_message
 
-        print(render(help_message("/fact")).removeprefix("bot> "), file=stdout)
+        print("\n".join(line[5:] for line in render(help_message("/fact")).splitlines()), file=stdout)
         return 0
     print(format_answer(qa.ask(args.question)), file=stdout)
     return 0

@@ -1,6 +1,7 @@
 """The command line, run as a user runs it: ``python -m bot ...`` in a subprocess."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -12,9 +13,13 @@ ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"question", "answered", "fact_id", "score", "lang", "answer", "quote", "source", "alternatives"}
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run(*args: str, stdin: str | None = None, cwd: Path = ROOT, env: dict | None = None,
+        data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """``python -m bot ARGS``; team facts only from ``data_dir`` (never a developer's ./data or DATABASE_URL)."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "BOT_DATA_DIR")}
+    environment["BOT_DATA_DIR"] = str(data_dir or cwd / "no-such-data-dir")
     return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                          cwd=cwd, timeout=60)
+                          cwd=cwd, timeout=60, env={**environment, "PYTHONPATH": str(ROOT), **(env or {})})
 
 
 def test_ask_json_reads_stdin_and_prints_one_object_per_line():
@@ -73,14 +78,14 @@ def test_check_catches_a_changed_quote(broken_copy):
     fact_id = next(line.split(": ", 1)[1] for line in reversed(lines[:at]) if line.startswith("- id: "))
     lines[at] += "改"  # one character added to one quote
     facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run("--data-dir", str(broken_copy), "check")
+    result = run("--knowledge-dir", str(broken_copy), "check")
     assert result.returncode == 1
     assert f"facts.yaml: fact {fact_id}: quote does not occur verbatim" in result.stderr
 
 
 def test_ask_refuses_to_start_on_an_invalid_base(broken_copy):
     (broken_copy / "facts.yaml").write_text("facts:\n  - id: x\n    questions: [unclosed\n", encoding="utf-8")
-    result = run("--data-dir", str(broken_copy), "ask", "anything")
+    result = run("--knowledge-dir", str(broken_copy), "ask", "anything")
     assert result.returncode == 1 and "facts.yaml: line" in result.stderr and result.stdout == ""
 
 
@@ -92,3 +97,110 @@ def test_eval_exits_1_below_the_bar(tmp_path):
     assert result.returncode == 1
     assert "accuracy: 0.0%" in result.stdout and "MISS" in result.stdout
     assert run("eval", str(questions), "--min-abstention", "0.9").returncode == 0
+
+
+def assert_one_line_error(result, *expected: str) -> None:
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert 1 <= len(result.stderr.strip().splitlines()) <= 2, result.stderr
+    assert all(e in result.stderr for e in expected), result.stderr
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (None, "no such file"),
+    ("items: [unclosed\n", "line 2: YAML syntax error"),
+    ("", "expected 'items:'"),
+    ("items:\n- {lang: en, expect: [x]}\n", "item #1 needs a 'q' string"),
+])
+def test_eval_mistakes_are_one_line(tmp_path, content, expected):
+    path = tmp_path / "set.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert_one_line_error(run("eval", str(path)), str(path.name), expected)
+
+
+def test_eval_says_which_bar_failed(tmp_path):
+    questions = tmp_path / "set.yaml"
+    questions.write_text('items:\n- {q: "How many employees does MiniMax have?", lang: en, expect: ["999"]}\n',
+                         encoding="utf-8")
+    result = run("eval", str(questions), "--min-accuracy", "0.5")
+    assert result.returncode == 1 and "FAILED: accuracy 0.0% is below --min-accuracy 50.0%" in result.stderr
+
+
+def test_ask_hi_shows_the_same_help_as_slack():
+    result = run("ask", "hi")
+    assert result.returncode == 0 and "/fact add" in result.stdout and "I don't know:" not in result.stdout
+    assert result.stdout.startswith("Ask me about") and "\n     " not in result.stdout
+
+
+def test_ask_and_chat_use_team_facts_and_chat_runs_fact_commands(tmp_path):
+    data = tmp_path / "data"
+    chat = run("chat", stdin="/fact add Who waters the office plants? | Bob does, on Mondays\n"
+                             "/fact help\nwho waters the office plants?\n\n", data_dir=data)
+    assert chat.returncode == 0, chat.stderr
+    assert "Saved fact" in chat.stdout and "/fact search" in chat.stdout and chat.stdout.count("Bob does") >= 2
+    asked = run("ask", "who waters the office plants?", data_dir=data)
+    assert "Bob does, on Mondays" in asked.stdout and "added by @cli:" in asked.stdout
+    alone = run("ask", "--no-team-facts", "who waters the office plants?", data_dir=data)
+    assert "I don't know" in alone.stdout
+
+
+def test_import_dry_run_then_import_then_undo(tmp_path):
+    data = tmp_path / "data"
+    path = tmp_path / "facts.yaml"
+    path.write_text("facts:\n"
+                    "- {questions: ['Who waters the office plants?'], answer: {en: Bob., zh: 鲍勃。}}\n"
+                    "- {questions: ['who waters the office plants'], answer: {en: Alice.}}\n"
+                    "- {questions: ['How many employees does MiniMax have?'], answer: {en: '385'}}\n",
+                    encoding="utf-8")
+    dry = run("import", str(path), "--dry-run", data_dir=data)
+    assert dry.returncode == 0 and "would add 1 fact(s); 2 duplicate(s)" in dry.stdout
+    assert "repeats" in dry.stderr and "already answered by a curated fact" in dry.stderr
+    refused = run("import", str(path), data_dir=data)
+    assert refused.returncode == 1 and "rerun with --skip-duplicates to import the other 1" in refused.stdout
+    done = run("import", str(path), "--skip-duplicates", data_dir=data)
+    assert done.returncode == 0 and "imported 1 fact(s) as batch ib" in done.stdout
+    assert "zh: 鲍勃。" in run("export", data_dir=data).stdout  # both languages kept
+    batch = done.stdout.split("batch ", 1)[1].split(" ", 1)[0]
+    again = run("import", str(path), "--skip-duplicates", data_dir=data)
+    assert "nothing imported: every entry is already known" in again.stdout
+    undo = run("import", "--undo", batch, data_dir=data)
+    assert undo.returncode == 0 and "removed 1 fact(s)" in undo.stdout
+
+
+def test_remove_from_the_terminal_is_recorded_as_the_cli_user(tmp_path):
+    data = tmp_path / "data"
+    run("chat", stdin="/fact add Who waters the office plants? | Bob\n\n", data_dir=data)
+    exported = run("export", data_dir=data).stdout
+    fact_id = exported.split("- id: ", 1)[1].split("\n", 1)[0]
+    removed = run("remove", fact_id, "nosuchid", "--as", "curator-carol", data_dir=data)
+    assert removed.returncode == 1 and f"removed {fact_id}" in removed.stdout and "nosuchid" in removed.stderr
+
+
+def test_db_upgrade_and_current(tmp_path):
+    data = tmp_path / "data"
+    assert "none" in run("db", "current", data_dir=data).stdout
+    assert "(head)" in run("db", "upgrade", data_dir=data).stdout
+    assert "run `python -m bot db upgrade`" not in run("db", "current", data_dir=data).stdout
+
+
+def test_env_file_is_read_and_the_environment_wins(tmp_path):
+    (tmp_path / ".env").write_text('LOG_LEVEL=LOUD\nDIGEST_CRON="0 9 * * mon"\n', encoding="utf-8")
+    result = run("digest", "--preview", cwd=tmp_path)
+    assert_one_line_error(result, "LOG_LEVEL")
+    assert run("digest", "--preview", cwd=tmp_path, env={"LOG_LEVEL": "WARNING"}).returncode == 0
+
+
+def test_env_example_is_valid_for_dotenv_and_the_shell(tmp_path):
+    from dotenv import dotenv_values
+
+    values = dotenv_values(ROOT / ".env.example")
+    assert values["DIGEST_CRON"] == "0 9 * * mon"
+    shell = subprocess.run(["sh", "-c", f"set -a; . {ROOT / '.env.example'}; echo \"$DIGEST_CRON|$QUESTION_LOG\""],
+                           capture_output=True, text=True)
+    assert shell.returncode == 0 and shell.stdout.strip() == "0 9 * * mon|on", shell.stderr
+
+
+def test_unexpected_errors_are_one_line_unless_debugging(tmp_path):
+    result = run("export", env={"DATABASE_URL": f"sqlite:///{tmp_path}/no/such/dir/../../x.sqlite3",
+                                "BOT_DATA_DIR": str(tmp_path)})
+    assert "Traceback" not in result.stderr
