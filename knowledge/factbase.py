@@ -410,7 +410,7 @@ def _check_rules(
             problems.append(f"answer.{lang}: does not say its date: the fact is as of {as_of}, "
                             f"so the answer names {date.group(1)}")
     _check_figures(answers, [quote, *(a.quote for a in also), *conflict_quotes], as_of, derived, problems)
-    if aliases is not None:
+    if aliases is not None and also:
         main_values, main_entities = fig.values(quote), fig.entities_in(quote, aliases.entities)
         for i, item in enumerate(also, 1):
             shared_values = any(fig.same_value(a, b) for a in fig.values(item.quote) for b in main_values)

@@ -30,6 +30,7 @@ import operator
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from opencc import OpenCC
 
@@ -76,6 +77,11 @@ def fold_text(text: str) -> str:
 
 def figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in order (see the module docstring for what counts)."""
+    return list(_figures(text))
+
+
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[Figure, ...]:
     text = fold_text(text)
     found: list[tuple[int, int, Figure]] = []
     for m in _NUMBER.finditer(text):
@@ -105,7 +111,7 @@ def figures(text: str) -> list[Figure]:
         written = run + after if after in ("成", "倍") else run
         found.append((m.start(), m.end(), Figure(written, (value,), "", 1.0)))
     found.sort(key=lambda item: item[0])
-    return _scale_ranges(text, found)
+    return tuple(_scale_ranges(text, found))
 
 
 def values(text: str) -> set[float]:
@@ -232,16 +238,19 @@ def entities_in(text: str, entities: dict[str, tuple[str, ...]]) -> set[str]:
     """The ids of the entities (aliases.yaml ``entities``) whose name or an alias occurs in ``text``."""
     folded = fold_text(text).casefold()
     found = set()
-    for name, forms in entities.items():
-        for form in (name, *forms):
-            f = fold_text(form).casefold()
-            if not f:
-                continue
-            if f.isascii():
-                if re.search(rf"(?<![a-z0-9]){re.escape(f)}(?![a-z0-9]|\.\d)", folded):
-                    found.add(name)
-                    break
-            elif f in folded:
-                found.add(name)
-                break
+    for name, latin, cjk in _entity_forms(tuple((name, tuple(forms)) for name, forms in entities.items())):
+        if any(form in folded for form in cjk) or (latin is not None and latin.search(folded)):
+            found.add(name)
     return found
+
+
+@lru_cache(maxsize=8)
+def _entity_forms(entities: tuple[tuple[str, tuple[str, ...]], ...]):
+    """Per entity, folded once per alias table: one regex for its Latin forms (whole words), a list of the rest."""
+    out = []
+    for name, forms in entities:
+        folded = [f for f in (fold_text(form).casefold() for form in (name, *forms)) if f]
+        latin = sorted({f for f in folded if f.isascii()}, key=len, reverse=True)
+        pattern = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(map(re.escape, latin))})(?![a-z0-9]|\.\d)") if latin else None
+        out.append((name, pattern, tuple(f for f in folded if not f.isascii())))
+    return tuple(out)
