@@ -6,9 +6,8 @@ Tuning data: ../shared/eval/dev.yaml and tests/eval/tuning*.yaml.  The held-out 
 (tests/eval/heldout.yaml, tests/eval/natural.yaml) are deliberately NOT read here; the
 README reports them separately.
 
-Each question is read and ranked once with every candidate scored and no penalties; each
-penalty setting (attribute, mention) then re-scores and re-sorts those rankings, and every
-answering policy in the grid is applied to them.  Policies are ranked by how they do on
+Each question is read once and ranked once per penalty setting (attribute, mention); every
+answering policy in the grid is then applied to those rankings.  Policies are ranked by how they do on
 their *worst* tuning set (its distance to the bars, 97% accuracy and 95% abstention,
 whichever is worse), so the choice holds across kinds of questions rather than on the
 pooled average; then by pooled accuracy + abstention; ties go to the most cautious policy.
@@ -33,17 +32,18 @@ from knowledge.qa import to_answer  # noqa: E402
 
 ACCURACY_BAR, ABSTENTION_BAR = 0.97, 0.95
 # Penalties change the ranking; the rest only the decision.
-ATTRIBUTE_PENALTIES = [10, 20, 30]
+ATTRIBUTE_PENALTIES = [20, 30, 40]
 LONE_ATTRIBUTE_PENALTIES = [0, 10, 20]
-MENTION_PENALTIES = [10, 20, 30]
-THRESHOLDS = [45, 50, 55, 60]
+MENTION_PENALTIES = [20, 30, 40]
+THRESHOLDS = [45, 50, 55]
 MARGINS = [8, 12]
 CONTENT = [0.3, 0.5]
-LONE_THRESHOLDS = [40, 101]  # 101: no lone-candidate rule
-LONE_MARGINS = [15, 25]
-LONE_CONTENT = [0.5, 0.7]
-MISMATCH_THRESHOLDS = [0, 60]
-SMALL_TALK_THRESHOLDS = [70, 80]
+LONE_THRESHOLDS = [40, 101]
+LONE_MARGINS = [15]
+LONE_CONTENT = [0.5]
+MISMATCH_THRESHOLDS = [60, 70, 80]
+MISMATCH_EVIDENCE = [0.3, 0.5, 0.7]
+SMALL_TALK_THRESHOLDS = [60, 70]
 
 
 def tuning_sets() -> dict[str, list]:
@@ -58,39 +58,36 @@ def main() -> int:
     factbase = load_factbase()
     matcher = Matcher(factbase.facts, factbase.aliases)
     sets = tuning_sets()
-    unpenalised = Policy(attribute_penalty=0, lone_attribute_penalty=0, mention_penalty=0)
     items = [(name, item, matcher.read(item.question)) for name, its in sets.items() for item in its]
-    ranked0 = [matcher.rank_reading(reading, unpenalised, exact=True) for _, _, reading in items]
     verdicts: dict[tuple[int, str | None], bool] = {}  # (item, answering fact id) -> correct?
 
     def correct(n: int, fact) -> bool:
         key = (n, fact.id if fact else None)
         if key not in verdicts:
             item = items[n][1]
-            answer = build_answer(dataclasses.replace(_EMPTY[0], question=item.question, fact=fact),
-                                  factbase.sources)
+            empty = matcher.decide(item.question, [])  # the asker's language, no fact
+            answer = build_answer(dataclasses.replace(empty, fact=fact), factbase.sources)
             verdicts[key] = is_correct(item, answer)
         return verdicts[key]
 
-    _EMPTY.append(matcher.decide("", []))
     results = []
     for attribute_penalty, lone_attribute_penalty, mention_penalty in itertools.product(
             ATTRIBUTE_PENALTIES, LONE_ATTRIBUTE_PENALTIES, MENTION_PENALTIES):
         scoring = Policy(attribute_penalty=attribute_penalty, lone_attribute_penalty=lone_attribute_penalty,
                          mention_penalty=mention_penalty)
-        rankings = _rescored(ranked0, scoring)
-        for threshold, margin, content, lone, lone_margin, lone_content, mismatch, small_talk in itertools.product(
-            THRESHOLDS, MARGINS, CONTENT, LONE_THRESHOLDS, LONE_MARGINS, LONE_CONTENT, MISMATCH_THRESHOLDS,
-            SMALL_TALK_THRESHOLDS,
-        ):
+        rankings = [matcher.rank_reading(reading, scoring) for _, _, reading in items]
+        for threshold, margin, content, lone, lone_margin, lone_content, mismatch, evidence, small_talk in \
+                itertools.product(THRESHOLDS, MARGINS, CONTENT, LONE_THRESHOLDS, LONE_MARGINS, LONE_CONTENT,
+                                  MISMATCH_THRESHOLDS, MISMATCH_EVIDENCE, SMALL_TALK_THRESHOLDS):
             policy = Policy(threshold, margin, content, lone, lone_margin, lone_content,
                             attribute_penalty=attribute_penalty, lone_attribute_penalty=lone_attribute_penalty,
                             mention_penalty=mention_penalty,
-                            mismatch_threshold=mismatch, small_talk_threshold=small_talk)
+                            mismatch_threshold=mismatch, mismatch_evidence=evidence, small_talk_threshold=small_talk)
             tallies = _tallies(matcher, policy, items, rankings, sets, factbase, correct)
             results.append(_summary(tallies, policy))
     default = Policy()
-    results.append(_row(matcher, default, items, ranked0, sets, factbase, correct, default=True))
+    rankings = [matcher.rank_reading(reading, default) for _, _, reading in items]
+    results.append(_summary(_tallies(matcher, default, items, rankings, sets, factbase, correct), default, True))
     results.sort(key=lambda r: (r[0], r[1], r[5], r[4].threshold, r[4].lone_threshold, r[4].margin, r[4].lone_margin,
                                 r[4].min_content_recall, r[4].lone_min_content_recall), reverse=True)
     print(f"{len(items)} tuning questions in {len(sets)} sets: {', '.join(sets)}; {len(results)} policies")
@@ -101,19 +98,6 @@ def main() -> int:
         print(f"{worst:+17.3f} | {accuracy:8.1%} | {abstention:10.1%} | {sets_text} | "
               f"{'(current defaults) ' if is_default else ''}{_describe(p)}")
     return 0
-
-
-_EMPTY: list = []
-
-
-def _rescored(ranked0: list, policy: Policy) -> list:
-    rankings = []
-    for ranked in ranked0:
-        rescored = [dataclasses.replace(s, score=s.raw - policy.penalty(s.mismatch, s.mentions, s.attribute_rival))
-                    for s in ranked]
-        rescored.sort(key=lambda s: (-s.score, s.entry.fact.id))
-        rankings.append(rescored)
-    return rankings
 
 
 def _tallies(matcher, policy, items, rankings, sets, factbase, correct) -> dict:
@@ -139,12 +123,7 @@ def _describe(p: Policy) -> str:
     return (f"penalties attribute {p.attribute_penalty:g} (lone {p.lone_attribute_penalty:g}), mention "
             f"{p.mention_penalty:g}; threshold {p.threshold:g}, margin {p.margin:g}, content {p.min_content_recall:g}; "
             f"lone {p.lone_threshold:g}/{p.lone_margin:g}/{p.lone_min_content_recall:g}; mismatch "
-            f"{p.mismatch_threshold:g}; small talk {p.small_talk_threshold:g}")
-
-
-def _row(matcher, policy, items, ranked0, sets, factbase, correct, default: bool = False) -> tuple:
-    tallies = _tallies(matcher, policy, items, _rescored(ranked0, policy), sets, factbase, correct)
-    return _summary(tallies, policy, default)
+            f"{p.mismatch_threshold:g} or {p.mismatch_evidence:g}; small talk {p.small_talk_threshold:g}")
 
 
 def _outcome(matcher, policy, reading, ranked, item, factbase, n, correct) -> bool:

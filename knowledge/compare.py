@@ -138,7 +138,7 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
     attribute = reading.specific_attributes[0]
     wanted = set(reading.specific_attributes)
     sides = []
-    for subject in list(dict.fromkeys(reading.subjects))[:MAX_SIDES]:
+    for subject in reading.compared[:MAX_SIDES]:
         ranked = matcher.rank_reading(reading, policy, only_subject=subject)
         best = next((s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted), None)
         fact = None
@@ -147,8 +147,9 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
             fact = best.entry.fact
         sides.append(Side(subject, matcher.display_name(subject), fact, round(best.score, 1) if fact else 0.0,
                           figure_of(fact.answer_en, attribute) if fact else None))
-    if all(side.fact is None for side in sides):
-        return None
+    found = {side.fact.id for side in sides if side.fact is not None}
+    if not found or (len(found) == 1 and all(side.fact is not None for side in sides)):
+        return None  # nothing to set side by side, or one fact for every side: it is the answer itself
     label_en, label_zh = _labels(matcher, attribute)
     return Comparison(attribute, label_en, label_zh, tuple(sides), _larger(sides))
 

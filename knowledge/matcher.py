@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.an
 
 # The answering policy, chosen by ``python bench/tune_matcher.py`` on ../shared/eval/dev.yaml and
 # tests/eval/tuning*.yaml (never on tests/eval/heldout.yaml or natural.yaml).
-DEFAULT_THRESHOLD = 60.0
+DEFAULT_THRESHOLD = 55.0
 DEFAULT_MARGIN = 8.0
 # A question that names only entities ("Yan Junjie?") could mean any fact about them.
 DEFAULT_VAGUE_MARGIN = 10.0
@@ -68,19 +68,23 @@ DEFAULT_LONE_MIN_CONTENT_RECALL = 0.5
 DEFAULT_MIN_CONTENT_RECALL = 0.3
 # A fact of another attribute than the one asked ("revenue?" -> a valuation fact) loses this many points
 # when another candidate does tell that attribute, and the second figure when none does.
-DEFAULT_ATTRIBUTE_PENALTY = 20.0
-DEFAULT_LONE_ATTRIBUTE_PENALTY = 20.0
+DEFAULT_ATTRIBUTE_PENALTY = 30.0
+DEFAULT_LONE_ATTRIBUTE_PENALTY = 0.0
 # A subject the question names that the fact's questions name but the fact is not about costs this many points.
-DEFAULT_MENTION_PENALTY = 10.0
-# A best fact of another attribute than the one asked must score at least this (after its penalty).
-DEFAULT_MISMATCH_THRESHOLD = 0.0
+DEFAULT_MENTION_PENALTY = 30.0
+# A best fact of another attribute than the one asked must score at least this (after its penalty), or
+# cover this share of what the question says besides the attribute ("What is Zhipu's revenue?" says
+# nothing else, so a Zhipu valuation fact that mentions sales cannot answer it).
+DEFAULT_MISMATCH_THRESHOLD = 80.0
+DEFAULT_MISMATCH_EVIDENCE = 0.5
 # A question naming no subject, specific attribute, year or model ("What's the weather in Beijing?")
 # is answered only with a score this high and at least two of its words covered; otherwise it is small talk.
-DEFAULT_SMALL_TALK_THRESHOLD = 70.0
+DEFAULT_SMALL_TALK_THRESHOLD = 60.0
 SMALL_TALK_MIN_WORDS = 2
 # A candidate is a rival (for the relative attribute penalty) when its whole fact covers at least this
 # share of what the best-covering candidate covers of the question.
 RIVAL_RECALL = 0.6
+ABOUT_RIVAL_RECALL = 0.3  # the same for a rival about the subjects named: it need not word things alike
 # Attribute mismatch grades: the fact's questions ask for the attribute though it is filed under
 # another; the fact tells the question's secondary attribute; anything else is 1.
 ASKED_MISMATCH = 0.25
@@ -150,15 +154,17 @@ class Policy:
     (less when its questions ask for it, or for the question's secondary attribute) when a rival
     candidate tells that attribute, and ``lone_attribute_penalty`` when none does.  (A rival counts
     when it covers at least ``RIVAL_RECALL`` of what the best-covering candidate covers.)  Each
-    subject the question names that the fact is not about costs ``mention_penalty``, unless the
-    phrasing it matches by names it too.
+    subject the question names that the fact is not about costs ``mention_penalty`` when a rival is
+    about them all (covering ``ABOUT_RIVAL_RECALL``), unless the phrasing it matches by names it
+    (and not the fact's own subject).
 
     Answering: the fact must cover at least ``min_content_recall`` of the question's non-entity
     words, and either its score clears ``threshold`` leading the runner-up by ``margin``, or it is
     clearly alone: it clears the lower ``lone_threshold``, leads by ``lone_margin`` and covers
     at least ``lone_min_content_recall`` of the question's other words.  A question naming only
     entities needs the larger ``vague_margin``.  A fact of another attribute must also clear
-    ``mismatch_threshold``; a question that names nothing the base knows, ``small_talk_threshold``.
+    ``mismatch_threshold`` or cover ``mismatch_evidence`` of the question's other words; a question
+    that names nothing the base knows must clear ``small_talk_threshold``.
     """
 
     threshold: float = DEFAULT_THRESHOLD
@@ -173,6 +179,7 @@ class Policy:
     lone_attribute_penalty: float = DEFAULT_LONE_ATTRIBUTE_PENALTY
     mention_penalty: float = DEFAULT_MENTION_PENALTY
     mismatch_threshold: float = DEFAULT_MISMATCH_THRESHOLD
+    mismatch_evidence: float = DEFAULT_MISMATCH_EVIDENCE
     small_talk_threshold: float = DEFAULT_SMALL_TALK_THRESHOLD
 
     def penalty(self, mismatch: float, mentions: int, attribute_rival: bool) -> float:
@@ -196,9 +203,10 @@ class Policy:
         if best.content_recall < self.min_content_recall:
             return (f"the fact covers {best.content_recall:.0%} of the question's other words "
                     f"(needs {self.min_content_recall:.0%})")
-        if best.mismatch >= 1 and best.score < self.mismatch_threshold:
-            return (f"it tells another attribute than the one asked, and its score {best.score:.1f} is below "
-                    f"{self.mismatch_threshold:.0f}")
+        if best.mismatch >= 1 and best.score < self.mismatch_threshold and best.evidence < self.mismatch_evidence:
+            return (f"it tells another attribute than the one asked, its score {best.score:.1f} is below "
+                    f"{self.mismatch_threshold:.0f} and it covers {best.evidence:.0%} of the question's words "
+                    f"besides the attribute (needs {self.mismatch_evidence:.0%})")
         if best.score >= self.threshold and lead >= margin:
             return None
         if (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin)
@@ -230,6 +238,7 @@ class Scored:
     mentions: int = 0  # subjects named that the fact is not about and its best phrasing does not name
     attribute_rival: bool = False  # another candidate tells the attribute asked
     covered: int = 0  # how many of the question's content words the fact covers
+    evidence: float = 0.0  # share of the question's content besides the attribute's wording the fact covers
     notes: tuple[str, ...] = ()  # why points were taken off
 
     @property
@@ -314,6 +323,11 @@ class Matcher:
         self._idf_cache: dict[str, float] = {}
         self._shared_tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
+        # The tokens each attribute's wordings normalise to ("revenue": revenue, 营, 收, 营收...).
+        self._attribute_tokens = {
+            attribute: frozenset(t for form in forms for t in self.normalize(form).tokens)
+            for attribute, forms in self.normalize.attributes.items()
+        }
         # Typo correction candidates, by first letter: entity spellings first, then index words.
         self._entity_spellings = self._spellings_of_entities(aliases)
         self._entity_words: dict[str, list[str]] = defaultdict(list)
@@ -608,7 +622,7 @@ class Matcher:
         policy = policy or self.policy
         query = self._weights(reading)
         if only_subject is not None:  # one side of a comparison: the other subjects are left out
-            others = {self.normalize.entity_token(s) for s in reading.subjects if s != only_subject}
+            others = {self.normalize.entity_token(s) for s in reading.compared if s != only_subject}
             query = {t: w for t, w in query.items() if t not in others}
         if not query:
             return []
@@ -640,6 +654,9 @@ class Matcher:
         best_recall = max((f[2] for f in features), default=0.0)
         attribute_rival = primary is not None and any(
             f[1] == 0 and f[0].attribute for f in features if f[2] >= RIVAL_RECALL * best_recall)
+        # Likewise a fact not about a subject named loses points only when a rival is about them all.
+        about_rival = any(subject_tokens <= f[0].about_tokens for f in features
+                          if f[2] >= ABOUT_RIVAL_RECALL * best_recall)
         bounded = []
         for entry, mismatch, fact_recall in features:
             penalty = policy.penalty(mismatch, 0, attribute_rival)
@@ -650,10 +667,13 @@ class Matcher:
         scored: list[Scored] = []
         top: list[float] = []  # min-heap of the KEEP_EXACT best scores so far
         content_total = sum(content.values())
+        # What the question says besides naming the attribute: the evidence a fact of another attribute needs.
+        wording = self._attribute_tokens.get(primary, frozenset()) if primary else frozenset()
+        other_total = sum(w for t, w in content.items() if t not in wording)
         for bound, fact_recall, mismatch, entry in bounded:
             if not exact and len(top) >= KEEP_EXACT and bound < top[0]:
                 break  # neither this nor any later candidate can reach the answer, runner-up or alternatives
-            mentioned = subject_tokens - entry.about_tokens if entry.about_tokens else frozenset()
+            mentioned = subject_tokens - entry.about_tokens if entry.about_tokens and about_rival else frozenset()
             raw, phrasing, mentions = self._score(entry, query, total, fact_recall, q_sorted, mentioned,
                                                   policy.mention_penalty)
             notes = []
@@ -661,12 +681,14 @@ class Matcher:
                 notes.append(f"filed under {entry.attribute}, asked {'/'.join(reading.specific_attributes)}")
             if mentions:
                 names = ", ".join(sorted(self._describe_token(t) for t in mentioned))
-                notes.append(f"not about {names}; the best phrasing does not name it")
+                notes.append(f"not about {names}; its best phrasing leaves it out")
             covered = entry.where.keys() & content.keys()
             content_recall = sum(content[t] for t in covered) / content_total if content_total else 1.0
+            evidence = (sum(content[t] for t in covered if t not in wording) / other_total) if other_total else 0.0
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
                             content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
-                            attribute_rival=attribute_rival, covered=len(covered), notes=tuple(notes))
+                            attribute_rival=attribute_rival, covered=len(covered), evidence=evidence,
+                            notes=tuple(notes))
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
@@ -807,10 +829,9 @@ def _asked_attributes(questions: list[Normalized]) -> frozenset[str]:
 
 def _covers_all(match: Match, reading: Reading) -> bool:
     """The answer is one fact about every subject named (a fact that itself compares them)."""
-    about = getattr(match.fact, "about", None) if match.fact else None
     if match.fact is None:
         return False
-    return set(reading.subjects) <= set(about or ())
+    return set(reading.compared) <= set(getattr(match.fact, "about", None) or ())
 
 
 def _rival_score(best: Scored, ranked: list[Scored]) -> float:

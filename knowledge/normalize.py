@@ -24,9 +24,10 @@ _S2T = OpenCC("s2t")
 _TOKEN = re.compile(r"@[a-z0-9]+|[a-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # "GPT-5", "gpt 5" and "gpt5" are one model name; so are "M-2" and "m2".  A space is
-# only folded after known model families: "in 2023" must stay "in" + "2023".
+# only folded after known model families: "in 2023" must stay "in" + "2023".  Letters and digits
+# bound the name, not Chinese characters: "智谱GLM-4.6" has GLM-4.6 in it.
 _HYPHENATED_MODEL = re.compile(
-    r"\b([a-z]{1,8}-|[a-z]{1,8}_|(?:gpt|glm|qwen|llama|claude|gemini|kimi|abab) )(\d+(?:\.\d+)*)\b"
+    r"(?<![a-z0-9])([a-z]{1,8}-|[a-z]{1,8}_|(?:gpt|glm|qwen|llama|claude|gemini|kimi|abab) )(\d+(?:\.\d+)*)(?![a-z0-9])"
 )
 _ENTITY_PREFIX = "@"  # canonical entity tokens start with this, so guards can tell them apart
 
@@ -60,6 +61,7 @@ class Normalized:
     tokens: tuple[str, ...]
     entities: frozenset[str]
     attributes: tuple[str, ...] = ()
+    adjacent: tuple[tuple[str, str], ...] = ()  # entities named one right after the other (questions only)
 
     @property
     def text(self) -> str:
@@ -194,8 +196,44 @@ class Normalizer:
                 words.append(part)
         if words:
             self._latin_tokens(words, tokens)
-        return Normalized(tokens=tuple(tokens), entities=frozenset(self.entity_tokens.intersection(tokens)),
-                          attributes=found)
+        entities = frozenset(self.entity_tokens.intersection(tokens))
+        adjacent = self._adjacent_entities(parts) if attributes and len(entities) >= 2 else ()
+        return Normalized(tokens=tuple(tokens), entities=entities, attributes=found, adjacent=adjacent)
+
+    def _adjacent_entities(self, parts: list[str]) -> tuple[tuple[str, str], ...]:
+        """Pairs of entities named one right after the other ("MiniMax M2", "DeepSeek V3.2", "智谱GLM-4.6").
+
+        Nothing, not even a stopword, may stand between them: "Hailuo or Talkie" is no pair.
+        """
+        pairs: list[tuple[str, str]] = []
+        last: str | None = None  # the entity that ended right before the current position
+        for part in parts:
+            if part[0] == _ENTITY_PREFIX:
+                if last is not None:
+                    pairs.append((last, part))
+                last = part
+                continue
+            cjk = part[0] >= "\u3400"
+            first, table = (self._cjk_first, self._cjk) if cjk else (self._latin_first, self._latin)
+            units = part if cjk else [part]  # a Chinese run is scanned by character, Latin by word
+            # Latin words arrive one part at a time: a multi-word alias ("mini max") is rare enough to skip here.
+            i = 0
+            while i < len(units):
+                token = None
+                for length in first.get(units[i], ()):
+                    key = units[i : i + length] if cjk else tuple(units[i : i + length])
+                    token = table.get(key)
+                    if token:
+                        break
+                if token in self.entity_tokens:
+                    if last is not None:
+                        pairs.append((last, token))
+                    last = token
+                    i += length
+                else:
+                    last = None
+                    i += length if token else 1
+        return tuple(pairs)
 
     def _latin_tokens(self, words: list[str], out: list[str]) -> None:
         i, n_words = 0, len(words)

@@ -60,6 +60,8 @@ class Reading:
     corrected: dict[str, str] = field(default_factory=dict)  # token -> the typo it was read from
     unknown: frozenset[str] = frozenset()  # tokens no fact uses
     comparison_cue: bool = False  # "vs", "or", "which ... more", "哪个", "比"...
+    compared: tuple[str, ...] = ()  # the subjects that could be compared: a maker named just before its
+    # product ("MiniMax M2", "DeepSeek V3.2") is part of the product's name, not a side of its own
 
     @property
     def attribute(self) -> str | None:
@@ -81,7 +83,7 @@ class Reading:
     @property
     def is_comparison(self) -> bool:
         """Two or more subjects, one specific attribute, and a word that sets them side by side."""
-        return len(self.subjects) >= 2 and bool(self.specific_attributes) and self.comparison_cue
+        return len(self.compared) >= 2 and bool(self.specific_attributes) and self.comparison_cue
 
     def describe(self) -> str:
         """One line for ``--explain``."""
@@ -161,6 +163,7 @@ class Reader:
                  corrected: dict[str, str], unknown: frozenset[str]) -> Reading:
         subjects, years, versions, words = [], [], [], []
         metric_tokens = self.normalize.metric_tokens
+        qualifiers = {first for first, _ in normalized.adjacent}  # "MiniMax" in "MiniMax M2"
         for token in tokens:
             entity = self.normalize.entity_id(token)
             if entity:
@@ -177,22 +180,27 @@ class Reader:
             question=question, tokens=tuple(tokens), subjects=tuple(subjects), attributes=tuple(ordered),
             years=tuple(years), versions=tuple(versions), words=tuple(words), corrected=corrected,
             unknown=unknown, comparison_cue=_has_comparison_cue(question, normalized),
+            compared=tuple(s for s in subjects if self.normalize.entity_token(s) not in qualifiers),
         )
 
 
 TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 # The question word decides between two attributes one wording names: "who founded X" asks for the
-# founder, "when was X founded" for the date; "where is X from" asks for a hometown.
+# founder, "when was X founded" for the date; "where is X from" asks for a hometown, "when did X
+# start" for the founding date.
 _WHO = re.compile(r"\bwho\b(?: \w+)? (?:co-?)?(?:found|start|creat|set up)")  # "who (originally) founded"
 _WHERE_FROM = re.compile(r"\bwhere\b.*\bfrom\b|哪里人|哪儿人|来自哪")
+_WHEN_START = re.compile(r"\bwhen\b.*\b(?:start|started|begin|began|established|set up)\b")
 
 
 def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
     if "founded" in attributes and "founder" in vocabulary and "founder" not in attributes and _WHO.search(folded):
         attributes[attributes.index("founded")] = "founder"
-    if "hometown" in vocabulary and not [a for a in attributes if a not in GENERIC_ATTRIBUTES] \
-            and _WHERE_FROM.search(folded):
+    specific = [a for a in attributes if a not in GENERIC_ATTRIBUTES]
+    if "hometown" in vocabulary and not specific and _WHERE_FROM.search(folded):
         attributes.insert(0, "hometown")
+    elif "founded" in vocabulary and not specific and _WHEN_START.search(folded):
+        attributes.insert(0, "founded")  # "When did Zhipu start?"
     return attributes
 
 
