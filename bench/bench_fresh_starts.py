@@ -37,9 +37,9 @@ def free_port() -> int:
 def one_start(slack_url: str) -> float | None:
     port = free_port()
     with tempfile.TemporaryDirectory() as data:
-        env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": "bench", "SLACK_API_URL": slack_url,
-               "BOT_DATA_DIR": str(Path(data) / "empty"), "PORT": str(port), "WEB_CONCURRENCY": "2",
-               "LOG_LEVEL": "WARNING"}
+        env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": "bench",
+               "SLACK_API_URL": slack_url, "BOT_DATA_DIR": str(Path(data) / "empty"), "PORT": str(port),
+               "WEB_CONCURRENCY": "2", "LOG_LEVEL": "WARNING"}
         env.pop("DATABASE_URL", None)
         started = time.monotonic()
         proc = subprocess.Popen([GUNICORN, "--config", "python:bot.gunicorn_conf", "bot.wsgi:create_wsgi_app()"],
