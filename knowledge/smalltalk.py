@@ -31,6 +31,8 @@ _WHOLE = {
 _ANYWHERE = {
     "identity": r"who are you|what are you|what can you do|what do you know|are you a bot|are you human|"
                 r"your name|你是谁|你能做什么|你会什么|你是机器人|你叫什么",
+    "chitchat": r"how'?s your day|how are you|how is it going|how'?s it going|what'?s up|你好吗|最近怎么样|"
+                r"过得怎么样|今天怎么样",
     "joke": r"\bjoke|funny|make me laugh|笑话|段子|逗我",
     "weather": r"weather|rain|temperature|forecast|sunny|天气|下雨|气温|温度",
     "sport": r"football|soccer|world cup|nba|basketball|tennis|olympic|\bscore\b|世界杯|足球|篮球|比赛|比分|奥运",
@@ -51,6 +53,7 @@ REPLIES = {
         "joke": "I only know facts, not jokes (though \"interns have interns\" comes close).",
         "weather": "I don't know about the weather: I only know what my articles say about the Chinese AI industry.",
         "sport": "Sport isn't my field: I only know what my articles say about the Chinese AI industry.",
+        "chitchat": "All good here, thanks for asking! I'm best at questions about the Chinese AI industry.",
         "other": "That's outside what I know: I only answer from articles about the Chinese AI industry.",
         "examples": "Try, for example:",
     },
@@ -64,6 +67,7 @@ REPLIES = {
         "joke": "我只懂事实，不会讲笑话。",
         "weather": "我不知道天气情况：我只知道文章里关于中国AI行业的内容。",
         "sport": "体育不是我的领域：我只知道文章里关于中国AI行业的内容。",
+        "chitchat": "我很好，谢谢关心！我最擅长回答关于中国AI行业的问题。",
         "other": "这超出了我的知识范围：我只根据关于中国AI行业的文章回答。",
         "examples": "可以试试问：",
     },

@@ -154,6 +154,7 @@ conversations = Table(
     Column("fact_id", String(80)),
     Column("question", Text),  # NULL when QUESTION_LOG=off
     Column("answered_at", DateTime(timezone=True), index=True),
+    Column("mentioned", JSON, nullable=False, default=list),  # what the last answer was about
 )
 
 
