@@ -8,9 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.factbase import Fact, Source
+from knowledge.factbase import Claim, Fact, Source
 from knowledge.matcher import Alternative, Match
 from knowledge.normalize import is_traditional, to_traditional
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The other side of a disagreement: a fact giving a different figure or account, with its source."""
+
+    claim: Claim
+    source: Source | None
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,7 @@ class Answer:
     source: Source | None
     matched_question: str | None
     alternatives: tuple[Alternative, ...]
+    conflicts: tuple[Conflict, ...] = ()  # shown with the answer: what other articles say about the same thing
 
     @property
     def answered(self) -> bool:
@@ -32,7 +41,13 @@ class Answer:
         """The answer in the asker's language; in Traditional characters for a Traditional question."""
         if self.fact is None:
             return None
-        text = self.fact.answer(self.lang)
+        return self.localise(self.fact.answer(self.lang))
+
+    def conflict_text(self, conflict: Conflict) -> str:
+        """The other side's answer, in the asker's language and script."""
+        return self.localise(conflict.claim.answer(self.lang))
+
+    def localise(self, text: str) -> str:
         return to_traditional(text) if self.lang == "zh" and is_traditional(self.question) else text
 
     @property
@@ -50,6 +65,8 @@ def build_answer(match: Match, sources: dict[str, Source]) -> Answer:
         source=sources.get(fact.source) if fact and fact.source else None,
         matched_question=match.matched_question,
         alternatives=match.alternatives,
+        conflicts=tuple(Conflict(claim, sources.get(claim.source) if claim.source else None)
+                        for claim in (fact.conflicting if fact else ())),
     )
 
 
@@ -69,7 +86,6 @@ def source_line(source: Source, as_of: str | None = None) -> str:
 
 def answer_to_json(answer: Answer) -> dict[str, Any]:
     """The ``bot ask --json`` contract (documented in README): one object per question."""
-    source = answer.source
     return {
         "question": answer.question,
         "answered": answer.answered,
@@ -78,12 +94,21 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
         "lang": answer.lang,
         "answer": answer.text,
         "quote": answer.quote,
-        "source": (
-            {"id": source.id, "title": source.title, "title_en": source.title_en,
-             "outlet": source.outlet, "date": source.date}
-            if source else None
-        ),
+        "source": source_to_json(answer.source),
+        "as_of": answer.fact.as_of if answer.fact else None,
         "alternatives": [
             {"fact_id": a.fact_id, "question": a.question, "score": a.score} for a in answer.alternatives
         ],
+        "conflicts": [
+            {"fact_id": c.claim.fact_id, "answer": answer.conflict_text(c), "quote": c.claim.quote,
+             "source": source_to_json(c.source), "as_of": c.claim.as_of}
+            for c in answer.conflicts
+        ],
     }
+
+
+def source_to_json(source: Source | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"id": source.id, "title": source.title, "title_en": source.title_en, "outlet": source.outlet,
+            "date": source.date}

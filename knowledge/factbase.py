@@ -9,12 +9,14 @@ refuses to start with the same messages.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from knowledge import figures as fig
 from knowledge.cleaning import clean_text
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -23,6 +25,24 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 QUOTE_MIN, QUOTE_MAX = 12, 200
 MIN_QUESTIONS = 3
 MAX_ABOUT = 3
+AS_OF = re.compile(r"(?:approx\. )?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+# Attributes whose figures change over time: a fact telling one must say when it was true (``as_of``).
+SNAPSHOT_ATTRIBUTES = frozenset({
+    "price", "usage", "ranking", "valuation", "market_cap", "share_price", "cash", "employees", "users",
+    "market_share", "revenue", "net_loss", "gross_margin",
+})
+# Relative dates mean nothing once the article is old: answers say the year ("2026年", "in 2025").
+RELATIVE_TIME = re.compile(
+    r"今年|去年|(?<![\d十])前年|明年|(?<![\d十])[后後]年|本月|上个月|上個月|上月|下个月|下個月|下月|本周|上周|上週|下周|昨天|今天|明天|前天|近日|日前"
+    r"|\b(?:this|last|next|past) (?:year|month|week|quarter)\b|\byesterday\b|\btoday\b|\btomorrow\b"
+    r"|\ba (?:year|month|week) ago\b",
+    re.IGNORECASE,
+)
+# "9月" with no year before it, and an English month with no year after it, are unanchored too.
+_ZH_MONTH_NO_YEAR = re.compile(r"(?<![年\d])(?<!年 )\d{1,2} ?月(?!份?\d)")
+_EN_MONTH = re.compile(rf"\b(?:{fig._MONTH_RE})\b")
+# Constants a derived figure may use besides the quotes' figures (months in a year, percent).
+DERIVED_CONSTANTS = (12.0, 100.0)
 ATTRIBUTE_ID = re.compile(r"^[a-z][a-z_]*[a-z]$")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster at start-up
 
@@ -45,6 +65,23 @@ class AlsoQuote:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """Another fact's answer, quote and source: the other side of a conflict, shown with the answer."""
+
+    fact_id: str
+    answer_en: str
+    answer_zh: str
+    quote: str | None
+    source: str | None
+    as_of: str | None = None
+
+    def answer(self, lang: str) -> str:
+        if lang == "zh":
+            return self.answer_zh or self.answer_en
+        return self.answer_en or self.answer_zh
+
+
+@dataclass(frozen=True)
 class Fact:
     """One claim with its phrasings, bilingual answer and the verbatim quote behind it.
 
@@ -62,11 +99,15 @@ class Fact:
     keywords: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     also: tuple[AlsoQuote, ...] = ()
+    conflicts: tuple[str, ...] = ()  # ids of facts giving a different figure or account of the same thing
+    derived: tuple[str, ...] = ()  # arithmetic behind figures the answer computes ("11.02亿 / 2790万")
     about: tuple[str, ...] = ()  # the entities (aliases.yaml ``entities`` keys) the fact is about
     attribute: str | None = None  # what it tells about them (an aliases.yaml ``attributes`` key)
     added_by: str | None = None
     added_at: str | None = None
     source_text: str | None = None  # team facts: a link or free text naming where it came from
+    # The conflicting facts' claims, filled in when the base is loaded, so an answer can show both sides.
+    conflicting: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
 
     def answer(self, lang: str) -> str:
         """The answer in ``lang`` ("zh" or "en"), falling back to the other language."""
@@ -226,11 +267,18 @@ def _load_facts(
     if not isinstance(entries, list):
         problems.append("facts.yaml: expected a top-level 'facts:' list")
         return []
+    # A fact's answer may cite the figures of the facts it conflicts with: the reply shows their quotes too.
+    quotes_by_id: dict[str, list[str]] = {}
+    for entry in entries:
+        if isinstance(entry, dict) and _is_text(entry.get("id")):
+            raw = [entry.get("quote"), *(a.get("quote") for a in entry.get("also") or [] if isinstance(a, dict))]
+            quotes_by_id[entry["id"]] = [clean_text(q) for q in raw if _is_text(q)]
     facts: list[Fact] = []
     seen: set[str] = set()
     for n, entry in enumerate(entries, 1):
         fact_problems: list[str] = []
-        fact = parse_curated_fact(entry, sources, articles, fact_problems, aliases)
+        fact = parse_curated_fact(entry, sources, articles, fact_problems, aliases,
+                                  lambda fact_id: quotes_by_id.get(fact_id, []))
         fact_id = entry.get("id") if isinstance(entry, dict) and _is_text(entry.get("id")) else f"#{n}"
         if fact is not None and fact.id in seen:
             fact_problems.append(f"duplicate fact id {fact.id!r}")
@@ -238,22 +286,51 @@ def _load_facts(
         if fact is not None and not fact_problems:
             seen.add(fact.id)
             facts.append(fact)
-    return facts
+    return _link_conflicts(facts, set(quotes_by_id), problems)
+
+
+def _link_conflicts(facts: list[Fact], all_ids: set[str], problems: list[str]) -> list[Fact]:
+    """Check that every ``conflicts`` id exists and lists this fact back; give each fact the other claims.
+
+    ``all_ids`` holds every id in the file, including facts that have problems of their own (those are
+    reported already; they are not reported again here).
+    """
+    by_id = {f.id: f for f in facts}
+    for fact in facts:
+        for other_id in fact.conflicts:
+            other = by_id.get(other_id)
+            if other_id == fact.id:
+                problems.append(f"facts.yaml: fact {fact.id}: conflicts: a fact cannot conflict with itself")
+            elif other is None:
+                if other_id not in all_ids:
+                    problems.append(f"facts.yaml: fact {fact.id}: conflicts: {other_id!r} is not a fact id")
+            elif fact.id not in other.conflicts:
+                problems.append(f"facts.yaml: fact {fact.id}: conflicts: {other_id!r} does not list "
+                                f"{fact.id!r} in its conflicts (they must list each other)")
+    return [
+        replace(f, conflicting=tuple(
+            Claim(o.id, o.answer_en, o.answer_zh, o.quote, o.source, o.as_of)
+            for o in (by_id[i] for i in f.conflicts if i in by_id and i != f.id)
+        )) if f.conflicts else f
+        for f in facts
+    ]
 
 
 def parse_curated_fact(
     entry: Any, sources: dict[str, Source], articles: dict[str, str] | None, problems: list[str],
-    aliases: Aliases | None = None,
+    aliases: Aliases | None = None, quotes_of: Callable[[str], list[str]] | None = None,
 ) -> Fact | None:
     """Check one ``facts.yaml`` entry against the schema; append problems, return the fact if sound.
 
     With ``aliases``, ``about`` must name 1-3 of its entities and ``attribute`` one of its attributes.
+    ``quotes_of(fact_id)`` gives the quotes of the facts this one ``conflicts`` with: the answer may
+    cite their figures ("another article gives 39.5 months"), since the reply shows those quotes.
     """
     if not isinstance(entry, dict):
         problems.append("expected a mapping with id, questions, answer, quote, source")
         return None
     unknown = set(entry) - {"id", "questions", "answer", "quote", "source", "as_of", "keywords", "tags", "also",
-                            "about", "attribute"}
+                            "about", "attribute", "conflicts", "derived"}
     if unknown:
         problems.append(f"unknown field(s): {', '.join(sorted(unknown))}")
     fact_id = entry.get("id")
@@ -282,13 +359,15 @@ def parse_curated_fact(
             problems.append(f"also #{i}: needs a 'source' that is an id in sources.yaml")
             continue
         _check_quote(item.get("quote"), item["source"], articles, f"also #{i} quote", problems)
-        also.append(AlsoQuote(source=item["source"], quote=str(item.get("quote"))))
+        also.append(AlsoQuote(source=item["source"], quote=clean_text(str(item.get("quote")))))
     as_of = entry.get("as_of")
-    if as_of is not None and not re.fullmatch(r"\d{4}(-\d{2}){0,2}", str(as_of)):
-        problems.append(f"as_of {as_of!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    if as_of is not None and not AS_OF.fullmatch(str(as_of)):
+        problems.append(f"as_of {as_of!r} must be YYYY, YYYY-MM or YYYY-MM-DD (optionally 'approx. ' first)")
     lists = {}
-    for key in ("keywords", "tags"):
+    for key in ("keywords", "tags", "conflicts", "derived"):
         value = entry.get(key) or []
+        if isinstance(value, str) and key == "derived":
+            value = [value]
         if not isinstance(value, list):
             problems.append(f"{key} must be a list")
             value = []
@@ -296,11 +375,78 @@ def parse_curated_fact(
     about, attribute = _check_subject(entry, aliases, problems)
     if problems:
         return None
+    as_of = str(as_of) if as_of is not None else None
+    texts = {"en": answer["en"].strip(), "zh": answer["zh"].strip()}
+    others = [q for other in lists["conflicts"] for q in (quotes_of(other) if quotes_of else [])]
+    _check_rules(texts, clean_text(quote), also, others, as_of, attribute, lists["derived"], aliases, problems)
+    if problems:
+        return None
     return Fact(
         id=fact_id, questions=tuple(questions), answer_en=answer["en"].strip(), answer_zh=answer["zh"].strip(),
-        quote=clean_text(quote), source=source, as_of=str(as_of) if as_of is not None else None,
+        quote=clean_text(quote), source=source, as_of=as_of,
         keywords=lists["keywords"], tags=lists["tags"], also=tuple(also), about=about, attribute=attribute,
+        conflicts=lists["conflicts"], derived=lists["derived"],
     )
+
+
+def _check_rules(
+    answers: dict[str, str], quote: str, also: list[AlsoQuote], conflict_quotes: list[str], as_of: str | None,
+    attribute: str | None, derived: tuple[str, ...], aliases: Aliases | None, problems: list[str],
+) -> None:
+    """The curation rules (README, "Curation rules"): dates, figures, snapshot as-of dates, ``also`` quotes."""
+    for lang, text in answers.items():
+        for m in RELATIVE_TIME.finditer(text):
+            problems.append(f"answer.{lang}: relative date {m.group()!r}: say the year or the date instead")
+        for m in _ZH_MONTH_NO_YEAR.finditer(text):
+            problems.append(f"answer.{lang}: month {m.group()!r} without its year")
+        for m in _EN_MONTH.finditer(text):
+            if not re.search(r"\b(?:19|20)\d\d\b", text[m.end():m.end() + 24]):
+                problems.append(f"answer.{lang}: month {m.group()!r} without its year")
+    if attribute in SNAPSHOT_ATTRIBUTES and as_of is None:
+        problems.append(f"as_of is missing: a {attribute} figure changes over time, so say when it was true")
+    date = AS_OF.fullmatch(as_of) if as_of else None
+    for lang, text in answers.items():
+        if date and date.group(1) not in text:
+            problems.append(f"answer.{lang}: does not say its date: the fact is as of {as_of}, "
+                            f"so the answer names {date.group(1)}")
+    _check_figures(answers, [quote, *(a.quote for a in also), *conflict_quotes], as_of, derived, problems)
+    if aliases is not None and also:
+        main_values, main_entities = fig.values(quote), fig.entities_in(quote, aliases.entities)
+        for i, item in enumerate(also, 1):
+            shared_values = any(fig.same_value(a, b) for a in fig.values(item.quote) for b in main_values)
+            if not shared_values and not main_entities & fig.entities_in(item.quote, aliases.entities):
+                problems.append(f"also #{i} quote shares no figure and no named entity with the main quote: "
+                                "if it is another claim, make it its own fact")
+
+
+def _check_figures(
+    answers: dict[str, str], quotes: list[str], as_of: str | None, derived: tuple[str, ...], problems: list[str],
+) -> None:
+    """Every figure in an answer is in a quote, is a date from ``as_of``, or is a declared derived figure."""
+    quoted = {v for q in quotes for v in fig.values(q)}
+    results = []
+    for expression in derived:
+        try:
+            result, operands = fig.evaluate_derived(expression)
+        except ValueError as exc:
+            problems.append(f"derived: {exc}")
+            continue
+        for operand in operands:
+            if not any(fig.same_value(v, q) for v in operand.values for q in (*quoted, *DERIVED_CONSTANTS)):
+                problems.append(f"derived: {expression!r} uses {operand.text!r}, which is not a figure in the quote(s)")
+        results.append(result)
+    date = AS_OF.fullmatch(as_of) if as_of else None
+    dated = {"year": date.group(1), "month": date.group(2), "day": date.group(3)} if date else {}
+    for lang, text in answers.items():
+        for figure in fig.figures(text):
+            if any(fig.same_value(v, q) for v in figure.values for q in quoted):
+                continue
+            if figure.date_part and dated.get(figure.date_part) and int(dated[figure.date_part]) == figure.values[0]:
+                continue
+            if any(fig.matches_derived(figure, r) for r in results):
+                continue
+            problems.append(f"answer.{lang}: figure {figure.text!r} is not in the quote(s), the as_of date "
+                            "or a derived figure")
 
 
 def _check_subject(entry: dict, aliases: Aliases | None, problems: list[str]) -> tuple[tuple[str, ...], str | None]:

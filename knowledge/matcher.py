@@ -1,50 +1,94 @@
 """Match a question to a fact, or abstain.
 
-The index is built once from the facts.  Answering a question:
+Answering a question:
 
-1. normalise it (``knowledge.normalize``) and correct typos in Latin words against the
-   index vocabulary with rapidfuzz (``hailou`` -> ``hailuo``);
-2. collect candidate facts from an inverted index (rare tokens first, so 100k facts
-   stay fast);
-3. drop candidates that fail the *guard*: every entity (company, person, product),
-   metric (revenue, net loss, valuation...), model version and year the question names
-   must appear in the fact ("M1" never gets an "M2" fact, "Kimi" never gets a MiniMax
-   fact, "revenue" never gets a net-loss fact);
-4. score each survivor by its best phrasing: IDF-weighted share of the question's
-   words the phrasing covers, the share of the phrasing the question covers, and
-   rapidfuzz's similarity of the two token strings, blended with how much of the
-   question the whole fact (answers and keywords included) covers;
-5. answer only when the best score clears ``threshold``, leads the runner-up by
-   ``margin`` and the fact covers enough of the question's non-entity words;
-   otherwise abstain.  Up to three alternatives are returned either way.
+1. **read** it (``knowledge.reading``): normalise it, correct typos in Latin words against
+   the index vocabulary (``hailou`` -> Hailuo), and find its subjects (entity ids), the
+   attribute it asks for (founder, revenue, price...), its years, model versions and other
+   words.  A question with no subject, no attribute and no known year or model (weather,
+   jokes, greetings) is small talk: refused at once;
+2. collect candidate facts from an inverted index (rare tokens first, so 100k facts stay
+   fast) and keep those that pass the *gates*:
+   - the guard: every entity, metric (revenue, net loss...), model version and year the
+     question names must appear in the fact ("M1" never gets an "M2" fact);
+   - the subject: a fact that declares what it is ``about`` must be about one of the
+     question's subjects; naming it in passing is not enough ("When was MiniMax founded?"
+     never gets a Zhipu fact that mentions MiniMax);
+3. score each survivor by its best phrasing: IDF-weighted share of the question's words the
+   phrasing covers, the share of the phrasing the question covers, and rapidfuzz's
+   similarity of the two token strings, blended with how much of the question the whole
+   fact (answers and keywords included) covers; a fact of another attribute than the one
+   asked, or about another subject than all those named, loses points;
+4. answer (``Policy``) only when the best score clears a threshold with a lead over the
+   runner-up and the fact covers enough of the question's non-entity words; otherwise
+   abstain.  Up to three alternatives are returned either way.
+5. two or more subjects with one attribute and a comparing word ("MiniMax vs OpenAI
+   valuation") get each subject's fact side by side (``knowledge.compare``).
+
+The index is incremental: ``update`` adds, replaces and removes facts in place, and every
+figure that depends on the whole base (IDF weights) is computed from current counts, so an
+updated index answers exactly as one rebuilt from scratch.
 """
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
 import re
+import sys
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, is_chinese
+from knowledge.reading import GENERIC_ATTRIBUTES, Reader, Reading
+
+if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
+    from knowledge.compare import Comparison
 
 # The answering policy, chosen by ``python bench/tune_matcher.py`` on ../shared/eval/dev.yaml and
-# tests/eval/tuning*.yaml (never on tests/eval/heldout.yaml).
-DEFAULT_THRESHOLD = 50.0
-DEFAULT_MARGIN = 12.0
+# tests/eval/tuning*.yaml (never on tests/eval/heldout.yaml or natural.yaml).
+DEFAULT_THRESHOLD = 60.0
+DEFAULT_MARGIN = 8.0
 # A question that names only entities ("Yan Junjie?") could mean any fact about them.
 DEFAULT_VAGUE_MARGIN = 10.0
 DEFAULT_LONE_THRESHOLD = 40.0
 DEFAULT_LONE_MARGIN = 15.0
 DEFAULT_SCALED_MARGIN = True
 DEFAULT_LONE_MIN_CONTENT_RECALL = 0.5
+# Sharing an entity is not enough: "Moonshot's revenue" must not get a Moonshot IPO fact.
+# The fact must also cover this share (IDF-weighted) of the question's other words.
+DEFAULT_MIN_CONTENT_RECALL = 0.3
+# A fact of another attribute than the one asked ("revenue?" -> a valuation fact) loses this many points
+# when another candidate does tell that attribute, and the second figure when none does.
+DEFAULT_ATTRIBUTE_PENALTY = 20.0
+DEFAULT_LONE_ATTRIBUTE_PENALTY = 20.0
+# A subject the question names that the fact's questions name but the fact is not about costs this many points.
+DEFAULT_MENTION_PENALTY = 10.0
+# A best fact of another attribute than the one asked must score at least this (after its penalty).
+DEFAULT_MISMATCH_THRESHOLD = 0.0
+# A question naming no subject, specific attribute, year or model ("What's the weather in Beijing?")
+# is answered only with a score this high and at least two of its words covered; otherwise it is small talk.
+DEFAULT_SMALL_TALK_THRESHOLD = 70.0
+SMALL_TALK_MIN_WORDS = 2
+# A candidate is a rival (for the relative attribute penalty) when its whole fact covers at least this
+# share of what the best-covering candidate covers of the question.
+RIVAL_RECALL = 0.6
+# Attribute mismatch grades: the fact's questions ask for the attribute though it is filed under
+# another; the fact tells the question's secondary attribute; anything else is 1.
+ASKED_MISMATCH = 0.25
+SECONDARY_MISMATCH = 0.5
+# A fact also answers for an attribute this many of its questions ask for (besides its declared one).
+ASKED_ATTRIBUTE_MIN = 2
 MAX_CANDIDATES = 30
+QUIET_GC_BATCH = 1000  # facts added at once above which the garbage collector pauses while they are indexed
 # The answer, its runner-up and three alternatives are scored exactly; others only if they could beat them.
 KEEP_EXACT = 5
 MAX_ALTERNATIVES = 3
@@ -53,10 +97,9 @@ TYPO_WEIGHT = 0.8
 # ("serve", "mny") should dent a match, not sink it.  Off-topic questions still fail,
 # because none of their words are covered.
 UNKNOWN_WEIGHT = 0.5
-# Sharing an entity is not enough: "Moonshot's revenue" must not get a Moonshot IPO fact.
-# The fact must also cover this share (IDF-weighted) of the question's other words.
-DEFAULT_MIN_CONTENT_RECALL = 0.3
 CJK_CHAR_WEIGHT = 0.4
+RARE_TOKENS = 8  # without guarded tokens, candidates come from the postings of this many of the rarest tokens
+COMMON_SHARE = 0.05  # ... leaving out tokens in more than this share of the facts, when rarer ones exist
 # Score blend: a phrasing's IDF-weighted recall of the question, its precision, and rapidfuzz's
 # similarity of the sorted token strings; then the best phrasing blended with the whole fact's recall.
 W_RECALL, W_PRECISION, W_SIMILARITY = 0.55, 0.25, 0.20
@@ -66,7 +109,6 @@ W_FACT = 0.25
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _GUARDED_FIGURE = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+|(?:19|20)\d\d")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
-_TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 
 
 @dataclass(frozen=True)
@@ -78,7 +120,12 @@ class Alternative:
 
 @dataclass(frozen=True)
 class Match:
-    """The outcome for one question: the fact (None when abstaining), its score and alternatives."""
+    """The outcome for one question: the fact (None when abstaining), its score and alternatives.
+
+    ``small_talk``: the question names nothing the base knows (no subject, attribute, year or
+    model): a greeting, a joke, the weather.  ``comparison``: the question set two or more
+    subjects side by side; ``fact`` is then the first side that has a fact.
+    """
 
     question: str
     lang: str
@@ -86,6 +133,9 @@ class Match:
     score: float
     matched_question: str | None
     alternatives: tuple[Alternative, ...]
+    small_talk: bool = False
+    comparison: Comparison | None = None
+    reading: Reading | None = field(default=None, compare=False, repr=False)
 
     @property
     def answered(self) -> bool:
@@ -94,13 +144,21 @@ class Match:
 
 @dataclass(frozen=True)
 class Policy:
-    """When to answer.
+    """How candidates are scored against each other, and when to answer.
 
-    The fact must cover at least ``min_content_recall`` of the question's non-entity words,
-    and either its score clears ``threshold`` leading the runner-up by ``margin``, or it is
+    Scoring: a fact of another attribute than the one asked loses ``attribute_penalty`` points
+    (less when its questions ask for it, or for the question's secondary attribute) when a rival
+    candidate tells that attribute, and ``lone_attribute_penalty`` when none does.  (A rival counts
+    when it covers at least ``RIVAL_RECALL`` of what the best-covering candidate covers.)  Each
+    subject the question names that the fact is not about costs ``mention_penalty``, unless the
+    phrasing it matches by names it too.
+
+    Answering: the fact must cover at least ``min_content_recall`` of the question's non-entity
+    words, and either its score clears ``threshold`` leading the runner-up by ``margin``, or it is
     clearly alone: it clears the lower ``lone_threshold``, leads by ``lone_margin`` and covers
-    at least ``lone_min_content_recall`` of the question's other words.
-    A question naming only entities needs the larger ``vague_margin``.
+    at least ``lone_min_content_recall`` of the question's other words.  A question naming only
+    entities needs the larger ``vague_margin``.  A fact of another attribute must also clear
+    ``mismatch_threshold``; a question that names nothing the base knows, ``small_talk_threshold``.
     """
 
     threshold: float = DEFAULT_THRESHOLD
@@ -111,19 +169,53 @@ class Policy:
     lone_min_content_recall: float = DEFAULT_LONE_MIN_CONTENT_RECALL
     vague_margin: float = DEFAULT_VAGUE_MARGIN
     scaled_margin: bool = DEFAULT_SCALED_MARGIN
+    attribute_penalty: float = DEFAULT_ATTRIBUTE_PENALTY
+    lone_attribute_penalty: float = DEFAULT_LONE_ATTRIBUTE_PENALTY
+    mention_penalty: float = DEFAULT_MENTION_PENALTY
+    mismatch_threshold: float = DEFAULT_MISMATCH_THRESHOLD
+    small_talk_threshold: float = DEFAULT_SMALL_TALK_THRESHOLD
 
-    def accepts(self, best: Scored, runner_up: float) -> bool:
-        lead = best.score - runner_up
+    def penalty(self, mismatch: float, mentions: int, attribute_rival: bool) -> float:
+        attribute = self.attribute_penalty if attribute_rival else self.lone_attribute_penalty
+        return attribute * mismatch + self.mention_penalty * mentions
+
+    def required_margin(self, best: Scored) -> float:
         margin = self.margin
         if self.scaled_margin:  # a near-exact match needs less lead: the margin shrinks as the score nears 100
-            margin *= (100 - best.score) / 50
+            margin *= max(0.0, 100 - best.score) / 50
         if best.vague:  # however well it matches, a bare name could mean any fact about it
             margin = max(margin, self.vague_margin)
-        return best.content_recall >= self.min_content_recall and (
-            (best.score >= self.threshold and lead >= margin)
-            or (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin)
-                and best.content_recall >= self.lone_min_content_recall)
-        )
+        return margin
+
+    def accepts(self, best: Scored, runner_up: float) -> bool:
+        return self.why(best, runner_up) is None
+
+    def why(self, best: Scored, runner_up: float) -> str | None:
+        """None when ``best`` is accepted; otherwise why not, in words (for ``--explain``)."""
+        lead, margin = best.score - runner_up, self.required_margin(best)
+        if best.content_recall < self.min_content_recall:
+            return (f"the fact covers {best.content_recall:.0%} of the question's other words "
+                    f"(needs {self.min_content_recall:.0%})")
+        if best.mismatch >= 1 and best.score < self.mismatch_threshold:
+            return (f"it tells another attribute than the one asked, and its score {best.score:.1f} is below "
+                    f"{self.mismatch_threshold:.0f}")
+        if best.score >= self.threshold and lead >= margin:
+            return None
+        if (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin)
+                and best.content_recall >= self.lone_min_content_recall):
+            return None
+        if best.score < self.lone_threshold:
+            return f"score {best.score:.1f} is below {self.lone_threshold:.0f}"
+        if best.score < self.threshold:
+            return (f"score {best.score:.1f} is below {self.threshold:.0f}, and as a lone candidate it needs a "
+                    f"lead of {max(self.lone_margin, margin):.1f} (has {lead:.1f}) and "
+                    f"{self.lone_min_content_recall:.0%} of the other words (has {best.content_recall:.0%})")
+        return f"its lead over the runner-up is {lead:.1f}, it needs {margin:.1f}"
+
+    def small_talk(self, reading: Reading, best: Scored | None) -> bool:
+        """The question names nothing the base knows, and no fact matches it strongly."""
+        return reading.knows_nothing and (
+            best is None or best.score < self.small_talk_threshold or best.covered < SMALL_TALK_MIN_WORDS)
 
 
 @dataclass(frozen=True)
@@ -133,29 +225,76 @@ class Scored:
     phrasing: str  # the best-matching question phrasing, shown as "I think you're asking"
     content_recall: float  # share of the question's non-entity words the fact covers
     vague: bool  # the question has no words besides entities, model names and numbers
+    raw: float = 0.0  # the score before penalties
+    mismatch: float = 0.0  # 1: another attribute than asked; 0.5: the question's secondary attribute
+    mentions: int = 0  # subjects named that the fact is not about and its best phrasing does not name
+    attribute_rival: bool = False  # another candidate tells the attribute asked
+    covered: int = 0  # how many of the question's content words the fact covers
+    notes: tuple[str, ...] = ()  # why points were taken off
+
+    @property
+    def fact(self) -> Fact:
+        return self.entry.fact
 
 
-@dataclass(frozen=True)
-class _Phrasing:
-    text: str
-    tokens: frozenset[str]
-    sorted_text: str
-    weight: float  # sum of the IDF of its tokens
-    is_question: bool
-
-
-@dataclass(frozen=True)
+@dataclass(eq=False, slots=True)
 class _Entry:
     fact: Fact
-    phrasings: tuple[_Phrasing, ...]
-    tokens: frozenset[str]
+    n_questions: int
+    where: dict[str, tuple[int, ...]]  # token -> indexes of the phrasings that contain it
+    sorted_texts: tuple[str, ...]  # each phrasing's tokens, sorted and joined, for rapidfuzz
     guard: frozenset[str]  # entity and metric tokens, model names, versions and years
     figures: frozenset[str]  # the figures its answer states ("385", "11.02"), to recognise a repeated claim
-    where: dict[str, tuple[int, ...]]  # token -> indexes of the phrasings that contain it
+    about: tuple[str, ...]  # entity ids the fact is about (declared, or read from its questions)
+    about_tokens: frozenset[str]
+    asked_tokens: frozenset[str]  # entities the fact is about or its questions name: what it can be asked about
+    attribute: str | None
+    attributes: frozenset[str]  # its attribute, and any other that several of its questions ask for
+    weights: list[float] | None = None  # IDF weight of each phrasing, valid for ``generation``
+    generation: int = -1
+
+
+@dataclass(frozen=True)
+class Gated:
+    """A fact that shares words with the question but was ruled out, and why (for ``--explain``)."""
+
+    fact_id: str
+    reason: str
+    weight: float = 0.0  # how much of the question it shares: the most relevant are shown first
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """How a question was read, the candidates with their scores, and why the outcome."""
+
+    question: str
+    reading: Reading
+    candidates: tuple[Scored, ...]
+    gated: tuple[Gated, ...]
+    match: Match
+    decision: str
+
+    def format(self) -> str:
+        lines = [f"question: {self.question}", f"read as: {self.reading.describe()}"]
+        if self.candidates:
+            lines.append("candidates:")
+            for s in self.candidates:
+                about = ",".join(s.entry.about) or "-"
+                notes = f"  [{'; '.join(s.notes)}]" if s.notes else ""
+                lines.append(f"  {s.score:5.1f}  {s.fact.id}  (about {about}; attribute {s.entry.attribute or '-'}; "
+                             f"covers {s.content_recall:.0%} of other words){notes}")
+                lines.append(f"         best phrasing: {s.phrasing}")
+        else:
+            lines.append("candidates: none")
+        if self.gated:
+            lines.append("ruled out:")
+            lines.extend(f"  {g.fact_id}: {g.reason}" for g in self.gated)
+        lines.append(f"outcome: {self.decision}")
+        return "\n".join(lines)
 
 
 class Matcher:
-    """An immutable index over a set of facts."""
+    """An index over a set of facts, updated in place by ``update`` (thread-safe)."""
 
     def __init__(
         self,
@@ -166,71 +305,213 @@ class Matcher:
     ):
         self.policy = policy or Policy()
         self.normalize = normalizer or Normalizer(aliases)
-        raw = [
-            (fact, [(text, self.normalize(text), is_q) for text, is_q in _phrasing_texts(fact)]) for fact in facts
-        ]
-        df: dict[str, int] = defaultdict(int)  # in how many facts each token occurs
-        for _, parts in raw:
-            for token in set().union(*(n.tokens for _, n, _ in parts)):
-                df[token] += 1
-        n_facts = max(len(raw), 1)
-        # A token's weight is its IDF; a lone Chinese character counts for less, because
-        # its bigrams already carry the word ("业务" is 业 + 务 + 业务).
-        self._idf = {
-            t: math.log(1 + n_facts / n) * (CJK_CHAR_WEIGHT if _is_cjk_char(t) else 1.0) for t, n in df.items()
-        }
-        self._default_idf = math.log(1 + n_facts)
-        self._entries: list[_Entry] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        for i, (fact, parts) in enumerate(raw):
-            phrasings = tuple(self._phrasing(text, n, is_q) for text, n, is_q in parts)
-            tokens = frozenset().union(*(p.tokens for p in phrasings))
-            entities = frozenset().union(*(n.entities for _, n, _ in parts))
-            guard = entities | (tokens & self.normalize.metric_tokens) | {
-                t for t in tokens if _GUARDED_FIGURE.fullmatch(t)}
-            figures = frozenset(t for t in self.normalize(fact.answer_zh).tokens if _is_figure(t))
-            where: dict[str, list[int]] = defaultdict(list)
-            for k, p in enumerate(phrasings):
-                for token in p.tokens:
-                    where[token].append(k)
-            self._entries.append(_Entry(fact, phrasings, tokens, guard, figures,
-                                        {t: tuple(ks) for t, ks in where.items()}))
-            for token in tokens:
-                self._postings[token].append(i)
-        self._by_id = {e.fact.id: e for e in self._entries}
+        self.reader = Reader(self.normalize)
+        self._lock = threading.RLock()
+        self._entries: list[_Entry | None] = []
+        self._by_id: dict[str, int] = {}
+        self._postings: dict[str, list[int]] = {}
+        self._generation = 0
+        self._idf_cache: dict[str, float] = {}
+        self._shared_tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
         # Typo correction candidates, by first letter: entity spellings first, then index words.
         self._entity_spellings = self._spellings_of_entities(aliases)
-        self._typo_choices: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        self._entity_words: dict[str, list[str]] = defaultdict(list)
         for word in self._entity_spellings:
-            self._typo_choices[word[0]][0].append(word)
-        for word in sorted(t for t in self._postings if _LATIN_WORD.fullmatch(t)):
-            self._typo_choices[word[0]][1].append(word)
+            self._entity_words[word[0]].append(word)
+        self._index_words: dict[str, set[str]] = defaultdict(set)
+        self._index_word_lists: dict[str, list[str]] = {}
+        self.update(add=facts)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._by_id)
 
     def fact(self, fact_id: str) -> Fact | None:
-        entry = self._by_id.get(fact_id)
-        return entry.fact if entry else None
+        i = self._by_id.get(fact_id)
+        return self._entries[i].fact if i is not None else None
 
     def facts(self) -> list[Fact]:
-        return [e.fact for e in self._entries]
+        with self._lock:
+            return [e.fact for e in self._entries if e is not None]
+
+    def display_name(self, entity_id: str) -> str:
+        return self._display_names.get(entity_id, entity_id)
+
+    # ---- updating ----------------------------------------------------------------
+
+    def update(self, add: Iterable[Fact] = (), remove: Iterable[str] = ()) -> None:
+        """Add facts (replacing any with the same id) and remove facts by id.
+
+        The new facts are normalised before the lock is taken, so questions asked meanwhile
+        wait only for the (short) change of the postings.
+        """
+        facts = list(add)
+        collecting = gc.isenabled() and len(facts) >= QUIET_GC_BATCH
+        if collecting:  # a big batch allocates millions of small objects: collecting meanwhile costs ~15%
+            gc.disable()
+        try:
+            prepared = [self._prepare(fact) for fact in facts]
+        finally:
+            if collecting:
+                gc.enable()
+        with self._lock:
+            for fact_id in (*remove, *(e.fact.id for e in prepared)):
+                self._remove(fact_id)
+            for entry in prepared:
+                self._add(entry)
+            self._generation += 1
+            self._idf_cache = {}
+
+    def _add(self, entry: _Entry) -> None:
+        i = len(self._entries)
+        self._entries.append(entry)
+        self._by_id[entry.fact.id] = i
+        postings = self._postings
+        for token in entry.where:
+            found = postings.get(token)
+            if found is None:
+                postings[token] = [i]
+                if _LATIN_WORD.fullmatch(token):
+                    self._index_words[token[0]].add(token)
+                    self._index_word_lists.pop(token[0], None)
+            else:
+                found.append(i)
+
+    def _remove(self, fact_id: str) -> None:
+        i = self._by_id.pop(fact_id, None)
+        if i is None:
+            return
+        entry = self._entries[i]
+        self._entries[i] = None
+        for token in entry.where:
+            found = self._postings[token]
+            found.remove(i)
+            if not found:
+                del self._postings[token]
+                if _LATIN_WORD.fullmatch(token):
+                    self._index_words[token[0]].discard(token)
+                    self._index_word_lists.pop(token[0], None)
+
+    def _prepare(self, fact: Fact, norms: list[Normalized] | None = None) -> _Entry:
+        n_questions = len(fact.questions)
+        if norms is None:
+            norms = _normalize_fact(self.normalize, fact)
+        where: dict[str, list[int]] = {}
+        sorted_texts = []
+        for k, normalized in enumerate(norms):
+            unique = set(normalized.tokens)
+            for token in unique:
+                found = where.get(token)
+                if found is None:
+                    where[token] = [k]
+                else:
+                    found.append(k)
+            sorted_texts.append(" ".join(sorted(unique)))
+        questions = norms[:n_questions]
+        about, attribute = tuple(getattr(fact, "about", ()) or ()), getattr(fact, "attribute", None)
+        if not about or not attribute:
+            inferred_about, inferred_attribute = self.reader.infer(questions)
+            about, attribute = about or inferred_about, attribute or inferred_attribute
+        shared, intern = self._shared_tuples, sys.intern
+        compact = {}
+        for token, ks in where.items():
+            ks_tuple = tuple(ks)
+            compact[intern(token)] = shared.setdefault(ks_tuple, ks_tuple)
+        entities = frozenset().union(*(n.entities for n in norms))
+        asked = frozenset().union(*(n.entities for n in questions))
+        metrics = self.normalize.metric_tokens
+        guard = entities | {t for t in compact if t in metrics or (not t.isalpha() and _GUARDED_FIGURE.fullmatch(t))}
+        answer_zh = norms[-1] if fact.answer_zh else self.normalize(fact.answer_en)
+        figures = frozenset(t for t in answer_zh.tokens if not t.isalpha() and _is_figure(t))
+        about_tokens = frozenset(self.normalize.entity_token(a) for a in about)
+        return _Entry(
+            fact=fact, n_questions=n_questions, where=compact, sorted_texts=tuple(sorted_texts),
+            guard=frozenset(guard), figures=figures, about=about, about_tokens=about_tokens,
+            asked_tokens=about_tokens | asked, attribute=attribute,
+            attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions),
+        )
+
+    # ---- the vocabulary the reading step uses ---------------------------------------
+
+    def knows(self, token: str) -> bool:
+        return token in self._postings
+
+    def known_stem(self, token: str) -> str | None:
+        """An indexed word this one inflects: "valuations" -> "valuation", "invested" -> "invest"."""
+        for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                                    ("ing", "e"), ("d", "")):
+            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+                stem = token[: len(token) - len(suffix)] + replacement
+                if stem in self._postings:
+                    return stem
+        return None
+
+    def correct(self, token: str) -> str | None:
+        """The known word within one edit or swap (two for long words) sharing the first letter, if any.
+
+        Entity spellings are tried first, so "hailou" becomes the Hailuo entity.  Typos
+        rarely hit the first letter, and requiring it keeps "serve" from becoming "reserve".
+        """
+        max_edits = 1 if len(token) <= 7 else 2
+        entity_words = self._entity_words.get(token[0])
+        if entity_words:
+            found = process.extractOne(token, entity_words, scorer=OSA.distance, processor=None,
+                                       score_cutoff=max_edits)
+            if found:
+                return self._entity_spellings[found[0]]
+        index_words = self._index_word_lists.get(token[0])
+        if index_words is None:
+            index_words = self._index_word_lists[token[0]] = sorted(self._index_words.get(token[0], ()))
+        if not index_words:
+            return None
+        found = process.extractOne(token, index_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
+        return found[0] if found else None
 
     # ---- answering -------------------------------------------------------------
 
+    def read(self, question: str) -> Reading:
+        with self._lock:
+            return self.reader.read(question, self)
+
     def match(self, question: str) -> Match:
-        return self.decide(question, self.rank(question))
+        with self._lock:
+            reading = self.reader.read(question, self)
+            return self.answer(reading, self._rank(reading))
 
     def rank(self, question: str) -> list[Scored]:
-        """Every candidate fact that passes the guard, best first (no abstention yet)."""
-        query = self._query_tokens(self.normalize(question))
-        return self._rank(query) if query else []
+        """Every candidate fact that passes the gates, best first (no abstention yet)."""
+        with self._lock:
+            return self._rank(self.reader.read(question, self))
 
-    def decide(self, question: str, ranked: list[Scored], policy: Policy | None = None) -> Match:
+    def rank_reading(self, reading: Reading, policy: Policy | None = None, only_subject: str | None = None,
+                     exact: bool = False) -> list[Scored]:
+        with self._lock:
+            return self._rank(reading, policy, only_subject=only_subject, exact=exact)
+
+    def answer(self, reading: Reading, ranked: list[Scored], policy: Policy | None = None) -> Match:
+        """The match for a read and ranked question under ``policy``: one fact, a comparison, or nothing."""
+        match = self.decide(reading.question, ranked, policy, reading=reading)
+        if reading.is_comparison and not _covers_all(match, reading):
+            from knowledge.compare import compare
+
+            with self._lock:
+                comparison = compare(self, reading, policy or self.policy)
+            if comparison is not None:
+                first = next((side for side in comparison.sides if side.fact is not None), None)
+                return Match(
+                    question=match.question, lang=match.lang, fact=first.fact if first else None,
+                    score=first.score if first else match.score, matched_question=None,
+                    alternatives=match.alternatives if first is None else (), comparison=comparison, reading=reading,
+                )
+        return match
+
+    def decide(self, question: str, ranked: list[Scored], policy: Policy | None = None,
+               reading: Reading | None = None) -> Match:
         """Answer with the best candidate, or abstain, under ``policy`` (default: this matcher's)."""
         policy = policy or self.policy
         best = ranked[0] if ranked else None
-        answered = best is not None and policy.accepts(best, _rival_score(best, ranked))
+        small_talk = reading is not None and policy.small_talk(reading, best)
+        answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))
         shown = ranked[1:] if answered else ranked
         alternatives = tuple(
             Alternative(s.entry.fact.id, s.phrasing, round(s.score, 1)) for s in shown[:MAX_ALTERNATIVES]
@@ -242,137 +523,252 @@ class Matcher:
             score=round(best.score, 1) if best else 0.0,
             matched_question=best.phrasing if answered else None,
             alternatives=alternatives,
+            small_talk=small_talk,
+            reading=reading,
         )
 
     def search(self, text: str, limit: int = 5) -> list[tuple[Fact, float]]:
         """The best-scoring facts for free-text search terms, whatever their score."""
-        return [(s.entry.fact, round(s.score, 1)) for s in self.rank(text)[:limit]]
+        with self._lock:
+            reading = self.reader.read(text, self)
+            ranked = self._rank(reading)
+        return [(s.entry.fact, round(s.score, 1)) for s in ranked[:limit]]
 
-    def _query_tokens(self, normalized: Normalized) -> dict[str, float]:
-        """Question tokens with their weight; unknown words are stemmed ("h800s") or typo-corrected."""
+    def explain(self, question: str) -> Explanation:
+        """How ``question`` is read, ranked and decided, for curators (``bot ask --explain``)."""
+        with self._lock:
+            reading = self.reader.read(question, self)
+            gated: list[Gated] = []
+            ranked = self._rank(reading, gated=gated)
+            match = self.answer(reading, ranked)
+        policy = self.policy
+        if match.comparison is not None:
+            decision = "comparison: " + "; ".join(
+                f"{side.name}: {side.fact.id if side.fact else 'no fact'}" for side in match.comparison.sides)
+        elif match.small_talk:
+            decision = ("refused as small talk: no subject, attribute, year or model the base knows"
+                        + (f"; no fact scores {policy.small_talk_threshold:.0f} covering "
+                           f"{SMALL_TALK_MIN_WORDS}+ of its words" if ranked else ""))
+        elif not ranked:
+            decision = "abstained: no fact passes the gates"
+        elif match.answered:
+            best = ranked[0]
+            lead = best.score - _rival_score(best, ranked)
+            decision = (f"answered with {best.fact.id}: score {best.score:.1f} (threshold {policy.threshold:.0f}), "
+                        f"lead {lead:.1f} (needs {policy.required_margin(best):.1f})")
+        else:
+            best = ranked[0]
+            decision = f"abstained: best is {best.fact.id}, but {policy.why(best, _rival_score(best, ranked))}"
+        gated.sort(key=lambda g: (-g.weight, g.fact_id))
+        return Explanation(question, reading, tuple(ranked[:8]), tuple(gated[:6]), match, decision)
+
+    # ---- ranking ---------------------------------------------------------------------
+
+    def _weights(self, reading: Reading) -> dict[str, float]:
+        """Question tokens with their weight: IDF; typo-corrected words a little less, unknown words half."""
         weights: dict[str, float] = {}
-        for token in normalized.tokens:
-            stem = self._known_stem(token) if token not in self._postings and token.isascii() else None
-            if stem:
-                weights.setdefault(stem, self._idf[stem])
-                continue
-            if token not in self._postings and _LATIN_WORD.fullmatch(token):
-                corrected = self._correct(token) if len(token) >= _TYPO_MIN_LENGTH else None
-                if corrected:
-                    weights.setdefault(corrected, TYPO_WEIGHT * self._idf.get(corrected, self._default_idf))
-                    continue
-            default = UNKNOWN_WEIGHT * self._default_idf * (CJK_CHAR_WEIGHT if _is_cjk_char(token) else 1.0)
-            weights.setdefault(token, self._idf.get(token, default))
+        default = UNKNOWN_WEIGHT * math.log(1 + max(len(self._by_id), 1))
+        for token in reading.tokens:
+            idf = self._idf(token)
+            if idf is None:
+                weights[token] = default * (CJK_CHAR_WEIGHT if _is_cjk_char(token) else 1.0)
+            elif token in reading.corrected:
+                weights[token] = TYPO_WEIGHT * idf
+            else:
+                weights[token] = idf
         return weights
 
-    def _known_stem(self, token: str) -> str | None:
-        """An indexed word this one inflects: "valuations" -> "valuation", "invested" -> "invest"."""
-        for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                                    ("ing", "e"), ("d", "")):
-            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-                stem = token[: len(token) - len(suffix)] + replacement
-                if stem in self._postings:
-                    return stem
-        return None
+    def _idf(self, token: str) -> float | None:
+        idf = self._idf_cache.get(token)
+        if idf is None:
+            found = self._postings.get(token)
+            if not found:
+                return None
+            idf = math.log(1 + len(self._by_id) / len(found)) * (CJK_CHAR_WEIGHT if _is_cjk_char(token) else 1.0)
+            self._idf_cache[token] = idf
+        return idf
 
-    def _correct(self, token: str) -> str | None:
-        """The known word within one edit or swap (two for long words) sharing the first letter, if any.
+    def _phrasing_weights(self, entry: _Entry) -> list[float]:
+        if entry.generation != self._generation:
+            weights = [0.0] * len(entry.sorted_texts)
+            for token, ks in entry.where.items():
+                idf = self._idf(token)
+                for k in ks:
+                    weights[k] += idf
+            entry.weights, entry.generation = weights, self._generation
+        return entry.weights
 
-        Entity spellings are tried first, so "hailou" becomes the Hailuo entity.  Typos
-        rarely hit the first letter, and requiring it keeps "serve" from becoming "reserve".
+    def _rank(self, reading: Reading, policy: Policy | None = None, only_subject: str | None = None,
+              gated: list[Gated] | None = None, exact: bool = False) -> list[Scored]:
+        """Candidates that pass the gates, scored (penalties from ``policy``), best first.
+
+        ``exact``: score every candidate (the tuner re-weighs penalties afterwards), instead of
+        skipping those that cannot reach the top ``KEEP_EXACT``.
         """
-        max_edits = 1 if len(token) <= 7 else 2
-        if token[0] not in self._typo_choices:
-            return None
-        entity_words, index_words = self._typo_choices[token[0]]
-        found = process.extractOne(token, entity_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
-        if found:
-            return self._entity_spellings[found[0]]
-        found = process.extractOne(token, index_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
-        return found[0] if found else None
-
-    def _rank(self, query: dict[str, float]) -> list[Scored]:
+        policy = policy or self.policy
+        query = self._weights(reading)
+        if only_subject is not None:  # one side of a comparison: the other subjects are left out
+            others = {self.normalize.entity_token(s) for s in reading.subjects if s != only_subject}
+            query = {t: w for t, w in query.items() if t not in others}
+        if not query:
+            return []
         entities, metrics = self.normalize.entity_tokens, self.normalize.metric_tokens
-        guard = {t for t in query if t in entities or t in metrics or _GUARDED_FIGURE.fullmatch(t)}
-        content = {t: w for t, w in query.items() if t not in guard or t in metrics}
-        content = {t: w for t, w in content.items() if not _NUMBER.fullmatch(t)}
-        if not content and not guard & entities:
+        guard = frozenset(t for t in query if t in entities or t in metrics or _GUARDED_FIGURE.fullmatch(t))
+        content = {t: w for t, w in query.items() if (t not in guard or t in metrics) and not _NUMBER.fullmatch(t)}
+        subject_tokens = guard & entities
+        if not content and not subject_tokens:
             return []  # nothing but numbers and stopwords ("what's 2 + 2?"): nothing to match on
+        # Only a specific attribute gates: "what is" or "say" tell little about what is asked.
+        asked = frozenset(reading.specific_attributes)
+        primary = reading.specific_attributes[0] if asked else None
         total = sum(query.values())
         q_sorted = " ".join(sorted(query))
         # No phrasing can cover more of the question than the whole fact does: that bounds a
         # candidate's score, so the most promising are scored first and hopeless ones skipped.
+        features = []
+        for entry in self._candidates(query, guard, subject_tokens, gated):
+            mismatch = 0.0
+            if primary is not None and entry.attribute is not None and entry.attribute != primary:
+                if primary in entry.attributes:
+                    mismatch = ASKED_MISMATCH  # its questions ask for it, though it is filed under another
+                else:
+                    mismatch = SECONDARY_MISMATCH if entry.attributes & asked else 1.0
+            fact_recall = sum(query[t] for t in entry.where.keys() & query.keys()) / total
+            features.append((entry, mismatch, fact_recall))
+        # The attribute penalty is relative: full when a rival that covers the question nearly as well
+        # tells the attribute asked, ``lone_attribute_penalty`` when none does.
+        best_recall = max((f[2] for f in features), default=0.0)
+        attribute_rival = primary is not None and any(
+            f[1] == 0 and f[0].attribute for f in features if f[2] >= RIVAL_RECALL * best_recall)
         bounded = []
-        for entry in self._candidates(query):
-            if guard <= entry.guard:
-                fact_recall = sum(query[t] for t in entry.tokens & query.keys()) / total
-                bound = 100 * ((1 - W_FACT) * (W_RECALL * fact_recall + W_PRECISION + W_SIMILARITY)
-                               + W_FACT * fact_recall)
-                bounded.append((bound, fact_recall, entry))
-        bounded.sort(key=lambda b: b[0], reverse=True)
+        for entry, mismatch, fact_recall in features:
+            penalty = policy.penalty(mismatch, 0, attribute_rival)
+            bound = 100 * ((1 - W_FACT) * (W_RECALL * fact_recall + W_PRECISION + W_SIMILARITY)
+                           + W_FACT * fact_recall) - penalty
+            bounded.append((bound, fact_recall, mismatch, entry))
+        bounded.sort(key=lambda b: (-b[0], b[3].fact.id))
         scored: list[Scored] = []
         top: list[float] = []  # min-heap of the KEEP_EXACT best scores so far
-        for bound, fact_recall, entry in bounded:
-            if len(top) >= KEEP_EXACT and bound <= top[0]:
+        content_total = sum(content.values())
+        for bound, fact_recall, mismatch, entry in bounded:
+            if not exact and len(top) >= KEEP_EXACT and bound < top[0]:
                 break  # neither this nor any later candidate can reach the answer, runner-up or alternatives
-            result = self._score(entry, query, total, fact_recall, content, q_sorted)
+            mentioned = subject_tokens - entry.about_tokens if entry.about_tokens else frozenset()
+            raw, phrasing, mentions = self._score(entry, query, total, fact_recall, q_sorted, mentioned,
+                                                  policy.mention_penalty)
+            notes = []
+            if mismatch:
+                notes.append(f"filed under {entry.attribute}, asked {'/'.join(reading.specific_attributes)}")
+            if mentions:
+                names = ", ".join(sorted(self._describe_token(t) for t in mentioned))
+                notes.append(f"not about {names}; the best phrasing does not name it")
+            covered = entry.where.keys() & content.keys()
+            content_recall = sum(content[t] for t in covered) / content_total if content_total else 1.0
+            result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
+                            content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
+                            attribute_rival=attribute_rival, covered=len(covered), notes=tuple(notes))
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
             scored.append(result)
-        scored.sort(key=lambda s: s.score, reverse=True)
+        scored.sort(key=lambda s: (-s.score, s.entry.fact.id))
         return scored
 
-    def _candidates(self, query: dict[str, float]) -> list[_Entry]:
-        """Facts sharing a token with the question, the rarest tokens' facts first."""
-        overlap: dict[int, float] = defaultdict(float)
-        for token in sorted(query, key=lambda t: len(self._postings.get(t, ())))[:8]:
-            for i in self._postings.get(token, ()):
-                overlap[i] += query[token]
-        best = heapq.nlargest(MAX_CANDIDATES, overlap.items(), key=lambda kv: kv[1])
-        return [self._entries[i] for i, _ in best]
+    def _candidates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
+                    gated: list[Gated] | None) -> list[_Entry]:
+        """The facts that pass the guard and the subject gate, most of the question covered first.
 
-    def _score(
-        self, entry: _Entry, query: dict[str, float], total: float, fact_recall: float, content: dict[str, float],
-        q_sorted: str,
-    ) -> Scored:
-        q_tokens = query.keys()
-        content_total = sum(content.values())
-        content_recall = (
-            sum(content[t] for t in entry.tokens & content.keys()) / content_total if content_total else 1.0
-        )
+        With guarded tokens (entities, metrics, versions, years) every candidate contains them all,
+        so only the facts holding the rarest of them are looked at.  Without, the facts sharing the
+        question's rarest words are (words in more than ``COMMON_SHARE`` of the facts are left out
+        when rarer ones exist: "年" is in every Chinese fact and tells nothing).
+        """
+        postings, entries = self._postings, self._entries
+        if guard:
+            rarest = min(guard, key=lambda t: (len(postings.get(t, ())), t))
+            pool: Iterable[int] = postings.get(rarest, ())
+        else:
+            common = COMMON_SHARE * len(self._by_id)
+            rare = [t for t in sorted(query, key=lambda t: (len(postings.get(t, ())), t))[:RARE_TOKENS]
+                    if t in postings]
+            rare = [t for t in rare if len(postings[t]) <= common] or rare[:1]
+            pool = dict.fromkeys(i for t in rare for i in postings[t])
+        if gated is not None:
+            self._explain_gates(query, guard, subject_tokens, gated)
+        weighted = list(query.items())
+        kept: list[tuple[float, str, _Entry]] = []
+        for i in pool:
+            entry = entries[i]
+            if not guard <= entry.guard:
+                continue
+            if entry.about_tokens and not subject_tokens <= entry.asked_tokens:
+                continue
+            where = entry.where
+            kept.append((sum(w for t, w in weighted if t in where), entry.fact.id, entry))
+        if len(kept) > MAX_CANDIDATES:
+            kept = heapq.nsmallest(MAX_CANDIDATES, kept, key=lambda k: (-k[0], k[1]))
+        return [entry for _, _, entry in kept]
+
+    def _explain_gates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
+                       gated: list[Gated]) -> None:
+        """The facts sharing the question's rarest words that a gate ruled out, and why (for ``--explain``)."""
+        postings, entries = self._postings, self._entries
+        overlap: dict[int, float] = defaultdict(float)
+        for token in sorted(query, key=lambda t: (len(postings.get(t, ())), t))[:RARE_TOKENS]:
+            for i in postings.get(token, ()):
+                overlap[i] += query[token]
+        for i, weight in overlap.items():
+            entry = entries[i]
+            if not guard <= entry.guard:
+                missing = ", ".join(sorted(self._describe_token(t) for t in guard - entry.guard))
+                gated.append(Gated(entry.fact.id, f"does not name {missing}", weight))
+            elif entry.about_tokens and not subject_tokens <= entry.asked_tokens:
+                passing = ", ".join(sorted(self._describe_token(t) for t in subject_tokens - entry.asked_tokens))
+                gated.append(Gated(entry.fact.id, f"is about {', '.join(entry.about)}; it mentions {passing} "
+                                                  f"only in passing", weight))
+
+    def _describe_token(self, token: str) -> str:
+        entity = self.normalize.entity_id(token)
+        return entity or token
+
+    def _score(self, entry: _Entry, query: dict[str, float], total: float, fact_recall: float,
+               q_sorted: str, mentioned: frozenset[str] = frozenset(), mention_penalty: float = 0.0,
+               ) -> tuple[float, str, int]:
+        """The fact's score before penalties, its best-matching question phrasing, and how many of
+        the ``mentioned`` subjects (named by the question, not what the fact is about) that phrasing
+        leaves out.  The best phrasing is the one that scores best after ``mention_penalty`` each:
+        a fact about Huang Mingming answers "Who was Yan Junjie's angel investor?" through a
+        phrasing that names Yan Junjie and not Huang Mingming; a fact about Zhipu does not answer
+        "When was MiniMax founded?" through "Was Zhipu founded in 2019, earlier than MiniMax?"."""
+        where = entry.where
         # Per phrasing, the weight of the question it covers and of itself it shares.
         covered: dict[int, float] = defaultdict(float)
         shared: dict[int, float] = defaultdict(float)
-        for t in entry.tokens & q_tokens:
-            for k in entry.where[t]:
-                covered[k] += query[t]
-                shared[k] += self._idf[t]
-        best, best_text = 0.0, entry.fact.questions[0]
-        for k in sorted(covered, key=covered.__getitem__, reverse=True):
-            p = entry.phrasings[k]
-            score = W_RECALL * covered[k] / total + W_PRECISION * shared[k] / p.weight
-            if score + W_SIMILARITY <= best:
+        for t in where.keys() & query.keys():
+            weight, idf = query[t], self._idf(t)
+            for k in where[t]:
+                covered[k] += weight
+                shared[k] += idf
+        weights = self._phrasing_weights(entry)
+        scale = 100 * (1 - W_FACT)
+        best, best_adjusted, best_text, best_left_out = 0.0, float("-inf"), entry.fact.questions[0], len(mentioned)
+        for k in sorted(covered, key=lambda k: (-covered[k], k)):
+            left_out = 0
+            if mentioned:  # a phrasing waives the penalty for a subject it names, unless it names the fact's own
+                own = any(k in where.get(t, ()) for t in entry.about_tokens)
+                left_out = sum(1 for t in mentioned if own or k not in where[t])
+            score = W_RECALL * covered[k] / total + W_PRECISION * shared[k] / weights[k]
+            if scale * (score + W_SIMILARITY) - mention_penalty * left_out <= best_adjusted:
                 continue  # even a perfect string similarity could not beat the best phrasing so far
-            score += W_SIMILARITY * fuzz.ratio(q_sorted, p.sorted_text, processor=None) / 100
-            if score > best:
-                best = score
-                if p.is_question:
-                    best_text = p.text
-        return Scored(100 * ((1 - W_FACT) * best + W_FACT * fact_recall), entry, best_text, content_recall,
-                      vague=not content)
+            score += W_SIMILARITY * fuzz.ratio(q_sorted, entry.sorted_texts[k], processor=None) / 100
+            adjusted = scale * score - mention_penalty * left_out
+            if adjusted > best_adjusted:
+                best, best_adjusted, best_left_out = score, adjusted, left_out
+                if k < entry.n_questions:
+                    best_text = entry.fact.questions[k]
+        return 100 * ((1 - W_FACT) * best + W_FACT * fact_recall), best_text, best_left_out
 
     # ---- index construction ----------------------------------------------------
-
-    def _phrasing(self, text: str, normalized: Normalized, is_question: bool) -> _Phrasing:
-        tokens = frozenset(normalized.tokens)
-        return _Phrasing(
-            text=text,
-            tokens=tokens,
-            sorted_text=" ".join(sorted(tokens)),
-            weight=sum(self._idf[t] for t in tokens),
-            is_question=is_question,
-        )
 
     def _spellings_of_entities(self, aliases: Aliases) -> dict[str, str]:
         """Latin one-word spellings of entities (``hailuo``) -> entity token, for typo correction."""
@@ -384,6 +780,37 @@ class Matcher:
                 if _LATIN_WORD.fullmatch(word) and token:
                     spellings[word] = token[0]
         return spellings
+
+
+def _normalize_fact(normalizer: Normalizer, fact: Fact) -> list[Normalized]:
+    """Each phrasing of the fact normalised; attribute wordings are looked for in its questions only."""
+    n_questions = len(fact.questions)
+    normalize = normalizer.normalize_uncached
+    return [normalize(text, attributes=k < n_questions) for k, text in enumerate(_phrasing_texts(fact))]
+
+
+def _asked_attributes(questions: list[Normalized]) -> frozenset[str]:
+    """Specific attributes that at least ``ASKED_ATTRIBUTE_MIN`` of a fact's questions ask for first.
+
+    A fact's one declared attribute does not say all it answers: a paying-users fact that also
+    gives the spend per user is asked both ways by its curated questions.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for normalized in questions:
+        if not normalized.attributes:
+            continue
+        specific = [a for a in normalized.attributes if a not in GENERIC_ATTRIBUTES]
+        if specific:
+            counts[specific[0]] += 1
+    return frozenset(a for a, n in counts.items() if n >= ASKED_ATTRIBUTE_MIN)
+
+
+def _covers_all(match: Match, reading: Reading) -> bool:
+    """The answer is one fact about every subject named (a fact that itself compares them)."""
+    about = getattr(match.fact, "about", None) if match.fact else None
+    if match.fact is None:
+        return False
+    return set(reading.subjects) <= set(about or ())
 
 
 def _rival_score(best: Scored, ranked: list[Scored]) -> float:
@@ -399,6 +826,14 @@ def _rival_score(best: Scored, ranked: list[Scored]) -> float:
     return 0.0
 
 
+def _display_name(entity_id: str, forms: tuple[str, ...]) -> str:
+    """The first Latin spelling of an entity ("MiniMax"), else its first form, else its id."""
+    for form in forms:
+        if form.isascii():
+            return form
+    return forms[0] if forms else entity_id
+
+
 def _is_figure(token: str) -> bool:
     """A number that identifies a claim: not a year, not a small count like "3"."""
     if not _NUMBER.fullmatch(token) or re.fullmatch(r"(?:19|20)\d\d", token):
@@ -410,10 +845,11 @@ def _is_cjk_char(token: str) -> bool:
     return len(token) == 1 and "\u3400" <= token <= "\u9fff"
 
 
-def _phrasing_texts(fact: Fact) -> list[tuple[str, bool]]:
-    """Every text a fact can be matched by: its questions, its keywords, its answers."""
-    texts = [(q, True) for q in fact.questions]
+def _phrasing_texts(fact: Fact) -> list[str]:
+    """Every text a fact can be matched by: its questions, its keywords, its answers (the Chinese last)."""
+    texts = list(fact.questions)
     if fact.keywords:
-        texts.append((" ".join(fact.keywords), False))
-    texts.extend((a, False) for a in (fact.answer_en, fact.answer_zh) if a)
+        texts.append(" ".join(fact.keywords))
+    texts.extend(a for a in (fact.answer_en, fact.answer_zh) if a)
     return texts
+

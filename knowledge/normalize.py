@@ -51,10 +51,15 @@ _ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))
 
 @dataclass(frozen=True)
 class Normalized:
-    """A normalised text: its tokens (in order) and the entity tokens among them."""
+    """A normalised text: its tokens (in order), the entity tokens among them, and the attributes it names.
+
+    ``attributes`` are ids of the aliases.yaml ``attributes`` vocabulary whose wordings occur in
+    the text ("who founded" -> founder, "成立" -> founded), the longest wording first.
+    """
 
     tokens: tuple[str, ...]
     entities: frozenset[str]
+    attributes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -77,6 +82,8 @@ def to_traditional(text: str) -> str:
 
 def fold(text: str) -> str:
     """Pinyin removed, NFKC, case-folded and converted to Simplified Chinese."""
+    if text.isascii():  # nothing to compose, no pinyin tone marks, no Chinese (the common case, fast)
+        return text.casefold()
     text = unicodedata.normalize("NFKC", strip_pinyin(unicodedata.normalize("NFC", text))).casefold()
     return _T2S.convert(text)
 
@@ -85,8 +92,11 @@ class Normalizer:
     """Turns text into tokens; built once from the alias table.
 
     Aliases are looked up, longest first, in two dictionaries: runs of up to four Latin
-    words, and substrings of Chinese runs.  (One big regex alternation was 20x slower.)
+    words, and substrings of Chinese runs, each indexed by its first word or character so
+    that most positions cost one lookup.  (One big regex alternation was 20x slower.)
     The few forms that mix scripts ("B轮", "海螺ai") are replaced in the text beforehand.
+    Attribute wordings are found the same way in the folded text, stopwords included
+    ("founded by" is not "founded"), without replacing anything.
     """
 
     MAX_LATIN_WORDS = 4
@@ -97,10 +107,13 @@ class Normalizer:
         self._mixed: dict[str, str] = {}
         self.entity_tokens: set[str] = set()
         self.metric_tokens: set[str] = set()
+        self.entity_ids: dict[str, str] = {}  # entity token ("@minimaxm2") -> aliases.yaml id ("minimax-m2")
         for groups, kind in ((aliases.terms, "term"), (aliases.metrics, "metric"), (aliases.entities, "entity")):
             for name, forms in groups.items():
                 token = (_ENTITY_PREFIX if kind == "entity" else "") + re.sub(r"[^a-z0-9]", "", name.lower())
                 {"entity": self.entity_tokens, "metric": self.metric_tokens}.get(kind, set()).add(token)
+                if kind == "entity":
+                    self.entity_ids[token] = name
                 for form in (name, *forms):
                     folded = _fold_models(fold(form)).strip()
                     parts = _TOKEN.findall(folded)
@@ -111,38 +124,85 @@ class Normalizer:
                     elif parts:
                         self._mixed[folded] = token
         self._mixed_forms = sorted(self._mixed, key=len, reverse=True)
-        self._cjk_lengths = sorted({len(f) for f in self._cjk}, reverse=True)
+        self._latin_first = _first_index(self._latin)
+        self._cjk_first = _first_index(self._cjk)
+        # Attribute wordings: Latin word runs, Chinese strings, and the few that mix scripts.
+        self.attributes: dict[str, tuple[str, ...]] = dict(getattr(aliases, "attributes", None) or {})
+        self._attr_latin: dict[tuple[str, ...], str] = {}
+        self._attr_cjk: dict[str, str] = {}
+        self._attr_mixed: dict[str, str] = {}
+        for attribute, forms in self.attributes.items():
+            for form in forms:
+                folded = _fold_models(fold(form)).strip()
+                parts = _TOKEN.findall(folded)
+                if len(parts) == 1 and _CJK_RUN.fullmatch(parts[0]):
+                    self._attr_cjk.setdefault(parts[0], attribute)
+                elif parts and not any(_CJK_RUN.match(p) for p in parts):
+                    self._attr_latin.setdefault(tuple(stem(p) for p in parts), attribute)
+                elif parts:
+                    self._attr_mixed.setdefault(folded, attribute)
+        self._attr_latin_first = _first_index(self._attr_latin)
+        self._attr_cjk_first = _first_index(self._attr_cjk)
 
     def __call__(self, text: str) -> Normalized:
         return self._normalize(text)
 
+    def entity_id(self, token: str) -> str | None:
+        return self.entity_ids.get(token)
+
+    def entity_token(self, entity_id: str) -> str:
+        return _ENTITY_PREFIX + re.sub(r"[^a-z0-9]", "", entity_id.lower())
+
+    def attribute_of_word(self, word: str) -> str | None:
+        """The attribute a single (Latin) word names, if any: "revenue" -> revenue."""
+        return self._attr_latin.get((stem(word),))
+
     @lru_cache(maxsize=4096)  # noqa: B019 - one normaliser lives as long as its index
     def _normalize(self, text: str) -> Normalized:
+        return self.normalize_uncached(text)
+
+    def normalize_uncached(self, text: str, attributes: bool = True) -> Normalized:
+        """The same as calling the normaliser, without its cache (for indexing many texts once).
+
+        ``attributes=False`` skips looking for attribute wordings (answers need none).
+        """
+        folded = _fold_models(fold(text))
+        parts = _TOKEN.findall(folded)
+        found = self._attributes(parts, folded) if attributes and self.attributes else ()
+        if not folded.isascii():  # every mixed-script form has a Chinese character
+            replaced = False
+            for form in self._mixed_forms:
+                if form in folded:
+                    folded = folded.replace(form, f" {self._mixed[form]} ")
+                    replaced = True
+            if replaced:
+                parts = _TOKEN.findall(folded)
         tokens: list[str] = []
         words: list[str] = []  # pending run of Latin words
-        folded = _fold_models(fold(text))
-        for form in self._mixed_forms:
-            if form in folded:
-                folded = folded.replace(form, f" {self._mixed[form]} ")
-        for part in _TOKEN.findall(folded):
-            if part.startswith(_ENTITY_PREFIX):  # put there by a mixed-script alias
-                tokens.extend(self._latin_tokens(words))
-                words = []
+        for part in parts:
+            if part[0] == _ENTITY_PREFIX:  # put there by a mixed-script alias
+                if words:
+                    self._latin_tokens(words, tokens)
+                    words = []
                 tokens.append(part)
-            elif _CJK_RUN.match(part):
-                tokens.extend(self._latin_tokens(words))
-                words = []
-                tokens.extend(self._cjk_run_tokens(part))
+            elif part[0] >= "\u3400":
+                if words:
+                    self._latin_tokens(words, tokens)
+                    words = []
+                self._cjk_run_tokens(part, tokens)
             else:
                 words.append(part)
-        tokens.extend(self._latin_tokens(words))
-        return Normalized(tokens=tuple(tokens), entities=frozenset(t for t in tokens if t in self.entity_tokens))
+        if words:
+            self._latin_tokens(words, tokens)
+        return Normalized(tokens=tuple(tokens), entities=frozenset(self.entity_tokens.intersection(tokens)),
+                          attributes=found)
 
-    def _latin_tokens(self, words: list[str]) -> list[str]:
-        out, i = [], 0
-        while i < len(words):
-            for n in range(min(self.MAX_LATIN_WORDS, len(words) - i), 0, -1):
-                token = self._latin.get(tuple(words[i : i + n]))
+    def _latin_tokens(self, words: list[str], out: list[str]) -> None:
+        i, n_words = 0, len(words)
+        first, table = self._latin_first, self._latin
+        while i < n_words:
+            for n in first.get(words[i], ()):
+                token = table.get(tuple(words[i : i + n])) if i + n <= n_words else None
                 if token:
                     out.append(token)
                     i += n
@@ -151,34 +211,96 @@ class Normalizer:
                 if words[i] not in EN_STOPWORDS:
                     out.append(words[i])
                 i += 1
-        return out
 
-    def _cjk_run_tokens(self, run: str) -> list[str]:
-        out: list[str] = []
+    def _cjk_run_tokens(self, run: str, out: list[str]) -> None:
         plain_start = i = 0
+        first, table = self._cjk_first, self._cjk
         while i < len(run):
-            for length in self._cjk_lengths:
-                token = self._cjk.get(run[i : i + length]) if i + length <= len(run) else None
+            for length in first.get(run[i], ()):
+                token = table.get(run[i : i + length])
                 if token:
-                    out.extend(_cjk_tokens(run[plain_start:i]))
+                    _cjk_tokens(run[plain_start:i], out)
                     out.append(token)
                     i += length
                     plain_start = i
                     break
             else:
                 i += 1
-        out.extend(_cjk_tokens(run[plain_start:]))
-        return out
+        _cjk_tokens(run[plain_start:], out)
+
+    def _attributes(self, parts: list[str], folded: str) -> tuple[str, ...]:
+        """Attribute ids whose wordings occur among ``parts``: longest wording first, each id once."""
+        found: list[tuple[int, int, int, str]] = []  # (-length, part, character, attribute)
+        latin_first, latin = self._attr_latin_first, self._attr_latin
+        cjk_first, cjk = self._attr_cjk_first, self._attr_cjk
+        stems = [stem(p) for p in parts]  # "burned through" is a wording "burn through"
+        if not self._attr_mixed and latin_first.keys().isdisjoint(stems) and all(p[0] < "\u3400" for p in parts):
+            return ()  # no wording can start here (most answers and many questions): done
+        i, n_parts = 0, len(parts)
+        while i < n_parts:
+            part = parts[i]
+            if part[0] >= "\u3400":
+                k = 0
+                while k < len(part):
+                    for length in cjk_first.get(part[k], ()):
+                        attribute = cjk.get(part[k : k + length])
+                        if attribute:
+                            # A Chinese character carries about as much as a short English word.
+                            found.append((-3 * length, i, k, attribute))
+                            k += length
+                            break
+                    else:
+                        k += 1
+                i += 1
+                continue
+            for n in latin_first.get(stems[i], ()):
+                attribute = latin.get(tuple(stems[i : i + n])) if i + n <= n_parts else None
+                if attribute:
+                    found.append((-sum(len(p) + 1 for p in parts[i : i + n]), i, 0, attribute))
+                    i += n
+                    break
+            else:
+                i += 1
+        for form, attribute in self._attr_mixed.items():
+            if form in folded:
+                found.append((-len(form), n_parts, 0, attribute))
+        if not found:
+            return ()
+        found.sort()
+        return tuple(dict.fromkeys(attribute for *_, attribute in found))
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude English stem for comparing wordings: "burned", "burning", "burns" -> "burn".
+
+    Only stems of four letters or more are taken ("used" stays "used": "us" is a country).
+    """
+    for suffix in ("ies", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and not word.endswith("ss"):
+            base = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            if len(base) >= 4:
+                word = base
+                break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _first_index(table: dict) -> dict:
+    """First word (or character) of each key -> the key lengths starting with it, longest first."""
+    index: dict = {}
+    for key in table:
+        index.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(lengths, reverse=True)) for first, lengths in index.items()}
 
 
 def _fold_models(text: str) -> str:
     return _HYPHENATED_MODEL.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
 
 
-def _cjk_tokens(run: str) -> list[str]:
-    """Characters and bigrams of a Chinese run, split at function words."""
-    tokens: list[str] = []
+def _cjk_tokens(run: str, out: list[str]) -> None:
+    """Characters and bigrams of a Chinese run, split at function words, appended to ``out``."""
+    if not run:
+        return
     for piece in _ZH_STOP_SPLIT.split(run):
-        tokens.extend(piece)
-        tokens.extend(piece[i : i + 2] for i in range(len(piece) - 1))
-    return tokens
+        out.extend(piece)
+        out.extend([piece[i : i + 2] for i in range(len(piece) - 1)])

@@ -1,13 +1,20 @@
 """The question-answering service: curated and team facts, one matcher, answers in the asker's language.
 
-The index is built once and swapped whole when team facts change.  A change made in
-this process is answerable at once (``refresh(force=True)`` after a save); a change
-made by another process is picked up within ``check_interval`` seconds, because each
-question checks the database's revision number at most that often.
+The index is built once at start-up and then updated in place: a team-fact change adds,
+replaces or removes just that fact (``Matcher.update``), never rebuilding the whole index.
+
+- A change made in this process is answerable at once: the handler that saved it calls
+  ``refresh(force=True)``, which reads only the changed rows.
+- A change made by another process is picked up within about ``check_interval`` seconds by a
+  background thread that checks the database's revision number and applies what changed,
+  so no question waits on the database or on re-indexing (``background=False``: the check
+  runs in ``refresh()`` instead, for tests and one-shot tools).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -15,11 +22,23 @@ from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, build_answer
 from knowledge.factbase import Fact, FactBase, Source
-from knowledge.matcher import Matcher, Policy
+from knowledge.matcher import Explanation, Match, Matcher, Policy
 from knowledge.normalize import Normalizer
 
 if TYPE_CHECKING:  # SQLAlchemy costs ~0.3 s to import; `bot ask` never needs it
     from knowledge.teamfacts import TeamFacts
+
+logger = logging.getLogger(__name__)
+
+
+def to_answer(match: Match, sources: dict[str, Source]) -> Answer:
+    """The answer for a match; a comparison's answer has every side in its text (``ComparisonAnswer``)."""
+    answer = build_answer(match, sources)
+    if match.comparison is not None:
+        from knowledge.compare import comparison_answer
+
+        return comparison_answer(answer, match.comparison)
+    return answer
 
 
 class QuestionAnswerer:
@@ -30,26 +49,41 @@ class QuestionAnswerer:
         policy: Policy | None = None,
         check_interval: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        background: bool = True,
     ):
         self.factbase = factbase
         self.team_facts = team_facts
         self.policy = policy or Policy()
         self._normalizer = Normalizer(factbase.aliases)
         self._check_interval, self._clock = check_interval, clock
-        self._lock = threading.Lock()
+        self._background = background
+        self._sync_lock = threading.Lock()  # one synchronisation with the database at a time
         self._revision: int | None = None
+        self._versions: dict[str, int] = {}  # team fact id -> version in the index
         self._checked_at = float("-inf")
-        self.matcher = self._build([])
+        self._worker: threading.Thread | None = None
+        self._worker_pid: int | None = None
+        self._wake = threading.Event()
+        self.matcher = Matcher(factbase.facts, factbase.aliases, policy=self.policy, normalizer=self._normalizer)
         if team_facts is not None:
-            self.refresh(force=True)
+            self.sync()
 
     @property
     def threshold(self) -> float:
         return self.policy.threshold
 
     def ask(self, question: str) -> Answer:
+        return to_answer(self.match(question), self.factbase.sources)
+
+    def match(self, question: str) -> Match:
+        """The raw outcome (``small_talk``, ``comparison``, the reading) behind ``ask``."""
         self.refresh()
-        return build_answer(self.matcher.match(question), self.factbase.sources)
+        return self.matcher.match(question)
+
+    def explain(self, question: str) -> Explanation:
+        """How the question is read, the candidates and why the outcome (``bot ask --explain``)."""
+        self.refresh()
+        return self.matcher.explain(question)
 
     def search(self, text: str, limit: int = 5) -> list[tuple[Fact, float]]:
         self.refresh()
@@ -67,22 +101,80 @@ class QuestionAnswerer:
     def source_of(self, fact: Fact) -> Source | None:
         return self.factbase.sources.get(fact.source) if fact.source else None
 
+    # ---- keeping the index in step with the team facts -----------------------------
+
     def refresh(self, force: bool = False) -> None:
-        """Rebuild the index if team facts changed (checked at most once per ``check_interval``)."""
+        """Bring team facts up to date: now if ``force`` (after a save here), else in the background.
+
+        Without ``force`` this costs nothing on the request path: it makes sure the background
+        thread runs (it checks the revision every ``check_interval`` seconds).  With
+        ``background=False`` the revision is checked here, at most once per ``check_interval``.
+        """
         if self.team_facts is None:
             return
-        now = self._clock()
-        if not force and now - self._checked_at < self._check_interval:
+        if force:
+            self.sync(force=True)
             return
-        with self._lock:
+        if self._background:
+            self._ensure_worker()
+            return
+        now = self._clock()
+        if now - self._checked_at >= self._check_interval:
             self._checked_at = now
-            revision = self.team_facts.store.revision()
-            if revision == self._revision and not force:
-                return
-            team = [t.to_fact() for t in self.team_facts.active()]
-            self.matcher = self._build(team)
-            self._revision = revision
+            self.sync()
 
-    def _build(self, team: list[Fact]) -> Matcher:
-        return Matcher([*self.factbase.facts, *team], self.factbase.aliases, policy=self.policy,
-                       normalizer=self._normalizer)
+    def sync(self, force: bool = False) -> int:
+        """Apply every team-fact change since the last sync to the index; returns how many facts changed.
+
+        Reads the revision number; only if it moved (or ``force``) reads the (id, version) of each
+        team fact, then the full rows of those added or edited, and updates the index in place.
+        """
+        if self.team_facts is None:
+            return 0
+        from sqlalchemy import select
+
+        from knowledge.store import team_facts as table
+        from knowledge.teamfacts import _team_fact
+
+        with self._sync_lock:
+            store = self.team_facts.store
+            revision = store.revision()
+            if revision == self._revision and not force:
+                return 0
+            with store.engine.connect() as conn:
+                rows = conn.execute(select(table.c.id, table.c.version, table.c.deleted_at)).all()
+                active = {r.id: r.version for r in rows if r.deleted_at is None}
+                removed = [fact_id for fact_id in self._versions if fact_id not in active]
+                changed = [fact_id for fact_id, version in active.items() if self._versions.get(fact_id) != version]
+                fresh = []
+                for start in range(0, len(changed), 500):
+                    chunk = changed[start : start + 500]
+                    fresh.extend(_team_fact(row) for row in conn.execute(select(table).where(table.c.id.in_(chunk))))
+            fresh = [t for t in fresh if not t.deleted]
+            self.matcher.update(add=[t.to_fact() for t in fresh], remove=removed)
+            for fact_id in removed:
+                del self._versions[fact_id]
+            for team_fact in fresh:
+                self._versions[team_fact.id] = team_fact.version
+            self._revision = revision
+            return len(fresh) + len(removed)
+
+    def _ensure_worker(self) -> None:
+        pid = os.getpid()
+        if self._worker is not None and self._worker_pid == pid and self._worker.is_alive():
+            return
+        with self._sync_lock:  # a forked child inherits no threads: start one per process
+            if self._worker is not None and self._worker_pid == pid and self._worker.is_alive():
+                return
+            self._worker_pid = pid
+            self._worker = threading.Thread(target=self._watch, name="team-facts-sync", daemon=True)
+            self._worker.start()
+
+    def _watch(self) -> None:
+        while True:
+            self._wake.wait(self._check_interval)
+            self._wake.clear()
+            try:
+                self.sync()
+            except Exception:  # the database may be briefly unreachable; the next round retries
+                logger.exception("could not bring team facts up to date")

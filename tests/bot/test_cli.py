@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYS = {"question", "answered", "fact_id", "score", "lang", "answer", "quote", "source", "alternatives"}
+KEYS = {"question", "answered", "fact_id", "score", "lang", "answer", "quote", "source", "as_of", "alternatives",
+        "conflicts"}
 
 
 def run(*args: str, stdin: str | None = None, cwd: Path = ROOT, env: dict | None = None,

@@ -15,9 +15,10 @@ FACT = """  - id: minimax-staff
       - How many staff does MiniMax have?
       - MiniMax 有多少员工?
       - minimax headcount
-    answer: {en: MiniMax has 385 employees., zh: MiniMax 有385名员工。}
+    answer: {en: In September 2025 MiniMax had 385 employees., zh: 2025年9月,MiniMax 有385名员工。}
     quote: "MiniMax 的员工共有385名。"
     source: art
+    as_of: 2025-09
 """
 
 
@@ -59,7 +60,7 @@ def test_quote_must_occur_verbatim(tmp_path):
 
 
 def test_quote_from_pinyin_article_is_checked_after_cleaning(tmp_path):
-    facts = "facts:\n" + FACT.replace("MiniMax 的员工共有385名。", "中國會贏得人工智能競賽。")
+    facts = "facts:\n" + FACT.replace("MiniMax 的员工共有385名。", "中國會贏得人工智能競賽。").replace("385", "")
     assert load_factbase(write_base(tmp_path, facts=facts)).facts[0].quote == "中國會贏得人工智能競賽。"
 
 

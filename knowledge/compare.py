@@ -1,0 +1,191 @@
+"""Comparisons: two or more subjects, one attribute, each side's fact side by side.
+
+"Who has more revenue, MiniMax or Zhipu?", "Hailuo 和 Talkie 哪个付费用户多?", "MiniMax vs
+OpenAI valuation": each subject is ranked on its own (the other subjects left out of the
+question) and its best fact *about* it *of that attribute* is its side.  When both sides
+state a figure of the same kind (money in one currency, a percentage, a count of the same
+thing), a line says which is larger; a side without a fact says the base lacks it.
+
+The outcome is a ``Comparison`` on the ``Match`` (``Match.fact`` is the first side that has
+a fact, so surfaces that know nothing of comparisons still show something true), and
+``ComparisonAnswer`` is an ``Answer`` whose text has every side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+from knowledge.answers import Answer
+from knowledge.factbase import Fact
+from knowledge.normalize import is_traditional, to_traditional
+
+if TYPE_CHECKING:
+    from knowledge.matcher import Matcher, Policy
+    from knowledge.reading import Reading
+
+MAX_SIDES = 4
+MONEY_ATTRIBUTES = frozenset({"revenue", "net_loss", "valuation", "market_cap", "funding", "cash", "cost",
+                              "spending", "price", "share_price"})
+PERCENT_ATTRIBUTES = frozenset({"gross_margin", "market_share"})
+_SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6,
+          "thousand": 1e3, "k": 1e3, "万亿": 1e12, "亿": 1e8, "万": 1e4}
+_CURRENCY = {"us$": "USD", "$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD", "美元": "USD",
+             "hk$": "HKD", "hkd": "HKD", "港元": "HKD", "港币": "HKD", "rmb": "CNY", "yuan": "CNY", "¥": "CNY",
+             "元": "CNY", "人民币": "CNY"}
+_FIGURE = re.compile(
+    r"(?P<pre>US\$|HK\$|\$|USD\s?|RMB\s?|¥)?"
+    r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s?(?P<scale>trillion|billion|million|thousand|bn|mn|万亿|亿|万|[bmk](?![a-z]))?"
+    r"\s?(?P<post>%|US dollars|dollars|USD|HKD|yuan|RMB|美元|港元|港币|人民币|元)?"
+    r"\s?(?P<unit>[A-Za-z\u4e00-\u9fff]+(?: users| customers| tokens)?)?",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float  # in units (money in its currency, not millions)
+    kind: str  # "USD", "CNY", "HKD", "%", or "count:<unit>"
+    text: str  # as the answer writes it
+
+
+@dataclass(frozen=True)
+class Side:
+    subject: str  # entity id
+    name: str  # display name ("MiniMax")
+    fact: Fact | None  # None: the base has no fact on this subject's attribute
+    score: float
+    figure: Figure | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Each subject's fact for one attribute, and which figure is larger when they compare."""
+
+    attribute: str
+    label_en: str  # the attribute in words ("revenue", "营收")
+    label_zh: str
+    sides: tuple[Side, ...]
+    larger: str | None = None  # subject id of the larger figure, when the figures are comparable
+
+    @property
+    def missing(self) -> tuple[Side, ...]:
+        return tuple(side for side in self.sides if side.fact is None)
+
+    def verdict(self, lang: str) -> str | None:
+        """The line saying which is larger, or which side the base lacks."""
+        zh = lang == "zh"
+        if self.missing:
+            names = "、".join(s.name for s in self.missing) if zh else " or ".join(s.name for s in self.missing)
+            return (f"我的资料里没有{names}的{self.label_zh}。" if zh
+                    else f"I have no fact on the {self.label_en} of {names}.")
+        if self.larger is None:
+            return None
+        by_subject = {s.subject: s for s in self.sides}
+        top = by_subject[self.larger]
+        figures = (" 对 " if zh else " vs ").join(f"{s.name} {s.figure.text}" for s in self.sides if s.figure)
+        dated = any(s.fact.as_of for s in self.sides) and len({s.fact.as_of for s in self.sides}) > 1
+        caveat = ("(各数字的日期不同)" if zh else " (the figures are from different dates)") if dated else ""
+        if zh:
+            return f"按上述数字,{top.name}的{self.label_zh}更高({figures}){caveat}。"
+        return f"By these figures, {top.name}'s {self.label_en} is the larger ({figures}){caveat}."
+
+    def text(self, lang: str) -> str:
+        """Every side's answer, one paragraph each, then the verdict."""
+        lines = [f"{side.name}: {side.fact.answer(lang)}" for side in self.sides if side.fact is not None]
+        verdict = self.verdict(lang)
+        if verdict:
+            lines.append(verdict)
+        return "\n\n".join(lines)
+
+    def to_json(self) -> dict:
+        """For ``ask --json``: the attribute, each side (fact id or null, figure) and the larger subject."""
+        return {
+            "attribute": self.attribute,
+            "larger": self.larger,
+            "sides": [{"subject": s.subject, "name": s.name, "fact_id": s.fact.id if s.fact else None,
+                       "score": s.score, "figure": s.figure.text if s.figure else None} for s in self.sides],
+        }
+
+
+@dataclass(frozen=True)
+class ComparisonAnswer(Answer):
+    """An ``Answer`` for a comparison: ``text`` has every side; ``fact``/``quote`` are the first side's."""
+
+    comparison: Comparison | None = None
+
+    @property
+    def text(self) -> str | None:
+        if self.comparison is None:
+            return super().text
+        text = self.comparison.text(self.lang)
+        return to_traditional(text) if self.lang == "zh" and is_traditional(self.question) else text
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple(s.fact for s in self.comparison.sides if s.fact is not None) if self.comparison else ()
+
+
+def comparison_answer(answer: Answer, comparison: Comparison) -> ComparisonAnswer:
+    return ComparisonAnswer(**{f.name: getattr(answer, f.name) for f in fields(answer)}, comparison=comparison)
+
+
+def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | None:
+    """Each subject's best fact of the asked attribute, side by side (None if no side has one)."""
+    attribute = reading.specific_attributes[0]
+    wanted = set(reading.specific_attributes)
+    sides = []
+    for subject in list(dict.fromkeys(reading.subjects))[:MAX_SIDES]:
+        ranked = matcher.rank_reading(reading, policy, only_subject=subject)
+        best = next((s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted), None)
+        fact = None
+        if best is not None and best.score >= policy.lone_threshold and \
+                best.content_recall >= policy.min_content_recall:
+            fact = best.entry.fact
+        sides.append(Side(subject, matcher.display_name(subject), fact, round(best.score, 1) if fact else 0.0,
+                          figure_of(fact.answer_en, attribute) if fact else None))
+    if all(side.fact is None for side in sides):
+        return None
+    label_en, label_zh = _labels(matcher, attribute)
+    return Comparison(attribute, label_en, label_zh, tuple(sides), _larger(sides))
+
+
+def figure_of(text: str, attribute: str) -> Figure | None:
+    """The first figure in ``text`` of the kind ``attribute`` is measured in (money, percent or count)."""
+    for m in _FIGURE.finditer(text):
+        number = m.group("num").replace(",", "")
+        scale_word = (m.group("scale") or "").lower()
+        pre, post = (m.group("pre") or "").strip().lower(), (m.group("post") or "").lower()
+        if not scale_word and not pre and not post and _YEAR.fullmatch(number):
+            continue  # "in 2024"
+        value = float(number) * _SCALE.get(scale_word, 1.0)
+        currency = _CURRENCY.get(pre) or _CURRENCY.get(post)
+        if attribute in MONEY_ATTRIBUTES:
+            if currency:
+                return Figure(value, currency, m.group().strip())
+        elif attribute in PERCENT_ATTRIBUTES:
+            if post == "%":
+                return Figure(value, "%", m.group().strip())
+        elif not currency and post != "%":
+            unit = (m.group("unit") or "").lower().rstrip("s")
+            if unit:
+                return Figure(value, f"count:{unit}", m.group().strip())
+    return None
+
+
+def _larger(sides: list[Side]) -> str | None:
+    figures = [s.figure for s in sides]
+    if len(sides) < 2 or any(f is None for f in figures) or len({f.kind for f in figures}) != 1:
+        return None
+    values = sorted(((s.figure.value, s.subject) for s in sides), reverse=True)
+    return values[0][1] if values[0][0] > values[1][0] else None
+
+
+def _labels(matcher: Matcher, attribute: str) -> tuple[str, str]:
+    wordings = matcher.normalize.attributes.get(attribute, ())
+    label_en = next((w for w in wordings if w.isascii()), attribute.replace("_", " "))
+    label_zh = next((w for w in wordings if not w.isascii()), label_en)
+    return label_en, label_zh

@@ -1,0 +1,203 @@
+"""Reading a question (or a fact's phrasing): whom it is about, what it asks, and the rest.
+
+A *reading* is what the matcher works from: the question's subjects (entity ids from
+``aliases.yaml`` ``entities``), the attribute it asks for (from ``attributes``: founder,
+revenue, price...), the years and model versions it names, and its remaining content words.
+The same reading infers ``about`` and ``attribute`` for facts that do not declare them
+(team facts), from their questions.
+
+Typo correction needs the index's vocabulary, so the matcher passes a ``Vocabulary``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from knowledge.normalize import Normalized, Normalizer, fold
+
+# Attributes named by generic wordings ("what is", "say", "meet", "compare"): they tell what a
+# question asks only when no specific attribute is named ("What is Zhipu's revenue?" asks revenue).
+GENERIC_ATTRIBUTES = frozenset({"definition", "said", "event", "comparison"})
+YEAR = re.compile(r"(?:19|20)\d\d")
+# Model names and versions not folded into an entity: "gpt6", "v4", "2.0".
+VERSION = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+")
+NUMBER = re.compile(r"\d+(?:\.\d+)*")
+# Words that ask to set two subjects side by side ("MiniMax vs OpenAI", "哪个付费用户多").
+_COMPARISON_WORDS = frozenset(
+    """vs versus or compare compared comparison than more less bigger larger higher lower greater smaller
+    fewer cheaper which between both each and against""".split()
+)
+_COMPARISON_ZH = ("比", "还是", "哪个", "哪家", "哪一个", "相比", "对比", "比较", "更", "分别", "和", "与", "跟", "及",
+                  "谁")
+_LATIN_WORDS = re.compile(r"[a-z]+")
+
+
+class Vocabulary(Protocol):
+    """What the reading needs from the index: which tokens it knows, and typo correction."""
+
+    def knows(self, token: str) -> bool: ...
+
+    def known_stem(self, token: str) -> str | None: ...
+
+    def correct(self, token: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question was read."""
+
+    question: str
+    tokens: tuple[str, ...]  # normalised tokens, typos corrected, each once
+    subjects: tuple[str, ...]  # entity ids, in the order named
+    attributes: tuple[str, ...]  # attribute ids, most specific first
+    years: tuple[str, ...]
+    versions: tuple[str, ...]  # model names and versions that are not entities ("gpt6")
+    words: tuple[str, ...]  # the remaining content words
+    corrected: dict[str, str] = field(default_factory=dict)  # token -> the typo it was read from
+    unknown: frozenset[str] = frozenset()  # tokens no fact uses
+    comparison_cue: bool = False  # "vs", "or", "which ... more", "哪个", "比"...
+
+    @property
+    def attribute(self) -> str | None:
+        return self.attributes[0] if self.attributes else None
+
+    @property
+    def specific_attributes(self) -> tuple[str, ...]:
+        return tuple(a for a in self.attributes if a not in GENERIC_ATTRIBUTES)
+
+    @property
+    def knows_nothing(self) -> bool:
+        """No subject, no specific attribute, no year or model the base knows: likely small talk.
+
+        ("What is the weather?" names only the generic "what is".)
+        """
+        known_figures = [t for t in (*self.years, *self.versions) if t not in self.unknown]
+        return not self.subjects and not self.specific_attributes and not known_figures
+
+    @property
+    def is_comparison(self) -> bool:
+        """Two or more subjects, one specific attribute, and a word that sets them side by side."""
+        return len(self.subjects) >= 2 and bool(self.specific_attributes) and self.comparison_cue
+
+    def describe(self) -> str:
+        """One line for ``--explain``."""
+        parts = [
+            f"subjects: {', '.join(self.subjects) or '-'}",
+            f"attribute: {', '.join(self.attributes) or '-'}",
+        ]
+        if self.years:
+            parts.append(f"years: {', '.join(self.years)}")
+        if self.versions:
+            parts.append(f"versions: {', '.join(self.versions)}")
+        parts.append(f"words: {' '.join(self.words) or '-'}")
+        if self.corrected:
+            parts.append("typos: " + ", ".join(f"{typo}->{word}" for word, typo in self.corrected.items()))
+        if self.is_comparison:
+            parts.append("comparison")
+        return "; ".join(parts)
+
+
+class Reader:
+    """Reads questions with one normaliser (the index's) and the attribute vocabulary in it."""
+
+    def __init__(self, normalizer: Normalizer):
+        self.normalize = normalizer
+
+    def read(self, question: str, vocabulary: Vocabulary | None = None) -> Reading:
+        normalized = self.normalize(question)
+        tokens: list[str] = []
+        corrected: dict[str, str] = {}
+        unknown: set[str] = set()
+        for token in normalized.tokens:
+            if vocabulary is not None and not vocabulary.knows(token) and token.isascii():
+                better = vocabulary.known_stem(token)
+                if better is None and len(token) >= TYPO_MIN_LENGTH and _LATIN_WORDS.fullmatch(token):
+                    better = vocabulary.correct(token)
+                    if better:
+                        corrected.setdefault(better, token)
+                if better:
+                    token = better
+                else:
+                    unknown.add(token)
+            elif vocabulary is not None and not vocabulary.knows(token):
+                unknown.add(token)
+            tokens.append(token)
+        tokens = list(dict.fromkeys(tokens))
+        attributes = _refine(list(normalized.attributes), fold(question), self.normalize.attributes)
+        for word in corrected:  # "revnue" was corrected to "revenue": it names the attribute too
+            attribute = self.normalize.attribute_of_word(word)
+            if attribute and attribute not in attributes:
+                attributes.append(attribute)
+        return self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown))
+
+    def read_fact(self, questions: Iterable[str]) -> tuple[tuple[str, ...], str | None]:
+        """``about`` (up to 3 entity ids) and ``attribute`` inferred from a fact's questions."""
+        return self.infer([self.normalize(q) for q in questions])
+
+    def infer(self, questions: list[Normalized]) -> tuple[tuple[str, ...], str | None]:
+        """``about`` and ``attribute`` from a fact's normalised questions.
+
+        Entities are ranked by how many questions name them, then by first appearance (at most
+        three); the attribute is the one most questions ask for, specific before generic.
+        """
+        counts: dict[str, list[int]] = {}  # entity -> [questions naming it, order of first appearance]
+        attributes: Counter[str] = Counter()
+        for normalized in questions:
+            if normalized.entities:
+                for token in dict.fromkeys(t for t in normalized.tokens if t in normalized.entities):
+                    counts.setdefault(self.normalize.entity_id(token), [0, len(counts)])[0] += 1
+            if normalized.attributes:
+                specific = [a for a in normalized.attributes if a not in GENERIC_ATTRIBUTES]
+                attributes[(specific or normalized.attributes)[0]] += 1
+        about = sorted(counts, key=lambda e: (-counts[e][0], counts[e][1]))[:3]
+        attribute = min(attributes, key=lambda a: (-attributes[a], a in GENERIC_ATTRIBUTES, a)) if attributes else None
+        return tuple(about), attribute
+
+    def _reading(self, question: str, tokens: list[str], attributes: list[str], normalized: Normalized,
+                 corrected: dict[str, str], unknown: frozenset[str]) -> Reading:
+        subjects, years, versions, words = [], [], [], []
+        metric_tokens = self.normalize.metric_tokens
+        for token in tokens:
+            entity = self.normalize.entity_id(token)
+            if entity:
+                subjects.append(entity)
+            elif YEAR.fullmatch(token):
+                years.append(token)
+            elif VERSION.fullmatch(token):
+                versions.append(token)
+            elif not NUMBER.fullmatch(token) or token in metric_tokens:
+                words.append(token)
+        specific = [a for a in attributes if a not in GENERIC_ATTRIBUTES]
+        ordered = specific or attributes
+        return Reading(
+            question=question, tokens=tuple(tokens), subjects=tuple(subjects), attributes=tuple(ordered),
+            years=tuple(years), versions=tuple(versions), words=tuple(words), corrected=corrected,
+            unknown=unknown, comparison_cue=_has_comparison_cue(question, normalized),
+        )
+
+
+TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
+# The question word decides between two attributes one wording names: "who founded X" asks for the
+# founder, "when was X founded" for the date; "where is X from" asks for a hometown.
+_WHO = re.compile(r"\bwho\b(?: \w+)? (?:co-?)?(?:found|start|creat|set up)")  # "who (originally) founded"
+_WHERE_FROM = re.compile(r"\bwhere\b.*\bfrom\b|哪里人|哪儿人|来自哪")
+
+
+def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
+    if "founded" in attributes and "founder" in vocabulary and "founder" not in attributes and _WHO.search(folded):
+        attributes[attributes.index("founded")] = "founder"
+    if "hometown" in vocabulary and not [a for a in attributes if a not in GENERIC_ATTRIBUTES] \
+            and _WHERE_FROM.search(folded):
+        attributes.insert(0, "hometown")
+    return attributes
+
+
+def _has_comparison_cue(question: str, normalized: Normalized) -> bool:
+    folded = fold(question)
+    if any(word in _COMPARISON_WORDS for word in _LATIN_WORDS.findall(folded)):
+        return True
+    return any(cue in folded for cue in _COMPARISON_ZH) or "comparison" in normalized.attributes
