@@ -64,7 +64,7 @@ def register(app: App, deps: Deps) -> None:
                 logger.info("could not read thread %r: %r", root, exc.response.get("error"))
                 return None
             for message in reversed(replies.get("messages") or []):
-                reading = deps.qa.read(readable(_MENTION.sub(" ", message.get("text") or "")))
+                reading = deps.qa.match(readable(_MENTION.sub(" ", message.get("text") or ""))).reading
                 if reading.subjects:
                     attribute = reading.specific_attributes[0] if reading.specific_attributes else None
                     return Context(subjects=reading.subjects, attribute=attribute, years=reading.years,
