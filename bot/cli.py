@@ -196,15 +196,17 @@ def _cmd_ask(args, stdin, stdout) -> int:
         for question in questions:
             print(json.dumps(answer_to_json(qa.ask(question)), ensure_ascii=False), file=stdout, flush=True)
         return 0
-    from handlers.replies import is_greeting
+    from knowledge.dialogue import Dialogue
 
-    if is_greeting(args.question):
+    turn = Dialogue(qa).turn(args.question)
+    if turn.answer is None:  # small talk, help, too long: what Slack would say
         from bot.console import render
-        from handlers.blocks import help_message
+        from handlers.replies import message_for
 
-        print("\n".join(line[5:] for line in render(help_message("/fact")).splitlines()), file=stdout)
+        message = message_for(turn, qa.threshold, "/fact")
+        print("\n".join(line[5:] for line in render(message).splitlines()), file=stdout)
         return 0
-    print(format_answer(qa.ask(args.question)), file=stdout)
+    print(format_answer(turn.answer), file=stdout)
     return 0
 
 
@@ -235,6 +237,8 @@ def _cmd_eval(args, stdin, stdout) -> int:
     qa = _question_answerer(args)
     if qa is None:
         return 1
+    if items == "scripts":
+        return _eval_conversations(args, qa, stdout)
     report = evaluate(items, qa.ask)
     for item, answer in report.misses:
         got = f"{answer.fact.id} ({answer.score:.0f})" if answer.answered else f"abstained ({answer.score:.0f})"
@@ -274,15 +278,43 @@ def _eval_items_or_explain(path: Path):
         where = f" line {mark.line + 1}" if mark is not None else ""
         print(f"error: {path}:{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}", file=sys.stderr)
         return None
+    if isinstance(data, dict) and "scripts" in data:
+        return "scripts"
     if not isinstance(data, dict) or not isinstance(data.get("items"), list) or not data["items"]:
-        print(f"error: {path}: expected 'items:' with at least one question (see ../shared/eval/dev.yaml)",
-              file=sys.stderr)
+        print(f"error: {path}: expected 'items:' with at least one question (see ../shared/eval/dev.yaml), "
+              "or 'scripts:' of conversation turns (see tests/eval/conversations.yaml)", file=sys.stderr)
         return None
     try:
         return load_eval(path)
     except (ValueError, TypeError, AttributeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
+
+
+def _eval_conversations(args, qa, stdout) -> int:
+    """Conversation scripts, turn by turn through the Slack code path (``bot.conversation_eval``)."""
+    from bot.conversation_eval import load_scripts, run_scripts
+
+    try:
+        scripts = load_scripts(args.file)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    report = run_scripts(scripts, qa)
+    for miss in report.misses:
+        print(f"MISS {miss}", file=stdout)
+    for kind in sorted(report.steps):
+        print(f"{kind}: {report.right[kind]}/{report.steps[kind]}", file=stdout)
+    for lang in sorted(report.by_lang):
+        print(f"steps {lang}: {report.right_by_lang[lang]}/{report.by_lang[lang]}", file=stdout)
+    print(f"facts given to small talk: {report.facts_to_small_talk}", file=stdout)
+    print(f"conversation steps right: {report.score:.1%} of {sum(report.steps.values())} "
+          f"in {len(scripts)} scripts", file=stdout)
+    if args.min_accuracy is not None and report.score < args.min_accuracy:
+        print(f"FAILED: steps right {report.score:.1%} is below --min-accuracy {args.min_accuracy:.1%}",
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 def _cmd_serve(args, stdin, stdout) -> int:

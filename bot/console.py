@@ -12,7 +12,9 @@ import re
 from typing import TextIO
 
 from handlers.blocks import Message, text_message
-from handlers.replies import compose_reply
+from handlers.replies import message_for
+from knowledge.conversation import Conversations
+from knowledge.dialogue import Dialogue
 from knowledge.qa import QuestionAnswerer
 
 PROMPT = "you> "
@@ -21,7 +23,11 @@ _ESCAPES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 
 
 def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str = "cli") -> int:
+    """A DM with the bot: follow-ups inherit context, small talk gets small talk, ``/fact`` runs."""
     commands = _fact_command(qa, user)
+    conversations = Conversations(qa.team_facts.store) if qa.team_facts is not None else None
+    dialogue = Dialogue(qa, conversations)
+    key = f"d:console:{user}"
     print(f"Ask about the Chinese AI industry (English or Chinese), or type {FACT_COMMAND} help. "
           "Empty line or Ctrl-D quits.", file=stdout)
     while True:
@@ -34,7 +40,9 @@ def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str =
         if line.split(" ", 1)[0] == FACT_COMMAND:
             print(render(_run_fact(commands, line[len(FACT_COMMAND):].strip(), user)), file=stdout)
         else:
-            print(render(compose_reply(qa, line, FACT_COMMAND)[0]), file=stdout)
+            turn = dialogue.turn(line, key if conversations else None)
+            message = message_for(turn, qa.threshold, FACT_COMMAND)
+            print(render(message) if message else "bot> :+1:", file=stdout)
 
 
 def _fact_command(qa: QuestionAnswerer, user: str):

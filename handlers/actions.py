@@ -18,12 +18,11 @@ from handlers.blocks import (
     ACTION_OTHER_ANSWERS,
     ACTION_SHOW_FACT,
     alternatives_message,
-    fact_message,
-    is_fact_id,
+    chosen_message,
     parse_action_value,
     text_message,
 )
-from handlers.private import OUT_OF_DATE, tell, tell_out_of_date, user_of
+from handlers.private import OUT_OF_DATE, channel_of, display_name, tell, tell_out_of_date, thread_of, user_of
 from knowledge.normalize import is_chinese
 
 logger = logging.getLogger(__name__)
@@ -49,8 +48,9 @@ def register(app: App, deps: Deps) -> None:
         if found is None:
             tell_out_of_date(client, body)
             return
-        user, fact_id, _ = found
-        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=True)
+        user, fact_id, question = found
+        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=True,
+                                question=question if deps.question_log else None)
         tell(client, body, text_message("Thanks, noted: that answer helped."))
 
     @app.action(ACTION_NOT_HELPFUL)
@@ -61,12 +61,13 @@ def register(app: App, deps: Deps) -> None:
             tell_out_of_date(client, body)
             return
         user, fact_id, question = found
-        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=False)
+        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=False,
+                                question=question if deps.question_log else None)
         others = alternatives_for(question, fact_id)
         heading = "Sorry about that. Was it one of these?" if others else (
             f"Sorry about that. If you know the answer, add it with `{deps.fact_command} add`."
         )
-        tell(client, body, alternatives_message(others, heading) if others else text_message(heading))
+        tell(client, body, alternatives_message(others, heading, question) if others else text_message(heading))
 
     @app.action(ACTION_OTHER_ANSWERS)
     def on_other_answers(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
@@ -76,16 +77,25 @@ def register(app: App, deps: Deps) -> None:
             tell_out_of_date(client, body)
             return
         _, fact_id, question = found
-        tell(client, body, alternatives_message(alternatives_for(question, fact_id), "Other candidate answers:"))
+        tell(client, body, alternatives_message(alternatives_for(question, fact_id), "Other candidate answers:",
+                                                question))
 
     @app.action(ACTION_SHOW_FACT)
     def on_show_fact(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
+        """A suggestion chosen: its answer goes into the thread for everyone, and the choice is recorded."""
         ack()
-        value = action.get("value")
-        fact = deps.qa.fact(value) if is_fact_id(value) else None
-        if fact is None:
-            tell(client, body, text_message("That fact no longer exists." if is_fact_id(value) else OUT_OF_DATE))
+        parsed = parse_action_value(action.get("value"))
+        user, channel = user_of(body), channel_of(body)
+        fact = deps.qa.fact(parsed[0]) if parsed else None
+        if fact is None or user is None:
+            tell(client, body, text_message("That fact no longer exists." if parsed else OUT_OF_DATE))
             return
-        message = body.get("message") if isinstance(body.get("message"), dict) else {}
-        text = message.get("text") if isinstance(message.get("text"), str) else ""
-        tell(client, body, fact_message(fact, deps.qa.source_of(fact), "zh" if is_chinese(text) else "en"))
+        question = parsed[1]
+        deps.store.log_feedback(user_id=user, fact_id=fact.id, helpful=True, kind="chosen",
+                                question=question if deps.question_log else None)
+        message = chosen_message(fact, deps.qa.source_of(fact), "zh" if is_chinese(question) else "en",
+                                 display_name(body))
+        if channel is None:
+            tell(client, body, message)
+            return
+        client.chat_postMessage(channel=channel, thread_ts=thread_of(body), **message.as_kwargs())

@@ -17,6 +17,7 @@ from handlers.mrkdwn import escape
 from knowledge.answers import Answer, source_line
 from knowledge.factbase import Fact, Source
 from knowledge.matcher import Alternative
+from knowledge.smalltalk import reply_text
 
 Block = dict[str, Any]
 SECTION_LIMIT = 3000
@@ -119,7 +120,7 @@ def answer_message(answer: Answer, threshold: float) -> Message:
 def no_answer_message(answer: Answer, fact_command: str) -> Message:
     """"I don't know", up to three "did you mean" buttons and how to teach the bot."""
     blocks = [section("I don't know that one: nothing in my fact base answers it, and I'd rather not guess.")]
-    blocks.extend(suggestion_blocks(answer.alternatives, "Did you mean:"))
+    blocks.extend(suggestion_blocks(answer.alternatives, "Did you mean:", answer.question))
     blocks.append(context(
         f"Know the answer? Teach me with `{escape(fact_command)} add QUESTION | ANSWER` "
         f"or `{escape(fact_command)}` for a form."
@@ -127,8 +128,9 @@ def no_answer_message(answer: Answer, fact_command: str) -> Message:
     return Message(text="I don't know that one yet.", blocks=blocks)
 
 
-def suggestion_blocks(alternatives: tuple[Alternative, ...] | list[Alternative], heading: str) -> list[Block]:
-    """A heading and one row per alternative, each with a button that shows that fact."""
+def suggestion_blocks(alternatives: tuple[Alternative, ...] | list[Alternative], heading: str,
+                      question: str = "") -> list[Block]:
+    """A heading and one row per alternative, each with a button that posts that answer in the thread."""
     if not alternatives:
         return []
     blocks = [section(heading)]
@@ -136,14 +138,22 @@ def suggestion_blocks(alternatives: tuple[Alternative, ...] | list[Alternative],
         blocks.append({
             "type": "section",
             "text": {"type": "mrkdwn", "text": truncate(f"• {escape(alt.question)}")},
-            "accessory": button("Show", ACTION_SHOW_FACT, alt.fact_id),
+            "accessory": button("Show", ACTION_SHOW_FACT, _action_value(alt.fact_id, question)),
         })
     return blocks
 
 
-def alternatives_message(alternatives: tuple[Alternative, ...] | list[Alternative], heading: str) -> Message:
-    blocks = suggestion_blocks(alternatives, heading) or [section("I have no other candidate answers for that.")]
+def alternatives_message(alternatives: tuple[Alternative, ...] | list[Alternative], heading: str,
+                         question: str = "") -> Message:
+    blocks = suggestion_blocks(alternatives, heading, question) or [
+        section("I have no other candidate answers for that.")]
     return Message(text=heading if alternatives else "No other candidate answers.", blocks=blocks)
+
+
+def chosen_message(fact: Fact, source: Source | None, lang: str, chooser: str) -> Message:
+    """An answer someone picked from the suggestions, posted for everyone in the thread."""
+    blocks = [context(f"Chosen by @{escape(chooser)} from the suggestions"), *fact_blocks(fact, source, lang)]
+    return Message(text=fact.answer(lang), blocks=blocks)
 
 
 def fact_message(fact: Fact, source: Source | None, lang: str) -> Message:
@@ -163,6 +173,20 @@ def help_message(fact_command: str) -> Message:
         f"`{cmd} help` for everything else."
     )
     return Message(text="How to use me: ask a question about the Chinese AI industry.", blocks=[section(text)])
+
+
+def smalltalk_message(kind: str, lang: str, examples: tuple[str, ...] | list[str],
+                      fact_command: str = "/fact") -> Message:
+    """A short friendly reply in the asker's language, with example questions; never a fact."""
+    reply = reply_text(kind, lang)
+    lines = [escape(reply)]
+    if examples:
+        lines.append(escape(reply_text("examples", lang)))
+        lines.extend(f"• _{escape(e)}_" for e in examples)
+    blocks = [section("\n".join(lines))]
+    if kind in ("greeting", "identity"):
+        blocks.append(context(f"Mention me in a channel or DM me. `{escape(fact_command)} help`: teach me facts."))
+    return Message(text=reply, blocks=blocks)
 
 
 def text_message(text: str) -> Message:

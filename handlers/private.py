@@ -42,7 +42,7 @@ def tell(client: WebClient, body: dict, message: Message) -> None:
     user = user_of(body)
     if user is None:
         return
-    post_private(client, channel_of(body), user, message, _thread_of(body))
+    post_private(client, channel_of(body), user, message, _ephemeral_thread(body))
 
 
 def tell_out_of_date(client: WebClient, body: dict) -> None:
@@ -57,7 +57,17 @@ def post_private(client: WebClient, channel: str | None, user: str, message: Mes
         client.chat_postMessage(channel=user, **message.as_kwargs())
 
 
-def _thread_of(body: dict) -> str | None:
+def thread_of(body: dict) -> str | None:
+    """The thread a clicked message is in, or the clicked message itself (a thread root), if known."""
+    container = body.get("container") if isinstance(body.get("container"), dict) else {}
+    message = body.get("message") if isinstance(body.get("message"), dict) else {}
+    candidates = [container.get("thread_ts"), message.get("thread_ts")]
+    if container.get("type") != "ephemeral":  # an ephemeral message cannot start a thread
+        candidates.append(container.get("message_ts"))
+    return next((t for t in candidates if isinstance(t, str) and 0 < len(t) <= _ID_MAX), None)
+
+
+def _ephemeral_thread(body: dict) -> str | None:
     container = body.get("container") if isinstance(body.get("container"), dict) else {}
     thread = container.get("thread_ts")
     return thread if isinstance(thread, str) and len(thread) <= _ID_MAX else None

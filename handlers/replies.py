@@ -1,32 +1,52 @@
-"""What the bot says to a question, as a pure function shared by Slack and the console."""
+"""What the bot says for a ``Turn``: pure functions shared by Slack, ``bot chat`` and ``bot ask``."""
 
 from __future__ import annotations
 
-from handlers.blocks import Message, answer_message, help_message, no_answer_message, text_message
-from knowledge.answers import Answer
-from knowledge.cleaning import clean_input
-
-MAX_QUESTION_CHARS = 1000
-_GREETINGS = frozenset(
-    "hi hello hey help yo hiya howdy ? 你好 您好 帮助 幫助 hi! hello! 嗨 哈喽 在吗 在嗎".split()
+from handlers.blocks import (
+    Message,
+    answer_message,
+    context,
+    help_message,
+    no_answer_message,
+    section,
+    smalltalk_message,
+    text_message,
 )
+from handlers.mrkdwn import escape
+from knowledge.answers import Answer
+from knowledge.dialogue import MAX_QUESTION_CHARS, Dialogue, Turn
 
 
-def is_greeting(question: str) -> bool:
-    return not question.strip() or question.strip().lower() in _GREETINGS
+def message_for(turn: Turn, threshold: float, fact_command: str) -> Message | None:
+    """The message for a turn; None when the bot stays silent or only reacts."""
+    if turn.kind in ("silent", "reaction"):
+        return None
+    if turn.kind == "help":
+        return help_message(fact_command)
+    if turn.kind == "too_long":
+        return text_message(f"That's {turn.length:,} characters; please ask in under {MAX_QUESTION_CHARS:,} "
+                            "(one question at a time works best).")
+    if turn.kind == "unclear":
+        return text_message("Which company, person or product do you mean? I have nothing earlier in this "
+                            "conversation to go on; ask again with the name." if turn.lang == "en" else
+                            "你指的是哪家公司、哪个人或哪个产品？这段对话里没有可参照的上文，请带上名称再问一次。")
+    if turn.kind == "smalltalk":
+        return smalltalk_message(turn.smalltalk or "other", turn.lang, turn.examples, fact_command)
+    answer = turn.answer
+    message = answer_message(answer, threshold) if turn.kind == "answer" else no_answer_message(answer, fact_command)
+    if turn.reading:
+        line = context(f"Reading this as: *{escape(turn.reading)}*")
+        if turn.kind == "no_answer":  # the completed question has no fact: say what was looked for
+            message = Message(
+                text=f"I don't have that: nothing in my sources answers {turn.reading}.",
+                blocks=[line, section(f"I don't have that: nothing in my sources answers "
+                                      f"*{escape(turn.reading)}*."), *message.blocks[1:]])
+        else:
+            message = Message(text=message.text, blocks=[line, *message.blocks])
+    return message
 
 
 def compose_reply(qa, question: str, fact_command: str) -> tuple[Message, Answer | None]:
-    """Help for greetings, a request to shorten, an answer or "I don't know" (with the Answer, if any)."""
-    question = clean_input(question)
-    if is_greeting(question):
-        return help_message(fact_command), None
-    if len(question) > MAX_QUESTION_CHARS:
-        return text_message(
-            f"That's {len(question):,} characters; please ask in under {MAX_QUESTION_CHARS:,} "
-            "(one question at a time works best)."
-        ), None
-    answer = qa.ask(question)
-    if answer.answered:
-        return answer_message(answer, qa.threshold), answer
-    return no_answer_message(answer, fact_command), answer
+    """A single question outside any conversation (``/fact ask``, ``bot chat``): the message and the answer."""
+    turn = Dialogue(qa).turn(question)
+    return message_for(turn, qa.threshold, fact_command) or help_message(fact_command), turn.answer

@@ -41,7 +41,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 metadata = MetaData()
-SCHEMA_REVISION = "0002"  # the Alembic head these tables describe (a test keeps the two equal)
+SCHEMA_REVISION = "0003"  # the Alembic head these tables describe (a test keeps the two equal)
 EVENT_MEMORY = timedelta(days=1)  # how long a processed Slack event id is remembered
 EVENT_PRUNE_EVERY = 500  # about one claim in this many also prunes older ids
 
@@ -107,6 +107,8 @@ feedback = Table(
     Column("user_id", String(32)),
     Column("fact_id", String(80), nullable=False),
     Column("helpful", Boolean, nullable=False),
+    Column("question", Text),  # the question it was for (NULL when QUESTION_LOG=off, and before 0003)
+    Column("kind", String(16)),  # "helpful", "not_helpful" or "chosen" (a suggestion picked), since 0003
 )
 
 processed_events = Table(
@@ -136,6 +138,23 @@ spotlight = Table(
     "spotlight", metadata,
     Column("fact_id", String(80), primary_key=True),
     Column("shown_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per conversation the bot takes part in: a channel thread ("t:C…:ts") or a DM ("d:D…").
+# ``joined_at`` says the bot answered or was mentioned there (so it may answer follow-ups without a
+# mention); the rest is the reading of the last answered question, which follow-ups inherit from.
+conversations = Table(
+    "conversations", metadata,
+    Column("key", String(80), primary_key=True),
+    Column("joined_at", DateTime(timezone=True)),
+    Column("subjects", JSON, nullable=False, default=list),
+    Column("attribute", String(40)),
+    Column("years", JSON, nullable=False, default=list),
+    Column("versions", JSON, nullable=False, default=list),
+    Column("fact_id", String(80)),
+    Column("question", Text),  # NULL when QUESTION_LOG=off
+    Column("answered_at", DateTime(timezone=True), index=True),
+    Column("mentioned", JSON, nullable=False, default=list),  # what the last answer was about
 )
 
 
@@ -235,9 +254,13 @@ class Store:
                 fact_id=fact_id, score=score, answered=answered,
             ))
 
-    def log_feedback(self, *, user_id: str | None, fact_id: str, helpful: bool) -> None:
+    def log_feedback(self, *, user_id: str | None, fact_id: str, helpful: bool, question: str | None = None,
+                     kind: str | None = None) -> None:
+        """A click on Helpful / Not helpful, or a suggestion chosen (``kind="chosen"``, counted as helpful)."""
+        kind = kind or ("helpful" if helpful else "not_helpful")
         with self.transaction() as conn:
-            conn.execute(insert(feedback).values(at=utcnow(), user_id=user_id, fact_id=fact_id, helpful=helpful))
+            conn.execute(insert(feedback).values(at=utcnow(), user_id=user_id, fact_id=fact_id, helpful=helpful,
+                                                 question=question, kind=kind))
 
     def count_questions(self) -> int:
         with self.engine.connect() as conn:

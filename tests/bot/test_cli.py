@@ -129,8 +129,8 @@ def test_eval_says_which_bar_failed(tmp_path):
 
 def test_ask_hi_shows_the_same_help_as_slack():
     result = run("ask", "hi")
-    assert result.returncode == 0 and "/fact add" in result.stdout and "I don't know:" not in result.stdout
-    assert result.stdout.startswith("Ask me about") and "\n     " not in result.stdout
+    assert result.returncode == 0 and "/fact help" in result.stdout and "I don't know:" not in result.stdout
+    assert result.stdout.startswith("Hi!") and "Try, for example" in result.stdout and "\n     " not in result.stdout
 
 
 def test_ask_and_chat_use_team_facts_and_chat_runs_fact_commands(tmp_path):

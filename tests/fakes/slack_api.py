@@ -19,6 +19,7 @@ class FakeSlack:
         self.calls: list[tuple[str, dict]] = []
         self.posted_at: dict[str, float] = {}  # thread_ts -> when chat.postMessage arrived (monotonic)
         self.failures: dict[str, list[dict]] = {}  # method -> queued error responses
+        self.replies: list[dict] = []  # what conversations.replies returns
         self._lock = threading.Condition()
         self._ts = 0
         fake = self
@@ -85,6 +86,8 @@ class FakeSlack:
             return 200, {"ok": True, "message_ts": ts}
         if method == "chat.getPermalink":
             return 200, {"ok": True, "permalink": f"https://test.slack.com/archives/{payload.get('channel')}/p1"}
+        if method == "conversations.replies":
+            return 200, {"ok": True, "messages": list(self.replies)}
         if method in ("views.open", "views.update", "views.push"):
             return 200, {"ok": True, "view": {"id": "V0001", **(payload.get("view") or {})}}
         return 200, {"ok": True}

@@ -52,5 +52,7 @@ def test_other_answers_then_show_one(slack_app, fake_slack):
     shows = [b["accessory"]["value"] for b in listing["blocks"] if b.get("accessory")]
     assert 1 <= len(shows) <= 3
     click(slack_app, listing, "show_fact")
-    card = fake_slack.wait_for("chat.postEphemeral", 2)[-1]
+    card = fake_slack.wait_for("chat.postMessage", 2)[-1]  # posted for everyone in the thread
+    assert card["thread_ts"] == reply["thread_ts"] and "Chosen by @" in card["blocks"][0]["elements"][0]["text"]
     assert any(b["type"] == "context" and "Source:" in b["elements"][0]["text"] for b in card["blocks"])
+    assert [row.helpful for row in feedback_rows(slack_app)] == [True]

@@ -63,10 +63,11 @@ def test_chinese_asker_gets_the_chinese_answer():
 
 
 def test_no_answer_offers_suggestion_buttons_and_fact_command():
-    alts = [Alternative(f"f{i}", f"question {i}", 50 - i) for i in range(5)]
+    alts = [Alternative(f"fact{i}", f"question {i}", 50 - i) for i in range(5)]
     message = no_answer_message(answer(fact=None, alternatives=alts), "/fact")
-    buttons = [b["accessory"]["value"] for b in message.blocks if b.get("accessory")]
-    assert buttons == ["f0", "f1", "f2"]
+    buttons = [parse_action_value(b["accessory"]["value"]) for b in message.blocks if b.get("accessory")]
+    assert [fact_id for fact_id, _ in buttons] == ["fact0", "fact1", "fact2"]
+    assert {question for _, question in buttons} == {answer().question}  # a pick is recorded with its question
     assert "/fact add" in texts(message) and "don't know" in message.text
 
 

@@ -71,7 +71,7 @@ def test_overlong_question_asks_for_a_shorter_one(slack_app, fake_slack):
 
 
 def test_unknown_question_says_i_dont_know_with_suggestions(slack_app, fake_slack):
-    slack_app.event(mention("What is the weather like in Shenzhen today?"))
+    slack_app.event(mention("How many employees does Zhipu have?"))
     [reply] = fake_slack.wait_for("chat.postMessage")
     assert "don't know" in reply["text"]
     assert "/fact add" in all_text(reply)
@@ -101,13 +101,13 @@ def test_retried_delivery_is_answered_once(slack_app, fake_slack):
 
 
 def test_retry_while_first_delivery_is_still_slow_is_answered_once(slack_app, fake_slack, monkeypatch):
-    real_ask = slack_app.runtime.qa.ask
+    real_match = slack_app.runtime.qa.match
 
     def slow_ask(question):
         time.sleep(1.0)
-        return real_ask(question)
+        return real_match(question)
 
-    monkeypatch.setattr(slack_app.runtime.qa, "ask", slow_ask)
+    monkeypatch.setattr(slack_app.runtime.qa, "match", slow_ask)
     slack_app.event(mention("MiniMax headcount"), event_id="EvSlow")
     slack_app.event(mention("MiniMax headcount"), event_id="EvSlow", retry=1)
     fake_slack.wait_for("chat.postMessage")
@@ -119,7 +119,7 @@ def test_internal_error_gets_an_apology(slack_app, fake_slack, monkeypatch):
     def broken(question):
         raise RuntimeError("index exploded")
 
-    monkeypatch.setattr(slack_app.runtime.qa, "ask", broken)
+    monkeypatch.setattr(slack_app.runtime.qa, "match", broken)
     slack_app.event(mention("MiniMax headcount"))
     [reply] = fake_slack.wait_for("chat.postMessage")
     assert "Sorry, something went wrong" in reply["text"] and reply["thread_ts"] == "1700000000.000100"

@@ -1,0 +1,238 @@
+"""Conversations: which threads the bot is in, what a follow-up inherits, and when to stay quiet.
+
+People ask a bot the way they ask a colleague: "Who founded MiniMax?", then "and its
+valuation?", "what about Zhipu?", "2024?".  A follow-up is read on its own first; what it
+leaves out (the subject, the attribute, the year) is taken from the last answered question of
+the same thread or DM, if that was recent (``CONTEXT_FOR``).  The merged reading is turned back
+into a plain question for the matcher and shown to the asker ("Reading this as: MiniMax —
+valuation"), so a wrong reading is visible.
+
+In a channel thread the bot has joined, a message without a mention is answered only when it
+reads as a question to the bot; people talking among themselves get silence.
+
+Context lives in the database (``conversations``), so threads survive restarts and are shared by
+every worker; with ``QUESTION_LOG=off`` no question text is kept there either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from knowledge.cleaning import clean_input
+from knowledge.normalize import fold, is_chinese
+from knowledge.smalltalk import topic
+from knowledge.store import Store, as_utc, conversations, utcnow
+
+CONTEXT_FOR = timedelta(minutes=30)  # a follow-up inherits from an answer at most this old
+JOINED_FOR = timedelta(days=3)  # the bot answers unmentioned thread replies this long after joining
+FORGET_AFTER = timedelta(days=7)  # rows older than this are deleted (now and then)
+
+_QUESTION_WORDS = re.compile(
+    r"^(?:who|whom|whose|what|what's|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|"
+    r"will|would|should|has|have|had|tell me|any idea|and|what about|how about)\b")
+_QUESTION_ZH = re.compile(r"[吗呢吧嘛么]\s*[?？!！。]*$|多少|什么|谁|哪|几|怎么|如何|为何|为什么|是否|有没有|是不是")
+# "and X?", "what about X?", "how about X?", "X 呢?": forms that only make sense after something.
+_FOLLOW_UP = re.compile(r"^(?:and|what about|how about|and what about|also|same for|then|so)\b|呢\s*[?？]?\s*$|^那")
+_PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|hers|this company|the company|"
+                         r"that company|this one|that one)\b")
+_PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
+_LONE_CJK = re.compile(r"[\u3400-\u9fff]")  # "年" of "2023年呢?" is no content of its own
+_PERSONAL = re.compile(r"\b(?:he|his|him|she|her|hers)\b|他|她")
+
+
+class Reading(Protocol):
+    """What the matcher's reading step tells about a question (see ``knowledge.reading``)."""
+
+    subjects: tuple[str, ...]
+    years: tuple[str, ...]
+    versions: tuple[str, ...]
+    words: tuple[str, ...]
+
+    @property
+    def specific_attributes(self) -> tuple[str, ...]: ...
+
+    @property
+    def knows_nothing(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Context:
+    """The reading of the last answered question in a conversation."""
+
+    subjects: tuple[str, ...] = ()  # what the question named (or, if nothing, what the answer was about)
+    attribute: str | None = None
+    years: tuple[str, ...] = ()
+    versions: tuple[str, ...] = ()
+    fact_id: str | None = None
+    question: str | None = None
+    answered_at: datetime | None = None
+    mentioned: tuple[str, ...] = ()  # what the answer was about: "Who founded MiniMax?" -> Yan Junjie too
+
+    def fresh(self, now: datetime) -> bool:
+        return self.answered_at is not None and now - self.answered_at <= CONTEXT_FOR
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A question as the bot will answer it: the text for the matcher and the reading behind it."""
+
+    question: str
+    subjects: tuple[str, ...]
+    attribute: str | None
+    years: tuple[str, ...]
+    versions: tuple[str, ...]
+    inherited: bool  # something came from the conversation
+    weak: bool = False  # inherited only because the question named no subject: its own answer may be better
+
+    def describe(self, name: Callable[[str], str]) -> str:
+        """"MiniMax — net loss — 2023" (entity and attribute ids through ``name``)."""
+        parts = [" & ".join(name(s) for s in self.subjects)] if self.subjects else []
+        if self.attribute:
+            parts.append(name(self.attribute))
+        parts.extend(self.years)
+        parts.extend(self.versions)
+        return " — ".join(parts)
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, a wh-word or question form, a Chinese question particle, or a follow-up form."""
+    folded = fold(clean_input(text))
+    return bool(folded) and (
+        folded.rstrip().endswith(("?", "？")) or bool(_QUESTION_WORDS.match(folded))
+        or bool(_QUESTION_ZH.search(folded)) or bool(_FOLLOW_UP.search(folded))
+    )
+
+
+def is_follow_up_form(text: str) -> bool:
+    return bool(_FOLLOW_UP.search(fold(clean_input(text))))
+
+
+def uses_pronoun(text: str) -> bool:
+    folded = fold(clean_input(text))
+    return bool(_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded))
+
+
+def resolve(text: str, reading: Reading, context: Context | None,
+            wording: Callable[[str, bool], str]) -> Resolved:
+    """The question to answer: ``text`` itself, or, for a follow-up, ``text`` completed from ``context``.
+
+    What is inherited: the subject when the question names none ("he"/"she" is the person the
+    last answer was about, "it" the company asked about); the attribute when the question only
+    names a subject in a follow-up form ("what about Zhipu?"); the year unless the question gives
+    one.  ``wording(id, chinese)`` names an entity or attribute id in the asker's script, to write
+    the completed question back as plain text.
+    """
+    subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
+    attribute = reading.specific_attributes[0] if reading.specific_attributes else None
+    plain = Resolved(text, subjects, attribute, years, versions, inherited=False)
+    if context is None or (subjects and attribute) or not (context.subjects or context.mentioned):
+        return plain
+    if topic(text) != "other":  # a joke, the weather, "who are you": small talk, whatever came before
+        return plain
+    models = [v for v in versions if v[:1].isalpha()]  # "gpt5", "m1": a model named is a subject named
+    follow_up, pronoun = is_follow_up_form(text), uses_pronoun(text)
+    strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
+    take_subjects = not subjects and not models and (strong or looks_like_question(text))
+    content = [w for w in reading.words if not _LONE_CJK.fullmatch(w)]
+    take_attribute = not attribute and context.attribute is not None and (
+        ((subjects or models) and follow_up) or (take_subjects and (years or follow_up or (versions and not content))))
+    if not (take_subjects or take_attribute):
+        return plain
+    inherited_versions = ()
+    if take_subjects:
+        subjects = _referent(text, context)
+        inherited_versions = context.versions if subjects == context.subjects else ()
+    if take_attribute:
+        attribute = context.attribute
+    if not years and not versions:  # "and its net loss?" after "MiniMax's 2023 revenue": still 2023
+        years, versions = context.years, inherited_versions
+    chinese = is_chinese(text)
+    words = [w for w in reading.words if not _PRONOUN_EN.fullmatch(w) and not _PRONOUN_ZH.fullmatch(w)]
+    parts = [wording(s, chinese) for s in subjects]
+    if attribute:
+        parts.append(wording(attribute, chinese))
+    parts += [*years, *versions]
+    rest = _rest(text, chinese, words)
+    question = " ".join(p for p in [*parts, rest] if p) + "?"  # spaced: no bigram spans two names
+    return Resolved(question, subjects, attribute, years, versions, inherited=True, weak=take_subjects and not strong)
+
+
+def _referent(text: str, context: Context) -> tuple[str, ...]:
+    """Whom a follow-up is about: "he"/"she" -> the person the answer brought up, else what was asked about."""
+    folded = fold(clean_input(text))
+    new = [m for m in context.mentioned if m not in context.subjects]
+    if _PERSONAL.search(folded) and new:
+        return (new[0],)
+    if _PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded):  # one referent, not every subject
+        return (context.subjects or context.mentioned)[:1]
+    return context.subjects or context.mentioned[:1]
+
+
+def _rest(text: str, chinese: bool, words: list[str]) -> str:
+    """What else the follow-up says, for the matcher: its own words (Chinese: the text, pronouns removed)."""
+    if chinese:
+        return _PRONOUN_ZH.sub("", clean_input(text)).strip("呢吗吧?？ ")
+    return " ".join(words)
+
+
+class Conversations:
+    """The ``conversations`` table: joined threads and DMs, and the context follow-ups inherit."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime] = utcnow):
+        self.store = store
+        self.clock = clock
+
+    def context(self, key: str) -> Context | None:
+        """The context of ``key`` if its last answer is recent enough to inherit from."""
+        row = self._row(key)
+        if row is None or row.answered_at is None:
+            return None
+        context = Context(tuple(row.subjects or ()), row.attribute, tuple(row.years or ()), tuple(row.versions or ()),
+                          row.fact_id, row.question, as_utc(row.answered_at), tuple(row.mentioned or ()))
+        return context if context.fresh(self.clock()) else None
+
+    def joined(self, key: str) -> bool:
+        """True when the bot answered or was mentioned in ``key`` recently (``JOINED_FOR``)."""
+        row = self._row(key)
+        return row is not None and row.joined_at is not None and self.clock() - as_utc(row.joined_at) <= JOINED_FOR
+
+    def join(self, key: str) -> None:
+        self._upsert(key, joined_at=self.clock())
+
+    def remember(self, key: str, resolved: Resolved, fact_id: str | None, question: str | None,
+                 mentioned: tuple[str, ...] = ()) -> None:
+        """Record an answered question's reading and what its answer was about (``question`` None when
+        QUESTION_LOG=off)."""
+        now = self.clock()
+        self._upsert(key, joined_at=now, subjects=list(resolved.subjects), attribute=resolved.attribute,
+                     years=list(resolved.years), versions=list(resolved.versions), fact_id=fact_id,
+                     question=question, answered_at=now, mentioned=list(mentioned))
+
+    def forget_old(self) -> int:
+        with self.store.transaction() as conn:
+            return conn.execute(delete(conversations).where(
+                conversations.c.joined_at < self.clock() - FORGET_AFTER)).rowcount
+
+    def _row(self, key: str):
+        with self.store.engine.connect() as conn:
+            return conn.execute(select(conversations).where(conversations.c.key == key[:80])).first()
+
+    def _upsert(self, key: str, **values) -> None:
+        key = key[:80]
+        with self.store.transaction() as conn:
+            if conn.execute(update(conversations).where(conversations.c.key == key).values(**values)).rowcount:
+                return
+            try:
+                with conn.begin_nested():
+                    conn.execute(insert(conversations).values(key=key, **{"subjects": [], "years": [],
+                                                                           "versions": [], "mentioned": [],
+                                                                           **values}))
+            except IntegrityError:  # another worker inserted it first
+                conn.execute(update(conversations).where(conversations.c.key == key).values(**values))

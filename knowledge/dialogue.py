@@ -1,0 +1,143 @@
+"""One turn of a conversation, decided the same way for Slack, ``bot chat`` and the conversation eval.
+
+``Dialogue.turn`` takes what someone wrote and where (a thread or DM key; whether it was
+addressed to the bot) and returns a ``Turn``: an answer, "I don't know", small talk, a
+reaction (thanks), help, or silence.  The Slack layer only turns a ``Turn`` into API calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from knowledge.answers import Answer
+from knowledge.cleaning import clean_input
+from knowledge.conversation import (
+    Context,
+    Conversations,
+    Resolved,
+    is_follow_up_form,
+    looks_like_question,
+    resolve,
+    uses_pronoun,
+)
+from knowledge.normalize import is_chinese
+from knowledge.qa import to_answer
+from knowledge.smalltalk import Examples, classify, language, topic
+
+MAX_QUESTION_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the bot does with one message.
+
+    ``kind``: "answer", "no_answer", "unclear" (a follow-up with nothing to follow), "smalltalk",
+    "help", "reaction", "silent" or "too_long".
+    ``reading`` is shown to the asker when the question was completed from the conversation.
+    """
+
+    kind: str
+    lang: str = "en"
+    answer: Answer | None = None
+    resolved: Resolved | None = None
+    reading: str | None = None
+    smalltalk: str | None = None
+    examples: tuple[str, ...] = ()
+    length: int = 0
+
+
+class Dialogue:
+    def __init__(self, qa, conversations: Conversations | None = None, examples: Examples | None = None,
+                 question_log: bool = True):
+        self.qa = qa
+        self.conversations = conversations
+        self.examples = examples or Examples(qa.factbase.facts)
+        self.question_log = question_log
+        aliases = qa.factbase.aliases
+        self._names = {**aliases.entities, **getattr(aliases, "attributes", {})}
+
+    def turn(self, text: str, key: str | None = None, *, addressed: bool = True, in_thread: bool = False,
+             thread_context: Callable[[], Context | None] | None = None) -> Turn:
+        """Decide what to do with ``text``.
+
+        ``addressed``: a mention or a DM; otherwise an unmentioned reply in a thread, answered only
+        if the bot joined that thread and the message reads as a question.  ``thread_context`` is
+        asked for a subject from earlier messages of a thread the bot was mentioned into.
+        """
+        text = clean_input(text)
+        lang = language(text)
+        if len(text) > MAX_QUESTION_CHARS:
+            return Turn("too_long" if addressed else "silent", lang, length=len(text))
+        conversations = self.conversations if key else None
+        joined = bool(conversations and (addressed or conversations.joined(key)))
+        if addressed and conversations:
+            conversations.join(key)
+        small = classify(text)
+        if small == "thanks":
+            if not joined:
+                return Turn("silent", lang)
+            return Turn("reaction" if in_thread or not addressed else "smalltalk", lang, smalltalk=small)
+        if small is not None:
+            if not addressed and not (joined and looks_like_question(text)):
+                return Turn("silent", lang)
+            if small == "help":
+                return Turn("help", lang)
+            return Turn("smalltalk", lang, smalltalk=small, examples=tuple(self.examples.next(lang)))
+        if not addressed and not (joined and looks_like_question(text)):
+            return Turn("silent", lang)
+        match = self.qa.match(text)
+        reading = match.reading
+        context = conversations.context(key) if conversations else None
+        if context is None and thread_context is not None and not reading.subjects:
+            context = thread_context()
+        resolved = resolve(text, reading, context, self._wording)
+        answer = None
+        if resolved.inherited:
+            completed = to_answer(self.qa.match(resolved.question), self.qa.factbase.sources)
+            if completed.answered and _fits(completed, resolved):
+                answer = completed
+            elif resolved.weak and match.answered:  # a question of its own after all ("What is the scaling law?")
+                resolved = replace(resolved, inherited=False)
+            else:  # never an unrelated fact in place of the one the follow-up asks for
+                answer = replace(completed, fact=None, source=None, matched_question=None)
+        if not resolved.inherited:
+            if not reading.subjects and (is_follow_up_form(text) or (uses_pronoun(text) and not match.answered)):
+                # "and its valuation?" with nothing before it: whose?  Asking beats guessing a company.
+                return Turn("unclear", lang)
+            if match.small_talk and not match.answered:
+                return Turn("smalltalk", lang, smalltalk=topic(text), examples=tuple(self.examples.next(lang)))
+            answer = to_answer(match, self.qa.factbase.sources)
+        shown = resolved.describe(self._display) if resolved.inherited else None
+        if answer.answered and conversations:
+            about = tuple(getattr(answer.fact, "about", ()) or ())
+            remembered = replace(resolved, subjects=resolved.subjects or about[:1],
+                                 attribute=resolved.attribute or getattr(answer.fact, "attribute", None))
+            conversations.remember(key, remembered, answer.fact.id, text if self.question_log else None, about)
+        return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
+                    reading=shown)
+
+    def _wording(self, name: str, chinese: bool) -> str:
+        """An entity or attribute id as people write it: an entity by its usual name (listed first; in
+        English its first Latin spelling), an attribute by its first wording in the asker's script."""
+        forms = list(self._names.get(name, ()))
+        if name in self.qa.factbase.aliases.entities and chinese:
+            wanted = forms
+        else:
+            wanted = [f for f in forms if is_chinese(f) == chinese]
+        return (wanted or forms or [name.replace("_", " ")])[0]
+
+    def _display(self, name: str) -> str:
+        forms = [f for f in self._names.get(name, ()) if not is_chinese(f)]
+        return forms[0] if forms and name in self.qa.factbase.aliases.entities else name.replace("_", " ")
+
+
+def _fits(answer: Answer, resolved: Resolved) -> bool:
+    """An answer to a completed follow-up must be about (one of) its subjects and tell its attribute."""
+    fact = answer.fact
+    about = set(getattr(fact, "about", ()) or ())
+    comparison = getattr(answer, "comparison", None)  # each side is about its own subject
+    if about and resolved.subjects and comparison is None and not set(resolved.subjects) & about:
+        return False
+    attribute = getattr(fact, "attribute", None)
+    return not (attribute and resolved.attribute and attribute != resolved.attribute)

@@ -1,0 +1,125 @@
+"""Small talk: greetings, thanks, "who are you", jokes, weather, sport, in the asker's language.
+
+A message that is only small talk, or that names nothing the fact base knows, gets a short
+friendly reply with three example questions (rotating through the fact base), never a fact.
+"thanks" in a thread gets a reaction instead of a message (the Slack layer decides that).
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import threading
+from collections.abc import Sequence
+
+from knowledge.cleaning import clean_input
+from knowledge.factbase import Fact
+from knowledge.normalize import fold, is_chinese
+
+# Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
+_WHOLE = {
+    "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?)"
+              r"(?: (?:a lot|so much|very much|again|bot|mate))*|谢谢(?:你|啦|了|哈)?|多谢|谢了|感谢|感谢你|太感谢了",
+    "greeting": r"(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|hi there|hello there)"
+                r"(?: (?:there|bot|all|everyone|team))?(?: how are you(?: doing)?)?|how are you(?: doing)?|"
+                r"what'?s up|你好|您好|嗨|哈喽|哈啰|早上好|早|晚上好|下午好|在吗|你好吗",
+    "goodbye": r"(?:bye|goodbye|see you|see ya|good night|cya)(?: (?:bot|all))?|再见|拜拜|晚安",
+    "help": r"help|\?|帮助|怎么用|how do i use (?:you|this)|how does this work|usage",
+}
+# Patterns anywhere in a message that names nothing the base knows.
+_ANYWHERE = {
+    "identity": r"who are you|what are you|what can you do|what do you know|are you a bot|are you human|"
+                r"your name|你是谁|你能做什么|你会什么|你是机器人|你叫什么",
+    "chitchat": r"how'?s your day|how are you|how is it going|how'?s it going|what'?s up|你好吗|最近怎么样|"
+                r"过得怎么样|今天怎么样",
+    "joke": r"\bjoke|funny|make me laugh|笑话|段子|逗我",
+    "weather": r"weather|rain|temperature|forecast|sunny|天气|下雨|气温|温度",
+    "sport": r"football|soccer|world cup|nba|basketball|tennis|olympic|\bscore\b|世界杯|足球|篮球|比赛|比分|奥运",
+}
+_WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.items()}
+_ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
+_NOISE = re.compile(r"[^\w\s'?]|_")
+
+REPLIES = {
+    "en": {
+        "greeting": "Hi! I answer questions about the Chinese AI industry from the articles I've read, with the "
+                    "source quote.",
+        "thanks": "You're welcome!",
+        "goodbye": "Bye! Ask me anytime.",
+        "help": "Ask me about the Chinese AI industry, in English or Chinese.",
+        "identity": "I'm a fact bot: I answer questions about the Chinese AI industry from five news articles, "
+                    "always with the verbatim quote and the source, and I say so when I don't know.",
+        "joke": "I only know facts, not jokes (though \"interns have interns\" comes close).",
+        "weather": "I don't know about the weather: I only know what my articles say about the Chinese AI industry.",
+        "sport": "Sport isn't my field: I only know what my articles say about the Chinese AI industry.",
+        "chitchat": "All good here, thanks for asking! I'm best at questions about the Chinese AI industry.",
+        "other": "That's outside what I know: I only answer from articles about the Chinese AI industry.",
+        "examples": "Try, for example:",
+    },
+    "zh": {
+        "greeting": "你好！我根据读过的文章回答关于中国AI行业的问题，并附上原文引用。",
+        "thanks": "不客气！",
+        "goodbye": "再见！随时来问。",
+        "help": "可以用中文或英文问我关于中国AI行业的问题。",
+        "identity": "我是一个事实问答机器人：根据五篇新闻文章回答关于中国AI行业的问题，"
+                    "每个回答都附原文引用和出处；不知道时会直说。",
+        "joke": "我只懂事实，不会讲笑话。",
+        "weather": "我不知道天气情况：我只知道文章里关于中国AI行业的内容。",
+        "sport": "体育不是我的领域：我只知道文章里关于中国AI行业的内容。",
+        "chitchat": "我很好，谢谢关心！我最擅长回答关于中国AI行业的问题。",
+        "other": "这超出了我的知识范围：我只根据关于中国AI行业的文章回答。",
+        "examples": "可以试试问：",
+    },
+}
+
+
+def classify(text: str) -> str | None:
+    """The kind of small talk a whole message is ("thanks", "greeting"...), or None."""
+    folded = _NOISE.sub(" ", fold(clean_input(text)))
+    folded = re.sub(r"\s+", " ", folded).strip(" ?") if folded.strip() != "?" else "?"
+    if not folded:
+        return "help"
+    for kind, pattern in _WHOLE_RE.items():
+        if pattern.fullmatch(folded):
+            return kind
+    return None
+
+
+def topic(text: str) -> str:
+    """For a message that names nothing the base knows: what it is about, for the reply ("other")."""
+    folded = fold(clean_input(text))
+    return next((kind for kind, pattern in _ANYWHERE_RE.items() if pattern.search(folded)), "other")
+
+
+def language(text: str) -> str:
+    return "zh" if is_chinese(text) else "en"
+
+
+class Examples:
+    """Three example questions at a time, rotating through the curated facts, in either language."""
+
+    def __init__(self, facts: Sequence[Fact], seed: int | None = None):
+        pool = {"en": [], "zh": []}
+        for fact in facts:
+            english = next((q for q in fact.questions if not is_chinese(q) and q.endswith("?")), None)
+            chinese = next((q for q in fact.questions if is_chinese(q)), None)
+            if english and chinese and len(english) <= 70:
+                pool["en"].append(english)
+                pool["zh"].append(chinese)
+        order = list(range(len(pool["en"])))
+        random.Random(seed).shuffle(order)
+        self._pool = pool
+        self._cycle = itertools.cycle(order) if order else None
+        self._lock = threading.Lock()
+
+    def next(self, lang: str, n: int = 3) -> list[str]:
+        if self._cycle is None:
+            return []
+        with self._lock:
+            picked = [next(self._cycle) for _ in range(n)]
+        return [self._pool[lang][i] for i in picked]
+
+
+def reply_text(kind: str, lang: str) -> str:
+    return REPLIES[lang].get(kind, REPLIES[lang]["other"])

@@ -1,0 +1,102 @@
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+
+from knowledge.conversation import (
+    CONTEXT_FOR,
+    JOINED_FOR,
+    Context,
+    Conversations,
+    Resolved,
+    looks_like_question,
+    resolve,
+)
+from knowledge.store import Store, utcnow
+
+
+@dataclass(frozen=True)
+class FakeReading:
+    subjects: tuple = ()
+    attributes: tuple = ()
+    years: tuple = ()
+    versions: tuple = ()
+    words: tuple = ()
+
+    @property
+    def specific_attributes(self):
+        return self.attributes
+
+    @property
+    def knows_nothing(self):
+        return not (self.subjects or self.attributes or self.years)
+
+
+NAMES = {"minimax": ("MiniMax", "稀宇"), "zhipu": ("Zhipu", "智谱"), "revenue": ("revenue", "营收"),
+         "valuation": ("valuation", "估值"), "net_loss": ("net loss", "净亏损")}
+
+
+def wording(name, chinese):
+    latin, zh = NAMES[name]
+    return zh if chinese else latin
+
+
+CONTEXT = Context(subjects=("minimax",), attribute="revenue", years=("2023",), answered_at=utcnow())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("how many GPUs did it use?", True), ("and the average age?", True), ("OpenAI 呢", True), ("2024?", True),
+    ("MiniMax 有多少员工", True), ("what about Zhipu", True),
+    ("wow that's small compared to Talkie", False), ("lol", False), ("I'll check with finance.", False),
+])
+def test_what_reads_as_a_question(text, expected):
+    assert looks_like_question(text) is expected
+
+
+def test_attribute_only_follow_up_keeps_subject_and_year():
+    resolved = resolve("and its net loss?", FakeReading(attributes=("net_loss",)), CONTEXT, wording)
+    assert resolved == Resolved("MiniMax net loss 2023?", ("minimax",), "net_loss", ("2023",), (), True)
+
+
+def test_subject_only_follow_up_keeps_attribute():
+    resolved = resolve("what about Zhipu?", FakeReading(subjects=("zhipu",)), CONTEXT, wording)
+    assert resolved.subjects == ("zhipu",) and resolved.attribute == "revenue" and resolved.inherited
+
+
+def test_year_only_follow_up_keeps_subject_and_attribute():
+    resolved = resolve("and in 2024?", FakeReading(years=("2024",)), CONTEXT, wording)
+    assert (resolved.subjects, resolved.attribute, resolved.years) == (("minimax",), "revenue", ("2024",))
+
+
+def test_chinese_follow_up_is_written_in_chinese():
+    resolved = resolve("那估值呢?", FakeReading(attributes=("valuation",)), CONTEXT, wording)
+    assert resolved.question.startswith("稀宇 估值 2023")
+
+
+def test_pronoun_takes_the_last_subject():
+    resolved = resolve("how many GPUs did it use?", FakeReading(words=("gpus", "use")), CONTEXT, wording)
+    assert resolved.subjects == ("minimax",) and "gpus" in resolved.question
+
+
+def test_a_complete_or_unrelated_question_is_read_on_its_own():
+    full = FakeReading(subjects=("zhipu",), attributes=("valuation",))
+    assert not resolve("What is Zhipu's valuation?", full, CONTEXT, wording).inherited
+    assert not resolve("Who is Pedro Domingos?", FakeReading(subjects=("zhipu",)), CONTEXT, wording).inherited
+    assert not resolve("and its valuation?", FakeReading(attributes=("valuation",)), None, wording).inherited
+
+
+def test_describe_shows_the_reading():
+    resolved = Resolved("q", ("minimax",), "net_loss", ("2023",), (), True)
+    assert resolved.describe(lambda n: {"minimax": "MiniMax", "net_loss": "net loss"}[n]) == "MiniMax — net loss — 2023"
+
+
+def test_context_and_joined_threads_expire(db_url):
+    now = [utcnow()]
+    conversations = Conversations(Store(db_url), clock=lambda: now[0])
+    conversations.remember("t:C1:1.0", Resolved("q", ("minimax",), "revenue", (), (), False), "fact-1", None)
+    assert conversations.joined("t:C1:1.0") and conversations.context("t:C1:1.0").subjects == ("minimax",)
+    assert conversations.context("t:C1:1.0").question is None  # QUESTION_LOG=off keeps no text
+    now[0] += CONTEXT_FOR + timedelta(seconds=1)
+    assert conversations.context("t:C1:1.0") is None and conversations.joined("t:C1:1.0")
+    now[0] += JOINED_FOR
+    assert not conversations.joined("t:C1:1.0") and not conversations.joined("t:C2:9.9")

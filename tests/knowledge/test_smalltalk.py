@@ -1,0 +1,35 @@
+import pytest
+
+from knowledge.factbase import load_factbase
+from knowledge.smalltalk import Examples, classify, topic
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("thanks!", "thanks"), ("Thank you so much", "thanks"), ("谢谢", "thanks"), ("謝謝你", "thanks"),
+    ("thx 🙏", "thanks"),
+    ("hi", "greeting"), ("Hello there!", "greeting"), ("hey bot, how are you?", "greeting"), ("你好", "greeting"),
+    ("bye", "goodbye"), ("help", "help"), ("", "help"), ("?", "help"),
+])
+def test_whole_message_small_talk(text, kind):
+    assert classify(text) == kind
+
+
+@pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "hi, who founded MiniMax?", "Hailuo revenue",
+                                  "help me understand MiniMax's losses"])
+def test_questions_are_not_small_talk(text):
+    assert classify(text) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [("tell me a joke", "joke"), ("What's the weather in Beijing today?",
+                                                                          "weather"),
+                                            ("who won the world cup?", "sport"), ("你是谁?", "identity"),
+                                            ("what is the capital of France?", "other")])
+def test_topic_of_what_the_base_does_not_know(text, kind):
+    assert topic(text) == kind
+
+
+def test_examples_rotate_and_come_in_the_askers_language():
+    examples = Examples(load_factbase().facts, seed=1)
+    first, second = examples.next("en"), examples.next("en")
+    assert len(first) == 3 and first != second and all(q.endswith("?") for q in first)
+    assert all(any("\u4e00" <= c <= "\u9fff" for c in q) for q in examples.next("zh"))
