@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question (or one per stdin line with --json)")
     ask.add_argument("question", nargs="?", help="the question; omit with --json to read stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--explain", action="store_true",
+                     help="also print how the question was read, the candidates and why the bot answered or not")
     team_option(ask)
     ask.set_defaults(run=_cmd_ask)
 
@@ -203,29 +205,42 @@ def _cmd_ask(args, stdin, stdout) -> int:
         from bot.console import render
         from handlers.replies import message_for
 
-        message = message_for(turn, qa.threshold, "/fact")
+        message = message_for(turn, qa.threshold, "/fact", qa.source_of)
         print("\n".join(line[5:] for line in render(message).splitlines()), file=stdout)
         return 0
-    print(format_answer(turn.answer), file=stdout)
+    print(format_answer(turn.answer, qa.source_of), file=stdout)
+    if args.explain:
+        print("\n" + qa.explain(args.question).format(), file=stdout)
     return 0
 
 
-def format_answer(answer: Answer) -> str:
-    """The human-readable answer for a terminal."""
+def format_answer(answer: Answer, source_of=None) -> str:
+    """The human-readable answer for a terminal: text, quote(s), source(s), and the other side of a
+    disagreement."""
     if not answer.answered:
         lines = ["I don't know: the articles I know don't answer that."]
         if answer.alternatives:
             lines.append("Did you mean:")
             lines.extend(f"  - {a.question}" for a in answer.alternatives)
         return "\n".join(lines)
-    fact = answer.fact
-    lines = [answer.text, "", f"  “{answer.quote}”"] if answer.quote else [answer.text]
-    if answer.source:
-        lines.append(f"  — {source_line(answer.source, fact.as_of)}")
-    elif fact.added_by:
-        lines.append(f"  — added by @{fact.added_by}" + (f" · {fact.source_text}" if fact.source_text else ""))
-    lines.append(f"(fact {fact.id}, score {answer.score:.0f})")
+    lines = [answer.text or ""]
+    for fact in getattr(answer, "facts", ()) or (answer.fact,):
+        source = answer.source if fact is answer.fact else source_of(fact) if source_of else None
+        lines.extend(_quoted(fact.quote, source, fact.as_of, fact))
+    for conflict in answer.conflicts:
+        lines += ["", f"Another article says: {answer.conflict_text(conflict)}",
+                  *_quoted(conflict.claim.quote, conflict.source, conflict.claim.as_of)]
+    lines.append(f"(fact {answer.fact.id}, score {answer.score:.0f})")
     return "\n".join(lines)
+
+
+def _quoted(quote: str | None, source, as_of: str | None, fact=None) -> list[str]:
+    lines = ["", f"  “{quote}”"] if quote else []
+    if source is not None:
+        lines.append(f"  — {source_line(source, as_of)}")
+    elif fact is not None and fact.added_by:
+        lines.append(f"  — added by @{fact.added_by}" + (f" · {fact.source_text}" if fact.source_text else ""))
+    return lines
 
 
 def _cmd_eval(args, stdin, stdout) -> int:

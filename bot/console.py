@@ -41,7 +41,7 @@ def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str =
             print(render(_run_fact(commands, line[len(FACT_COMMAND):].strip(), user)), file=stdout)
         else:
             turn = dialogue.turn(line, key if conversations else None)
-            message = message_for(turn, qa.threshold, FACT_COMMAND)
+            message = message_for(turn, qa.threshold, FACT_COMMAND, qa.source_of)
             print(render(message) if message else "bot> :+1:", file=stdout)
 
 

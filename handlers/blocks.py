@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,13 +100,25 @@ def fact_blocks(fact: Fact, source: Source | None, lang: str, text: str | None =
     return blocks
 
 
-def answer_message(answer: Answer, threshold: float) -> Message:
-    """An answered question, with feedback and "Other answers" buttons."""
+def answer_message(answer: Answer, threshold: float,
+                   source_of: Callable[[Fact], Source | None] | None = None) -> Message:
+    """An answered question, with feedback and "Other answers" buttons; a comparison shows every side's
+    quote and source (``source_of`` finds them), a disagreement the other side's."""
     assert answer.fact is not None
     blocks: list[Block] = []
     if answer.score < threshold + MODERATE_BAND and answer.matched_question:
         blocks.append(context(f"I think you're asking: _{escape(answer.matched_question)}_"))
-    blocks.extend(fact_blocks(answer.fact, answer.source, answer.lang, answer.text))
+    sides = getattr(answer, "facts", ())  # a comparison: every side's answer in the text, each side's quote
+    if len(sides) > 1:
+        blocks.append(section(escape(answer.text or "")))
+        for fact in sides:
+            if fact.quote:
+                blocks.append(quote_block(fact.quote))
+            source = answer.source if fact is answer.fact else source_of(fact) if source_of else None
+            blocks.append(context(provenance(fact, source)))
+    else:
+        blocks.extend(fact_blocks(answer.fact, answer.source, answer.lang, answer.text))
+    blocks.extend(conflict_blocks(answer))
     value = _action_value(answer.fact.id, answer.question)
     elements = [
         button("👍 Helpful", ACTION_HELPFUL, value),
@@ -115,6 +128,20 @@ def answer_message(answer: Answer, threshold: float) -> Message:
         elements.append(button("Other answers", ACTION_OTHER_ANSWERS, value))
     blocks.append({"type": "actions", "block_id": "answer_actions", "elements": elements})
     return Message(text=truncate(answer.text or "", SECTION_LIMIT), blocks=blocks)
+
+
+def conflict_blocks(answer: Answer) -> list[Block]:
+    """The other side of each disagreement, with its own quote and source: what an analyst must see."""
+    blocks: list[Block] = []
+    for conflict in getattr(answer, "conflicts", ()):
+        claim = conflict.claim
+        blocks.append(section(f"*{'另一篇文章的说法' if answer.lang == 'zh' else 'Another article says'}:* "
+                              f"{escape(answer.conflict_text(conflict))}"))
+        if claim.quote:
+            blocks.append(quote_block(claim.quote))
+        if conflict.source is not None:
+            blocks.append(context(f"Source: {escape(source_line(conflict.source, claim.as_of))}"))
+    return blocks
 
 
 def no_answer_message(answer: Answer, fact_command: str) -> Message:

@@ -42,7 +42,7 @@ def register(app: App, deps: Deps) -> None:
             except SlackApiError as exc:  # a missing reactions:write scope must not become an apology
                 logger.warning("could not add a reaction: %r", exc.response.get("error"))
             return
-        message = message_for(turn, deps.qa.threshold, deps.fact_command)
+        message = message_for(turn, deps.qa.threshold, deps.fact_command, deps.qa.source_of)
         if message is None:
             return
         if turn.answer is not None:

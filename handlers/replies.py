@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from handlers.blocks import (
     Message,
     answer_message,
@@ -15,10 +17,13 @@ from handlers.blocks import (
 from handlers.mrkdwn import escape
 from knowledge.answers import Answer
 from knowledge.dialogue import MAX_QUESTION_CHARS, Dialogue, Turn
+from knowledge.factbase import Fact, Source
 
 
-def message_for(turn: Turn, threshold: float, fact_command: str) -> Message | None:
-    """The message for a turn; None when the bot stays silent or only reacts."""
+def message_for(turn: Turn, threshold: float, fact_command: str,
+                source_of: Callable[[Fact], Source | None] | None = None) -> Message | None:
+    """The message for a turn; None when the bot stays silent or only reacts (``source_of``: a fact's
+    article, for the other sides of a comparison)."""
     if turn.kind in ("silent", "reaction"):
         return None
     if turn.kind == "help":
@@ -33,7 +38,8 @@ def message_for(turn: Turn, threshold: float, fact_command: str) -> Message | No
     if turn.kind == "smalltalk":
         return smalltalk_message(turn.smalltalk or "other", turn.lang, turn.examples, fact_command)
     answer = turn.answer
-    message = answer_message(answer, threshold) if turn.kind == "answer" else no_answer_message(answer, fact_command)
+    message = answer_message(answer, threshold, source_of) if turn.kind == "answer" else \
+        no_answer_message(answer, fact_command)
     if turn.reading:
         line = context(f"Reading this as: *{escape(turn.reading)}*")
         if turn.kind == "no_answer":  # the completed question has no fact: say what was looked for
@@ -49,4 +55,4 @@ def message_for(turn: Turn, threshold: float, fact_command: str) -> Message | No
 def compose_reply(qa, question: str, fact_command: str) -> tuple[Message, Answer | None]:
     """A single question outside any conversation (``/fact ask``, ``bot chat``): the message and the answer."""
     turn = Dialogue(qa).turn(question)
-    return message_for(turn, qa.threshold, fact_command) or help_message(fact_command), turn.answer
+    return message_for(turn, qa.threshold, fact_command, qa.source_of) or help_message(fact_command), turn.answer

@@ -147,3 +147,20 @@ def test_question_log_off_keeps_counts_not_text(slack_env, fake_slack):
         assert len(rows) == 1 and rows[0].question is None and rows[0].fact_id
     finally:
         app.close()
+
+
+def test_a_disagreement_shows_both_sides_with_their_quotes(slack_app, fake_slack):
+    slack_app.event(mention("How long is MiniMax's cash runway?"))
+    [reply] = fake_slack.wait_for("chat.postMessage")
+    text = all_text(reply)
+    assert "53" in text and "Another article says" in text and "39.5" in text
+    quotes = [b for b in reply["blocks"] if b["type"] == "section" and b["text"]["text"].startswith("> ")]
+    assert len(quotes) == 2 and sum("Source:" in rendered_text([b]) for b in reply["blocks"]) == 2
+
+
+def test_a_comparison_shows_every_side_with_its_quote(slack_app, fake_slack):
+    slack_app.event(mention("Hailuo or Talkie: which has more paying users?"))
+    [reply] = fake_slack.wait_for("chat.postMessage")
+    text = all_text(reply)
+    assert "311,100" in text and "1,390,400" in text
+    assert len([b for b in reply["blocks"] if b["type"] == "section" and b["text"]["text"].startswith("> ")]) == 2
