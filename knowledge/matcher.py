@@ -91,6 +91,7 @@ ASKED_MISMATCH = 0.25
 SECONDARY_MISMATCH = 0.5
 # A fact also answers for an attribute this many of its questions ask for (besides its declared one).
 ASKED_ATTRIBUTE_MIN = 2
+ASKED_ATTRIBUTE_SHARE = 0.25  # ... and at least this share of them ("有多大" asks "how big" as often as "how old")
 MAX_CANDIDATES = 30
 QUIET_GC_BATCH = 1000  # facts added at once above which the garbage collector pauses while they are indexed
 # The answer, its runner-up and three alternatives are scored exactly; others only if they could beat them.
@@ -155,8 +156,8 @@ class Policy:
     candidate tells that attribute, and ``lone_attribute_penalty`` when none does.  (A rival counts
     when it covers at least ``RIVAL_RECALL`` of what the best-covering candidate covers.)  Each
     subject the question names that the fact is not about costs ``mention_penalty`` when a rival is
-    about them all (covering ``ABOUT_RIVAL_RECALL``), unless the phrasing it matches by names it
-    (and not the fact's own subject).
+    about them all (covering ``ABOUT_RIVAL_RECALL``) or the fact is about none of them, unless the
+    phrasing it matches by names it (and, for a fact about none of them, not the fact's own).
 
     Answering: the fact must cover at least ``min_content_recall`` of the question's non-entity
     words, and either its score clears ``threshold`` leading the runner-up by ``margin``, or it is
@@ -639,6 +640,9 @@ class Matcher:
         q_sorted = " ".join(sorted(query))
         # No phrasing can cover more of the question than the whole fact does: that bounds a
         # candidate's score, so the most promising are scored first and hopeless ones skipped.
+        # The words naming the attribute asked ("runs", "老板"): a fact that tells it covers them, for the
+        # coverage rule (the score still counts only words the fact has: crediting them there ties facts).
+        wording = self._attribute_tokens.get(primary, frozenset()) & query.keys() if primary else frozenset()
         features = []
         for entry in self._candidates(query, guard, subject_tokens, gated):
             mismatch = 0.0
@@ -647,8 +651,9 @@ class Matcher:
                     mismatch = ASKED_MISMATCH  # its questions ask for it, though it is filed under another
                 else:
                     mismatch = SECONDARY_MISMATCH if entry.attributes & asked else 1.0
+            credited = wording - entry.where.keys() if wording and mismatch < SECONDARY_MISMATCH else frozenset()
             fact_recall = sum(query[t] for t in entry.where.keys() & query.keys()) / total
-            features.append((entry, mismatch, fact_recall))
+            features.append((entry, mismatch, fact_recall, credited))
         # The attribute penalty is relative: full when a rival that covers the question nearly as well
         # tells the attribute asked, ``lone_attribute_penalty`` when none does.
         best_recall = max((f[2] for f in features), default=0.0)
@@ -658,22 +663,23 @@ class Matcher:
         about_rival = any(subject_tokens <= f[0].about_tokens for f in features
                           if f[2] >= ABOUT_RIVAL_RECALL * best_recall)
         bounded = []
-        for entry, mismatch, fact_recall in features:
+        for entry, mismatch, fact_recall, credited in features:
             penalty = policy.penalty(mismatch, 0, attribute_rival)
             bound = 100 * ((1 - W_FACT) * (W_RECALL * fact_recall + W_PRECISION + W_SIMILARITY)
                            + W_FACT * fact_recall) - penalty
-            bounded.append((bound, fact_recall, mismatch, entry))
-        bounded.sort(key=lambda b: (-b[0], b[3].fact.id))
+            bounded.append((bound, fact_recall, mismatch, credited, entry))
+        bounded.sort(key=lambda b: (-b[0], b[4].fact.id))
         scored: list[Scored] = []
         top: list[float] = []  # min-heap of the KEEP_EXACT best scores so far
         content_total = sum(content.values())
         # What the question says besides naming the attribute: the evidence a fact of another attribute needs.
-        wording = self._attribute_tokens.get(primary, frozenset()) if primary else frozenset()
         other_total = sum(w for t, w in content.items() if t not in wording)
-        for bound, fact_recall, mismatch, entry in bounded:
+        for bound, fact_recall, mismatch, credited, entry in bounded:
             if not exact and len(top) >= KEEP_EXACT and bound < top[0]:
                 break  # neither this nor any later candidate can reach the answer, runner-up or alternatives
-            mentioned = subject_tokens - entry.about_tokens if entry.about_tokens and about_rival else frozenset()
+            mentioned = frozenset()
+            if entry.about_tokens and (about_rival or not subject_tokens & entry.about_tokens):
+                mentioned = subject_tokens - entry.about_tokens
             raw, phrasing, mentions = self._score(entry, query, total, fact_recall, q_sorted, mentioned,
                                                   policy.mention_penalty)
             notes = []
@@ -682,7 +688,7 @@ class Matcher:
             if mentions:
                 names = ", ".join(sorted(self._describe_token(t) for t in mentioned))
                 notes.append(f"not about {names}; its best phrasing leaves it out")
-            covered = entry.where.keys() & content.keys()
+            covered = (entry.where.keys() | credited) & content.keys()
             content_recall = sum(content[t] for t in covered) / content_total if content_total else 1.0
             evidence = (sum(content[t] for t in covered if t not in wording) / other_total) if other_total else 0.0
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
@@ -757,11 +763,15 @@ class Matcher:
                q_sorted: str, mentioned: frozenset[str] = frozenset(), mention_penalty: float = 0.0,
                ) -> tuple[float, str, int]:
         """The fact's score before penalties, its best-matching question phrasing, and how many of
-        the ``mentioned`` subjects (named by the question, not what the fact is about) that phrasing
-        leaves out.  The best phrasing is the one that scores best after ``mention_penalty`` each:
-        a fact about Huang Mingming answers "Who was Yan Junjie's angel investor?" through a
-        phrasing that names Yan Junjie and not Huang Mingming; a fact about Zhipu does not answer
-        "When was MiniMax founded?" through "Was Zhipu founded in 2019, earlier than MiniMax?"."""
+        the ``mentioned`` subjects (named by the question, not what the fact is about) count against
+        it: ``mention_penalty`` each, unless the phrasing names that subject too and, when the fact is
+        about none of the subjects asked, none of the fact's own.  "When did Yan Junjie leave SenseTime?"
+        is answered by a fact about Yan Junjie through "When did Yan Junjie leave SenseTime to start
+        MiniMax?"; "Which DeepSeek model rivals Gemini 3?" by the V3.2 fact through a phrasing worded
+        just so; but a fact about Zhipu never answers "When was MiniMax founded?" through "Was Zhipu
+        founded in 2019, earlier than MiniMax?".  (The caller passes ``mentioned`` only when a rival
+        is about the subjects asked, or the fact is about none of them.)
+        """
         where = entry.where
         # Per phrasing, the weight of the question it covers and of itself it shares.
         covered: dict[int, float] = defaultdict(float)
@@ -773,11 +783,12 @@ class Matcher:
                 shared[k] += idf
         weights = self._phrasing_weights(entry)
         scale = 100 * (1 - W_FACT)
+        anchored = bool(entry.about_tokens & query.keys())  # the fact is about one of the subjects asked
         best, best_adjusted, best_text, best_left_out = 0.0, float("-inf"), entry.fact.questions[0], len(mentioned)
         for k in sorted(covered, key=lambda k: (-covered[k], k)):
             left_out = 0
-            if mentioned:  # a phrasing waives the penalty for a subject it names, unless it names the fact's own
-                own = any(k in where.get(t, ()) for t in entry.about_tokens)
+            if mentioned:  # a phrasing naming the subject waives it, if it is not about another subject
+                own = not anchored and any(k in where[t] for t in entry.about_tokens if t in where)
                 left_out = sum(1 for t in mentioned if own or k not in where[t])
             score = W_RECALL * covered[k] / total + W_PRECISION * shared[k] / weights[k]
             if scale * (score + W_SIMILARITY) - mention_penalty * left_out <= best_adjusted:
@@ -824,7 +835,8 @@ def _asked_attributes(questions: list[Normalized]) -> frozenset[str]:
         specific = [a for a in normalized.attributes if a not in GENERIC_ATTRIBUTES]
         if specific:
             counts[specific[0]] += 1
-    return frozenset(a for a, n in counts.items() if n >= ASKED_ATTRIBUTE_MIN)
+    least = max(ASKED_ATTRIBUTE_MIN, ASKED_ATTRIBUTE_SHARE * len(questions))
+    return frozenset(a for a, n in counts.items() if n >= least)
 
 
 def _covers_all(match: Match, reading: Reading) -> bool:
@@ -838,10 +850,13 @@ def _rival_score(best: Scored, ranked: list[Scored]) -> float:
     """The best score among candidates that say something else.
 
     A runner-up stating the same figures as the best (the cash reserve in a "cash runway"
-    fact) is the same claim told twice, not a competing answer, so it does not count
-    against the best's lead.
+    fact) is the same claim told twice, not a competing answer; one the best fact names as its
+    other side (``conflicts``) is shown with it in the reply.  Neither counts against the lead.
     """
+    linked = set(getattr(best.entry.fact, "conflicts", ()) or ())
     for other in ranked[1:]:
+        if other.entry.fact.id in linked:
+            continue
         if not (best.entry.figures and best.entry.figures & other.entry.figures):
             return other.score
     return 0.0
