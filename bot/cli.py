@@ -93,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="print team facts as facts.yaml-style entries")
     export.add_argument("--since", type=_date, help="only facts added on or after this date (YYYY-MM-DD)")
+    export.add_argument("--phrasings", action="store_true",
+                        help="instead: approved phrasings learned from the team, as a patch for facts.yaml")
     export.set_defaults(run=_cmd_export)
 
     imp = sub.add_parser("import", help="load a facts.yaml-style file as team facts (all or nothing)")
@@ -376,7 +378,14 @@ def _cmd_export(args, stdin, stdout) -> int:
     from bot.curation import export_yaml
     from knowledge.teamfacts import TeamFacts
 
-    stdout.write(export_yaml(TeamFacts(_store(args)), args.since))
+    store = _store(args)
+    if args.phrasings:
+        from bot.curation import export_phrasings
+        from knowledge.learning import Learning
+
+        stdout.write(export_phrasings(Learning(store)))
+        return 0
+    stdout.write(export_yaml(TeamFacts(store), args.since))
     return 0
 
 

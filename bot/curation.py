@@ -49,6 +49,16 @@ def _entry(t: TeamFact) -> dict:
     return entry
 
 
+def export_phrasings(learning) -> str:
+    """Approved phrasings as a patch: for each fact id, the questions to add under its ``questions:``."""
+    grouped: dict[str, list[str]] = {}
+    for fact_id, question in learning.approved_export():
+        grouped.setdefault(fact_id, []).append(question)
+    header = ("# Approved phrasings learned from the team's picks. Merge each list into the `questions:` of\n"
+              "# its fact in knowledge/facts.yaml (team facts: their own questions), then run `python -m bot check`.\n")
+    return header + yaml.safe_dump({"phrasings": grouped}, allow_unicode=True, sort_keys=True, width=1000)
+
+
 @dataclass
 class ImportReport:
     """What an import did (or, with ``dry_run``, would do); nothing is saved when ``problems`` is non-empty."""

@@ -83,9 +83,12 @@ def build_runtime(settings: Settings, data_dir=DATA_DIR, team_facts: bool = True
     store = open_store(settings.database_url)
     if not team_facts:
         return Runtime(settings=settings, qa=QuestionAnswerer(factbase), store=store)
+    from knowledge.learning import Learning
     from knowledge.teamfacts import TeamFacts
 
-    return Runtime(settings=settings, qa=QuestionAnswerer(factbase, TeamFacts(store)), store=store)
+    learning = Learning(store, settings.learn_auto_approve, settings.learn_flag_after)
+    return Runtime(settings=settings, qa=QuestionAnswerer(factbase, TeamFacts(store), learning=learning),
+                   store=store)
 
 
 def handler_deps(runtime: Runtime):
@@ -93,7 +96,7 @@ def handler_deps(runtime: Runtime):
 
     s = runtime.settings
     return Deps(qa=runtime.qa, store=runtime.store, fact_command=s.fact_command, fact_admins=s.fact_admins,
-                question_log=s.question_log)
+                question_log=s.question_log, learning=runtime.qa.learning)
 
 
 def _first_line(exc: BaseException) -> str:

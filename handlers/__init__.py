@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from slack_bolt import App
 
+from knowledge.learning import Learning
 from knowledge.qa import QuestionAnswerer
 from knowledge.store import Store
 
@@ -22,10 +23,11 @@ class Deps:
     fact_command: str = "/fact"
     fact_admins: frozenset[str] = field(default_factory=frozenset)
     question_log: bool = True
+    learning: Learning | None = None  # picks and "Not helpful" teach the bot (None: nothing is learned)
 
 
 def register(app: App, deps: Deps) -> None:
-    from handlers import actions, commands, digest, errors, events, messages
+    from handlers import actions, commands, digest, errors, events, home, messages
 
     errors.register_verified_marker(app)
     events.register(app, deps)
@@ -33,4 +35,5 @@ def register(app: App, deps: Deps) -> None:
     actions.register(app, deps)
     commands.register(app, deps)
     digest.register(app, deps)
+    home.register(app, deps)
     errors.register(app, deps)

@@ -21,6 +21,7 @@ from handlers.blocks import (
     chosen_message,
     parse_action_value,
     text_message,
+    value_is_unsure,
 )
 from handlers.private import OUT_OF_DATE, channel_of, display_name, tell, tell_out_of_date, thread_of, user_of
 from knowledge.normalize import is_chinese
@@ -31,6 +32,20 @@ logger = logging.getLogger(__name__)
 def register(app: App, deps: Deps) -> None:
     def alternatives_for(question: str, fact_id: str):
         return [a for a in deps.qa.ask(question).alternatives if a.fact_id != fact_id] if question else []
+
+    def learnable(question: str) -> bool:
+        return bool(deps.learning is not None and deps.question_log and question)
+
+    def learn_pick(question: str, fact_id: str, user: str) -> str | None:
+        """A pick becomes a suggested phrasing (approved after enough people), unless the question names
+        an entity, year or model the fact does not."""
+        fact = deps.qa.fact(fact_id)
+        if fact is None or not learnable(question) or not deps.qa.may_learn(question, fact):
+            return None
+        status = deps.learning.record_pick(question, fact_id, user)
+        if status == "approved":
+            deps.qa.refresh(force=True)
+        return status
 
     def answer_button(body: dict, action: dict) -> tuple[str, str, str] | None:
         """(user, fact_id, question) of a valid answer button for a fact that still exists."""
@@ -51,7 +66,9 @@ def register(app: App, deps: Deps) -> None:
         user, fact_id, question = found
         deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=True,
                                 question=question if deps.question_log else None)
-        tell(client, body, text_message("Thanks, noted: that answer helped."))
+        learned = learn_pick(question, fact_id, user) if value_is_unsure(action.get("value")) else None
+        tell(client, body, text_message("Thanks, noted: that answer helped." + (
+            " I'll answer that question this way from now on." if learned == "approved" else "")))
 
     @app.action(ACTION_NOT_HELPFUL)
     def on_not_helpful(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
@@ -63,6 +80,8 @@ def register(app: App, deps: Deps) -> None:
         user, fact_id, question = found
         deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=False,
                                 question=question if deps.question_log else None)
+        if learnable(question) and deps.learning.record_not_helpful(question, fact_id, user) == "active":
+            deps.qa.refresh(force=True)
         others = alternatives_for(question, fact_id)
         heading = "Sorry about that. Was it one of these?" if others else (
             f"Sorry about that. If you know the answer, add it with `{deps.fact_command} add`."
@@ -93,6 +112,7 @@ def register(app: App, deps: Deps) -> None:
         question = parsed[1]
         deps.store.log_feedback(user_id=user, fact_id=fact.id, helpful=True, kind="chosen",
                                 question=question if deps.question_log else None)
+        learn_pick(question, fact.id, user)
         message = chosen_message(fact, deps.qa.source_of(fact), "zh" if is_chinese(question) else "en",
                                  display_name(body))
         if channel is None:

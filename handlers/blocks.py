@@ -119,7 +119,7 @@ def answer_message(answer: Answer, threshold: float,
     else:
         blocks.extend(fact_blocks(answer.fact, answer.source, answer.lang, answer.text))
     blocks.extend(conflict_blocks(answer))
-    value = _action_value(answer.fact.id, answer.question)
+    value = _action_value(answer.fact.id, answer.question, unsure=answer.score < threshold + MODERATE_BAND)
     elements = [
         button("👍 Helpful", ACTION_HELPFUL, value),
         button("👎 Not helpful", ACTION_NOT_HELPFUL, value),
@@ -237,11 +237,21 @@ def is_fact_id(value: Any) -> bool:
     return isinstance(value, str) and bool(_FACT_ID.fullmatch(value))
 
 
-def _action_value(fact_id: str, question: str) -> str:
+def value_is_unsure(value: Any) -> bool:
+    """True for the buttons of an answer the bot was unsure of ("Helpful" there teaches a phrasing)."""
+    try:
+        data = json.loads(value) if isinstance(value, str) and len(value) <= BUTTON_VALUE_LIMIT else None
+    except ValueError:
+        return False
+    return isinstance(data, dict) and data.get("u") == 1
+
+
+def _action_value(fact_id: str, question: str, unsure: bool = False) -> str:
     """JSON that fits a button value whole: the question is shortened until its encoding fits."""
     keep = len(question)
+    extra = {"u": 1} if unsure else {}
     while True:
-        value = json.dumps({"f": fact_id, "q": question[:keep]}, ensure_ascii=False)
+        value = json.dumps({"f": fact_id, "q": question[:keep], **extra}, ensure_ascii=False)
         if len(value) <= BUTTON_VALUE_LIMIT:
             return value
         keep -= max(len(value) - BUTTON_VALUE_LIMIT, 1)

@@ -48,6 +48,9 @@ def digest_message(digest: Digest, fact_command: str = "/fact") -> Message:
         for fact in digest.spotlight:
             quote = f"\n> {escape(fact.quote)}" if fact.quote else ""
             blocks.append(section(f"{escape(fact.answer('en'))}{quote}"))
+    if any(digest.learned.values()):
+        blocks.append(context("*Learned this week:* " + ", ".join(
+            f"{n} {what}" for what, n in digest.learned.items() if n)))
     share = f"{digest.answered_share:.0%}" if digest.questions else "n/a"
     blocks.append(context(
         f"{digest.questions} questions asked · {share} answered · "

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from knowledge.cleaning import clean_input
 from knowledge.factbase import Fact
+from knowledge.learning import Learning
 from knowledge.normalize import fold
 from knowledge.store import Store, digest_claims, feedback, question_log, spotlight, utcnow
 from knowledge.teamfacts import TeamFact, TeamFacts
@@ -56,6 +57,7 @@ class Digest:
     answered: int = 0
     helpful: int = 0
     unhelpful: int = 0
+    learned: dict[str, int] = field(default_factory=dict)  # "phrasings approved" / "answers reviewed" -> count
 
     @property
     def answered_share(self) -> float:
@@ -94,6 +96,7 @@ def compose_digest(store: Store, facts_by_id: dict[str, Fact], curated: list[Fac
                 digest.not_helpful.append((facts_by_id[row.fact_id], row.n))
     digest.not_helpful.sort(key=lambda pair: (-pair[1], pair[0].id))
     digest.spotlight = pick_spotlight(store, curated, remember_spotlight)
+    digest.learned = Learning(store).decided_between(period.start, period.end)
     return digest
 
 

@@ -18,6 +18,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, build_answer
@@ -26,6 +27,7 @@ from knowledge.matcher import Explanation, Match, Matcher, Policy
 from knowledge.normalize import Normalizer
 
 if TYPE_CHECKING:  # SQLAlchemy costs ~0.3 s to import; `bot ask` never needs it
+    from knowledge.learning import Learning
     from knowledge.teamfacts import TeamFacts
 
 logger = logging.getLogger(__name__)
@@ -50,9 +52,14 @@ class QuestionAnswerer:
         check_interval: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
         background: bool = True,
+        learning: Learning | None = None,
     ):
         self.factbase = factbase
         self.team_facts = team_facts
+        self.learning = learning
+        self._team_base: dict[str, Fact] = {}  # team facts as stored, before learned phrasings
+        self._learned: dict[str, tuple[str, ...]] = {}  # fact id -> approved phrasings in the index
+        self._suppressed: frozenset[tuple[str, str]] = frozenset()  # (question key, fact id) not to answer
         self.policy = policy or Policy()
         self._normalizer = Normalizer(factbase.aliases)
         self._check_interval, self._clock = check_interval, clock
@@ -76,9 +83,26 @@ class QuestionAnswerer:
         return to_answer(self.match(question), self.factbase.sources)
 
     def match(self, question: str) -> Match:
-        """The raw outcome (``small_talk``, ``comparison``, the reading) behind ``ask``."""
+        """The raw outcome (``small_talk``, ``comparison``, the reading) behind ``ask``.
+
+        A fact people flagged as not helpful for this very question does not answer it (the
+        alternatives are offered instead) until a curator reviews the flag.
+        """
         self.refresh()
-        return self.matcher.match(question)
+        match = self.matcher.match(question)
+        if match.fact is not None and self._suppressed:
+            from knowledge.teamfacts import question_key
+
+            if (question_key(question), match.fact.id) in self._suppressed:
+                return replace(match, fact=None, matched_question=None, comparison=None)
+        return match
+
+    def may_learn(self, question: str, fact: Fact) -> bool:
+        """False when ``question`` names an entity, year or model ``fact`` does not: never learned from."""
+        asked = self.matcher.read(question)
+        told = self.matcher.read(" ".join([*fact.questions, fact.answer_en, fact.answer_zh]))
+        return (set(asked.subjects) <= set(told.subjects) | set(getattr(fact, "about", ()) or ())
+                and set(asked.years) <= set(told.years) and set(asked.versions) <= set(told.versions))
 
     def explain(self, question: str) -> Explanation:
         """How the question is read, the candidates and why the outcome (``bot ask --explain``)."""
@@ -151,13 +175,35 @@ class QuestionAnswerer:
                     chunk = changed[start : start + 500]
                     fresh.extend(_team_fact(row) for row in conn.execute(select(table).where(table.c.id.in_(chunk))))
             fresh = [t for t in fresh if not t.deleted]
-            self.matcher.update(add=[t.to_fact() for t in fresh], remove=removed)
             for fact_id in removed:
                 del self._versions[fact_id]
+                self._team_base.pop(fact_id, None)
+            changed_facts = {t.id: t.to_fact() for t in fresh}
+            self._team_base.update(changed_facts)
             for team_fact in fresh:
                 self._versions[team_fact.id] = team_fact.version
+            add = self._with_learning(changed_facts)
+            self.matcher.update(add=add, remove=removed)
             self._revision = revision
             return len(fresh) + len(removed)
+
+    def _with_learning(self, changed: dict[str, Fact]) -> list[Fact]:
+        """The facts to (re)index: those changed, and those whose approved phrasings changed, each with
+        its approved phrasings as extra questions; the flags are refreshed too."""
+        if self.learning is None:
+            return list(changed.values())
+        learned = self.learning.approved_phrasings()
+        self._suppressed = self.learning.suppressed()
+        relearn = {fact_id for fact_id in learned.keys() | self._learned.keys()
+                   if learned.get(fact_id) != self._learned.get(fact_id)}
+        facts = dict(changed)
+        for fact_id in relearn - facts.keys():
+            base = self._team_base.get(fact_id) or self.factbase.fact(fact_id)
+            if base is not None:
+                facts[fact_id] = base
+        self._learned = learned
+        return [replace(f, questions=tuple(dict.fromkeys((*f.questions, *learned.get(f.id, ())))))
+                for f in facts.values()]
 
     def _ensure_worker(self) -> None:
         pid = os.getpid()

@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     create_engine,
     delete,
     event,
@@ -41,7 +42,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 metadata = MetaData()
-SCHEMA_REVISION = "0003"  # the Alembic head these tables describe (a test keeps the two equal)
+SCHEMA_REVISION = "0004"  # the Alembic head these tables describe (a test keeps the two equal)
 EVENT_MEMORY = timedelta(days=1)  # how long a processed Slack event id is remembered
 EVENT_PRUNE_EVERY = 500  # about one claim in this many also prunes older ids
 
@@ -155,6 +156,47 @@ conversations = Table(
     Column("question", Text),  # NULL when QUESTION_LOG=off
     Column("answered_at", DateTime(timezone=True), index=True),
     Column("mentioned", JSON, nullable=False, default=list),  # what the last answer was about
+)
+
+# Questions people asked that a fact answers (learned from their picks), suggested, then approved
+# (automatically after enough different people, or by a curator) or rejected.
+phrasings = Table(
+    "phrasings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("fact_id", String(80), nullable=False, index=True),
+    Column("question", Text, nullable=False),
+    Column("question_key", String(200), nullable=False),
+    Column("status", String(12), nullable=False),  # suggested / approved / rejected
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("decided_by", String(80)),
+    UniqueConstraint("fact_id", "question_key", name="uq_phrasings_fact_question"),
+)
+phrasing_votes = Table(
+    "phrasing_votes", metadata,
+    Column("phrasing_id", Integer, primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+# A fact marked not helpful for a question by enough different people stops answering that question
+# until a curator reviews it ("active" -> "kept" or "dropped"); votes by user, like phrasings.
+answer_flags = Table(
+    "answer_flags", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("fact_id", String(80), nullable=False, index=True),
+    Column("question", Text, nullable=False),
+    Column("question_key", String(200), nullable=False),
+    Column("status", String(12), nullable=False),  # pending / active / kept / dropped
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("decided_by", String(80)),
+    UniqueConstraint("fact_id", "question_key", name="uq_answer_flags_fact_question"),
+)
+flag_votes = Table(
+    "flag_votes", metadata,
+    Column("flag_id", Integer, primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
 )
 
 

@@ -88,6 +88,8 @@ class FakeSlack:
             return 200, {"ok": True, "permalink": f"https://test.slack.com/archives/{payload.get('channel')}/p1"}
         if method == "conversations.replies":
             return 200, {"ok": True, "messages": list(self.replies)}
+        if method == "views.publish":
+            return 200, {"ok": True, "view": {"id": "VHOME", **(payload.get("view") or {})}}
         if method in ("views.open", "views.update", "views.push"):
             return 200, {"ok": True, "view": {"id": "V0001", **(payload.get("view") or {})}}
         return 200, {"ok": True}

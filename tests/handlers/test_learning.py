@@ -1,0 +1,105 @@
+"""The learning loop over HTTP: picks become phrasings, "Not helpful" x2 stops an answer, App Home
+shows it all and curators decide there (SQLite always, PostgreSQL when available)."""
+
+import json
+
+import pytest
+from slack_sdk.models.views import View
+
+from handlers.home_view import HomeData, home_view
+from knowledge.learning import Learning, Pending
+from knowledge.store import utcnow
+from tests.conftest import SlackApp
+from tests.handlers.rendering import rendered_text
+from tests.handlers.test_conversations import mention
+
+UNANSWERED = "how big is the crew behind minimax"  # not answered today (checked below)
+FACT = "minimax-employee-count"
+
+
+@pytest.fixture()
+def learning_app(slack_env, db_url):
+    app = SlackApp({**slack_env, "DATABASE_URL": db_url})
+    yield app
+    app.close()
+
+
+def pick(app, user: str, fact_id: str, question: str, action: str = "show_fact", channel: str = "C0CHAN1"):
+    return app.interaction({
+        "type": "block_actions", "user": {"id": user, "username": user.lower()}, "channel": {"id": channel},
+        "team": {"id": "T0001"}, "container": {"type": "message", "message_ts": "1700000000.000100"},
+        "actions": [{"action_id": action, "value": json.dumps({"f": fact_id, "q": question}), "type": "button"}]})
+
+
+def ask(app, fake_slack, question: str, n: int) -> dict:
+    app.event(mention(question, ts=f"1700000100.{n:06d}"), event_id=f"EvL{n}")
+    return fake_slack.wait_for("chat.postMessage", n)[-1]
+
+
+def test_two_people_picking_the_same_suggestion_teach_the_bot(learning_app, fake_slack):
+    before = ask(learning_app, fake_slack, UNANSWERED, 1)
+    assert "don't know" in before["text"]
+    pick(learning_app, "U0ALICE1", FACT, UNANSWERED)
+    pick(learning_app, "U0ALICE1", FACT, UNANSWERED)  # the same person twice counts once
+    fake_slack.wait_for("chat.postMessage", 3)
+    assert "don't know" in ask(learning_app, fake_slack, UNANSWERED, 4)["text"]
+    pick(learning_app, "U0BOB001", FACT, UNANSWERED)
+    fake_slack.wait_for("chat.postMessage", 5)
+    after = ask(learning_app, fake_slack, UNANSWERED, 6)  # a third person now gets the answer directly
+    assert "385" in after["text"]
+
+
+def test_a_pick_naming_another_entity_or_year_is_never_learned(learning_app, fake_slack):
+    for user in ("U0ALICE1", "U0BOB001", "U0CAROL1"):
+        pick(learning_app, user, FACT, "how big is the crew behind zhipu in 2021")
+    fake_slack.wait_for("chat.postMessage", 3)
+    assert Learning(learning_app.runtime.store).queue() == []
+
+
+def test_not_helpful_twice_stops_the_fact_answering_that_question(learning_app, fake_slack):
+    question = "How many employees does MiniMax have?"
+    assert "385" in ask(learning_app, fake_slack, question, 1)["text"]
+    for user in ("U0ALICE1", "U0BOB001"):
+        pick(learning_app, user, FACT, question, action="feedback_not_helpful")
+    fake_slack.wait_for("chat.postEphemeral", 2)
+    assert "385" not in ask(learning_app, fake_slack, question, 2)["text"]
+    assert "385" in ask(learning_app, fake_slack, "MiniMax 有多少员工?", 3)["text"]  # other questions still get it
+
+
+def test_a_curator_approves_a_phrasing_from_app_home(slack_env, db_url, fake_slack):
+    app = SlackApp({**slack_env, "DATABASE_URL": db_url, "LEARN_AUTO_APPROVE": "0"})
+    try:
+        pick(app, "U0ALICE1", FACT, UNANSWERED)
+        fake_slack.wait_for("chat.postMessage")
+        app.event({"type": "app_home_opened", "user": "U0ADMIN1", "tab": "home"}, event_id="EvHome1")
+        [home] = fake_slack.wait_for("views.publish")
+        View(**home["view"]).validate_json()
+        review = next(e for b in home["view"]["blocks"] if b["type"] == "actions" for e in b["elements"]
+                      if e["action_id"] == "home_review" and '"approve"' in e["value"])
+        assert UNANSWERED in rendered_text(home["view"]["blocks"])
+        app.interaction({"type": "block_actions", "user": {"id": "U0ADMIN1", "username": "admin"},
+                         "team": {"id": "T0001"}, "view": {"id": "VHOME", "type": "home"},
+                         "actions": [{"action_id": "home_review", "value": review["value"], "type": "button"}]})
+        fake_slack.wait_for("views.publish", 2)
+        assert "385" in ask(app, fake_slack, UNANSWERED, 2)["text"]
+        # Someone who is neither an admin nor the fact's author cannot undo it with a forged click.
+        app.interaction({"type": "block_actions", "user": {"id": "U0MALLORY", "username": "mallory"},
+                         "team": {"id": "T0001"}, "view": {"id": "VHOME", "type": "home"},
+                         "actions": [{"action_id": "home_review", "type": "button",
+                                      "value": review["value"].replace('"approve"', '"reject"')}]})
+        fake_slack.wait_for("views.publish", 3)
+        assert Learning(app.runtime.store).approved_phrasings() == {FACT: (UNANSWERED,)}
+    finally:
+        app.close()
+
+
+def test_home_renders_empty_and_pages_a_full_queue():
+    empty = home_view(HomeData())
+    View(**empty).validate_json()
+    assert "No team facts yet" in rendered_text(empty["blocks"])
+    queue = [Pending(i, "phrasing" if i % 2 else "flag", "minimax-employee-count", f"question {i} <!channel>", 2,
+                     "suggested", utcnow()) for i in range(200)]
+    full = home_view(HomeData(curator=True, queue=queue, page=3, unanswered=[("q", 2)] * 5))
+    View(**full).validate_json()
+    assert len(full["blocks"]) <= 100 and "Page 4 of 25" in rendered_text(full["blocks"])
+    assert "<!channel>" not in rendered_text(full["blocks"])
