@@ -38,8 +38,7 @@ _FIGURE = re.compile(
     r"(?P<pre>US\$|HK\$|\$|USD\s?|RMB\s?|¥)?"
     r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"\s?(?P<scale>trillion|billion|million|thousand|bn|mn|万亿|亿|万|[bmk](?![a-z]))?"
-    r"\s?(?P<post>%|US dollars|dollars|USD|HKD|yuan|RMB|美元|港元|港币|人民币|元)?"
-    r"\s?(?P<unit>[A-Za-z\u4e00-\u9fff]+(?: users| customers| tokens)?)?",
+    r"\s?(?P<post>%|US dollars|dollars|USD|HKD|yuan|RMB|美元|港元|港币|人民币|元)?",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -171,9 +170,8 @@ def figure_of(text: str, attribute: str) -> Figure | None:
             if post == "%":
                 return Figure(value, "%", m.group().strip())
         elif not currency and post != "%":
-            unit = (m.group("unit") or "").lower().rstrip("s")
-            if unit:
-                return Figure(value, f"count:{unit}", m.group().strip())
+            # A count of what the attribute counts (users, employees, tokens): its words vary by answer.
+            return Figure(value, f"count:{attribute}", m.group("num") + (m.group("scale") or ""))
     return None
 
 

@@ -1,8 +1,11 @@
 """Scoring a question set in the format of ``../shared/eval/dev.yaml``.
 
-An item either ``expect``s one of several strings in the answer text or the quote
-(compared after NFKC, lower case, Traditional -> Simplified, spaces and commas
-removed) or must ``abstain``.
+An item either must ``abstain``, or is answerable: it ``expect``s one of several strings
+in the answer *text* (compared after NFKC, lower case, Traditional -> Simplified, spaces
+and commas removed), and/or names the ``fact`` ids that answer it.  An answer is correct
+when its text contains an expected string or the answering fact is one of those named.
+The quote does not count: a fact whose quote merely mentions the figure asked for (the
+Zhipu fact quoting MiniMax's founding year) is the wrong answer.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class EvalItem:
     lang: str
     expect: tuple[str, ...] = ()
     abstain: bool = False
+    facts: tuple[str, ...] = ()  # ids of facts that answer it (``fact:`` in the file)
 
 
 @dataclass
@@ -51,10 +55,12 @@ def load_eval(path: Path) -> list[EvalItem]:
     for n, raw in enumerate(data.get("items") or [], 1):
         if not isinstance(raw, dict) or not isinstance(raw.get("q"), str):
             raise ValueError(f"{path}: item #{n} needs a 'q' string")
-        if not raw.get("abstain") and not raw.get("expect"):
-            raise ValueError(f"{path}: item #{n} ({raw['q']!r}) needs 'expect' or 'abstain: true'")
+        if not raw.get("abstain") and not raw.get("expect") and not raw.get("fact"):
+            raise ValueError(f"{path}: item #{n} ({raw['q']!r}) needs 'expect', 'fact' or 'abstain: true'")
+        fact_ids = raw.get("fact") or ()
         items.append(EvalItem(raw["q"], str(raw.get("lang", "en")), tuple(map(str, raw.get("expect") or ())),
-                              bool(raw.get("abstain"))))
+                              bool(raw.get("abstain")),
+                              (fact_ids,) if isinstance(fact_ids, str) else tuple(map(str, fact_ids))))
     return items
 
 
@@ -67,8 +73,16 @@ def is_correct(item: EvalItem, answer: Answer) -> bool:
         return not answer.answered
     if not answer.answered:
         return False
-    haystack = _comparable(f"{answer.text} {answer.quote or ''}")
+    if item.facts and set(item.facts) & answering_facts(answer):
+        return True
+    haystack = _comparable(answer.text or "")
     return any(_comparable(e) in haystack for e in item.expect)
+
+
+def answering_facts(answer: Answer) -> set[str]:
+    """The ids of the facts an answer gives: one, or every side of a comparison."""
+    facts = getattr(answer, "facts", None) or ((answer.fact,) if answer.fact else ())
+    return {f.id for f in facts}
 
 
 def evaluate(items: list[EvalItem], ask: Callable[[str], Answer]) -> EvalReport:

@@ -92,3 +92,96 @@ def test_near_miss_companies_and_models_abstain(real):
 def test_search_ranks_without_abstaining(real):
     results = real.search("MiniMax revenue", 5)
     assert len(results) == 5 and all(score > 0 for _, score in results)
+
+
+# ---- reading by meaning: subjects, attributes, small talk, comparisons (real base) ----------------
+
+
+def test_a_passing_mention_never_answers(real):
+    """The Zhipu founding fact quotes MiniMax's start in passing; it must not answer for MiniMax."""
+    for question in ("When was MiniMax founded?", "when was minmax founded", "MiniMax是哪一年成立的?"):
+        match = real.match(question)
+        assert match.fact is None or "zhipu" not in match.fact.about, question
+        assert match.fact is None or "2022" in match.fact.answer_en, question
+
+
+def test_the_attribute_asked_decides_between_facts_about_one_subject(real):
+    assert real.match("Where is Yan Junjie from?").fact.attribute == "hometown"
+    assert real.match("Who founded MiniMax?").fact.attribute == "founder"
+    assert real.match("Who is the CEO of MiniMax?").fact.attribute in ("leader", "founder")
+
+
+def test_another_attribute_alone_does_not_answer(real):
+    """Zhipu's valuation fact mentions sales (P/S), but says nothing of Zhipu's revenue."""
+    for question in ("What is Zhipu's revenue?", "智谱的营收是多少"):
+        assert real.match(question).fact is None, question
+
+
+def test_small_talk_is_refused_and_flagged(real):
+    for question in ("What is the weather in Beijing today?", "tell me a joke", "今天天气怎么样", "hi"):
+        match = real.match(question)
+        assert match.fact is None and match.small_talk, question
+    assert not real.match("How many employees does MiniMax have?").small_talk
+
+
+def test_two_subjects_and_one_attribute_are_compared_side_by_side(real):
+    for question in ("Hailuo or Talkie: which has more paying users?", "Hailuo 和 Talkie 哪个付费用户多?"):
+        match = real.match(question)
+        assert match.comparison is not None, question
+        sides = {side.subject: side.fact.id for side in match.comparison.sides}
+        assert sides == {"hailuo": "minimax-hailuo-ai-paying-users", "talkie": "minimax-talkie-xingye-paying-users"}
+        assert match.comparison.larger == "talkie"  # 1,390,400 paying users against 311,100
+        assert match.fact is not None  # surfaces that know nothing of comparisons still show a side
+
+
+def test_a_comparison_says_which_side_the_base_lacks(real):
+    match = real.match("Who has more revenue, MiniMax or Zhipu?")
+    assert match.comparison is not None
+    missing = [side.subject for side in match.comparison.missing]
+    assert missing == ["zhipu"]
+    assert "Zhipu" in match.comparison.text("en") and "no fact" in match.comparison.text("en")
+
+
+def test_a_maker_named_before_its_product_is_not_a_side(real):
+    match = real.match("How does MiniMax M2 rank on OpenRouter against US models?")
+    assert match.comparison is None and match.fact is not None
+
+
+def test_explain_shows_reading_candidates_and_outcome(real):
+    text = real.explain("When was MiniMax founded?").format()
+    assert "subjects: minimax" in text and "attribute: founded" in text
+    assert "candidates:" in text and "outcome:" in text
+    assert "zhipu-ai-founded-2019" in text  # shown, and why it lost
+
+
+# ---- the index at scale: updated in place, answering as a rebuild would --------------------------
+
+
+def _team_fact(n: int) -> Fact:
+    companies = ["MiniMax", "Zhipu", "Kimi", "OpenAI", "DeepSeek", "Acmecorp", "Zorvex"]
+    company = companies[n % len(companies)]
+    return Fact(id=f"t{n:04d}", questions=(f"How many offices does {company} have in city {n}?",
+                                           f"{company} 在第{n}号城市有几个办公室"),
+                answer_en=f"{company} has {n % 9 + 1} offices in city {n}.", answer_zh=f"{n % 9 + 1}个办公室")
+
+
+def test_incremental_updates_answer_exactly_as_a_full_rebuild():
+    base = load_factbase()
+    team = [_team_fact(n) for n in range(60)]
+    incremental = Matcher(base.facts, base.aliases)
+    for start in range(0, 60, 7):
+        incremental.update(add=team[start : start + 7])
+    edited = [Fact(id=f.id, questions=f.questions[:1] + ("Which city office does Kimi run?",), answer_en="Moved.",
+                   answer_zh="搬了") for f in team[10:14]]
+    incremental.update(add=edited, remove=[f.id for f in team[20:30]])
+    incremental.update(remove=["minimax-employee-count"])
+    replaced_or_removed = {f.id for f in team[10:14] + team[20:30]}
+    final = [f for f in base.facts if f.id != "minimax-employee-count"] + [
+        f for f in team if f.id not in replaced_or_removed] + edited
+    rebuilt = Matcher(final, base.aliases)
+    assert len(incremental) == len(rebuilt) == len(final)
+    questions = [q for f in team for q in f.questions] + [q for f in base.facts[::5] for q in f.questions[:3]] + [
+        "How many employees does MiniMax have?", "Which city office does Kimi run?", "tell me a joke",
+        "Hailuo or Talkie: which has more paying users?", "What is Zhipu's revenue?"]
+    for question in questions:
+        assert incremental.match(question) == rebuilt.match(question), question

@@ -56,3 +56,27 @@ def test_stopwords_and_punctuation_are_dropped(normalize):
 def test_is_chinese():
     assert is_chinese("MiniMax 有多少员工")
     assert not is_chinese("How many staff?")
+
+
+# ---- attribute wordings, stems, adjacent names ----------------------------------------------------
+
+ATTRIBUTE_ALIASES = Aliases(
+    entities={"minimax": ("MiniMax",), "m2": ("M2",), "glm-4-6": ("GLM-4.6",), "zhipu": ("智谱",)},
+    attributes={"founder": ("founder", "founded by", "创始人"), "founded": ("founded", "成立"),
+                "spending": ("spend", "burn through"), "revenue": ("revenue", "营收")},
+)
+
+
+def test_attribute_wordings_are_found_longest_first():
+    normalize = Normalizer(ATTRIBUTE_ALIASES)
+    assert normalize("Was MiniMax founded by Yan Junjie?").attributes == ("founder",)
+    assert normalize("When was MiniMax founded?").attributes == ("founded",)
+    assert normalize("MiniMax什么时候成立的").attributes == ("founded",)
+    assert normalize("How much has OpenAI burned through?").attributes == ("spending",)  # stems compared
+
+
+def test_adjacent_names_are_recorded_for_questions():
+    normalize = Normalizer(ATTRIBUTE_ALIASES)
+    assert normalize("MiniMax M2 revenue").adjacent == (("@minimax", "@m2"),)
+    assert normalize("MiniMax or M2 revenue").adjacent == ()
+    assert normalize("智谱GLM-4.6和MiniMax").adjacent == (("@zhipu", "@glm46"),)  # model names fold after Chinese

@@ -1,4 +1,8 @@
-"""The quality bar, measured on question sets: fails if accuracy or abstention drops below it."""
+"""The quality bar, measured on question sets: fails if accuracy or abstention drops below it.
+
+Held-out sets report only their figures when they fail, never which questions missed: their
+misses are not to be read while developing (``bot eval`` on a tuning set shows those).
+"""
 
 import re
 from pathlib import Path
@@ -11,6 +15,7 @@ from knowledge.qa import QuestionAnswerer
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.yaml"
+HELD_OUT = [EVAL_DIR / "heldout.yaml", EVAL_DIR / "natural.yaml"]
 MIN_ACCURACY, MIN_ABSTENTION = 0.95, 0.90
 
 
@@ -19,15 +24,24 @@ def qa():
     return QuestionAnswerer(load_factbase())
 
 
-@pytest.mark.parametrize("path", [EVAL_DIR / "heldout.yaml", DEV], ids=["heldout", "dev"])
-def test_question_set_meets_the_bar(qa, path):
+# (set, accuracy floor, abstention floor).  The natural set (plain first-week questions) is not yet at
+# the bar: its floor is where it stands, so it cannot slip back; the target is 97% / 95%.
+BARS = [(HELD_OUT[0], MIN_ACCURACY, MIN_ABSTENTION), (HELD_OUT[1], 0.89, 0.93), (DEV, MIN_ACCURACY, MIN_ABSTENTION)]
+
+
+@pytest.mark.parametrize("path, min_accuracy, min_abstention", BARS, ids=["heldout", "natural", "dev"])
+def test_question_set_meets_the_bar(qa, path, min_accuracy, min_abstention):
     if not path.exists():
         pytest.skip(f"{path} not present on this machine")
     report = evaluate(load_eval(path), qa.ask)
-    misses = [f"{item.question!r} -> {answer.fact.id if answer.fact else 'abstained'}"
-              for item, answer in report.misses]
-    assert report.accuracy >= MIN_ACCURACY, misses
-    assert report.abstention >= MIN_ABSTENTION, misses
+    figures = f"accuracy {report.accuracy:.1%}, abstention {report.abstention:.1%}"
+    if path in HELD_OUT:
+        detail = figures
+    else:
+        detail = [f"{item.question!r} -> {answer.fact.id if answer.fact else 'abstained'}"
+                  for item, answer in report.misses]
+    assert report.accuracy >= min_accuracy, detail
+    assert report.abstention >= min_abstention, detail
 
 
 def test_held_out_set_is_big_and_mixed():
@@ -39,7 +53,7 @@ def test_held_out_set_is_big_and_mixed():
 
 def test_no_fact_phrasing_copies_an_evaluation_question():
     norm = lambda s: re.sub(r"\s+", " ", s.strip().lower())  # noqa: E731
-    sets = [EVAL_DIR / "heldout.yaml"] + ([DEV] if DEV.exists() else [])
+    sets = [path for path in (EVAL_DIR / "heldout.yaml", DEV) if path.exists()]
     questions = {norm(i.question) for path in sets for i in load_eval(path)}
-    copies = [(f.id, q) for f in load_factbase().facts for q in f.questions if norm(q) in questions]
-    assert copies == []
+    copies = sorted({f.id for f in load_factbase().facts for q in f.questions if norm(q) in questions})
+    assert copies == [], f"facts with a phrasing copied from an evaluation set: {copies}"

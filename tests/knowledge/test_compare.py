@@ -1,0 +1,41 @@
+"""Comparisons: figures read from answers, which side is larger, the combined text."""
+
+from knowledge.answers import build_answer
+from knowledge.compare import Comparison, Side, comparison_answer, figure_of
+from knowledge.factbase import Fact, load_factbase
+from knowledge.matcher import Matcher
+
+
+def test_figures_are_read_with_their_unit():
+    assert figure_of("MiniMax's revenue rose to US$30.52 million in 2024.", "revenue").value == 30.52e6
+    assert figure_of("MiniMax's revenue rose to US$30.52 million in 2024.", "revenue").kind == "USD"
+    assert figure_of("a market value of about HK$53.9 billion", "market_cap").kind == "HKD"
+    assert figure_of("a gross margin of 69.4% in 2025", "gross_margin").value == 69.4
+    users = figure_of("had 311,100 paying users (31.11万)", "users")
+    assert users.value == 311_100 and users.kind == "count:users"
+    assert figure_of("founded in 2019", "revenue") is None  # a year is no amount
+
+
+def fact(fact_id: str, answer: str, as_of: str | None = None) -> Fact:
+    return Fact(id=fact_id, questions=("q?",), answer_en=answer, answer_zh=answer, as_of=as_of)
+
+
+def test_the_larger_figure_is_named_and_a_missing_side_is_said():
+    a = Side("a", "Acme", fact("a", "Acme earned US$5 million."), 80, figure_of("US$5 million", "revenue"))
+    b = Side("b", "Bolt", fact("b", "Bolt earned US$7 million."), 75, figure_of("US$7 million", "revenue"))
+    both = Comparison("revenue", "revenue", "营收", (a, b), larger="b")
+    assert both.text("en").splitlines()[0] == "Acme: Acme earned US$5 million."
+    assert "Bolt's revenue is the larger" in both.text("en")
+    lacking = Comparison("revenue", "revenue", "营收", (a, Side("b", "Bolt", None, 0.0)))
+    assert "I have no fact on the revenue of Bolt." in lacking.text("en")
+    assert "Bolt的营收" in lacking.text("zh")
+
+
+def test_a_comparison_answer_carries_every_side():
+    base = load_factbase()
+    matcher = Matcher(base.facts, base.aliases)
+    match = matcher.match("Hailuo 和 Talkie 哪個付費用戶多?")
+    answer = comparison_answer(build_answer(match, base.sources), match.comparison)
+    assert {f.id for f in answer.facts} == {"minimax-hailuo-ai-paying-users", "minimax-talkie-xingye-paying-users"}
+    assert "31.11萬" in answer.text and "139.04萬" in answer.text  # both sides, in Traditional characters
+    assert match.comparison.to_json()["larger"] == "talkie"

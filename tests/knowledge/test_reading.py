@@ -1,0 +1,71 @@
+"""Reading a question: subjects, the attribute asked, years, versions, the other words."""
+
+import pytest
+
+from knowledge.factbase import load_factbase
+from knowledge.matcher import Matcher
+from knowledge.normalize import Normalizer
+from knowledge.reading import Reader
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    base = load_factbase()
+    return Matcher(base.facts, base.aliases)
+
+
+def test_subjects_attribute_years_and_words(matcher):
+    reading = matcher.read("What was MiniMax's revenue in 2024?")
+    assert reading.subjects == ("minimax",)
+    assert reading.attribute == "revenue"
+    assert reading.years == ("2024",)
+    assert "revenue" in reading.words
+
+
+def test_model_names_are_subjects_and_versions_not_entities_are_versions(matcher):
+    assert matcher.read("M2 price per million tokens").subjects == ("m2",)
+    assert matcher.read("When will GPT-6 come out?").versions == ("gpt6",)
+
+
+def test_the_question_word_decides_between_attributes(matcher):
+    assert matcher.read("Who founded MiniMax?").attribute == "founder"
+    assert matcher.read("When was MiniMax founded?").attribute == "founded"
+    assert matcher.read("When did Zhipu start?").attribute == "founded"
+    assert matcher.read("Where is Yan Junjie from?").attribute == "hometown"
+    assert matcher.read("MiniMax和智谱谁先成立?").attribute == "founded"  # 谁 here is "which", not "who founded"
+
+
+def test_specific_attributes_come_before_generic_ones(matcher):
+    reading = matcher.read("What is Zhipu's revenue?")
+    assert reading.attribute == "revenue" and reading.specific_attributes == ("revenue",)
+
+
+def test_inflected_wordings_name_the_attribute(matcher):
+    assert matcher.read("How much money has OpenAI burned through so far?").attribute == "spending"
+
+
+def test_typos_are_read_through(matcher):
+    reading = matcher.read("when was minmax founded")
+    assert reading.subjects == ("minimax",) and reading.corrected == {"@minimax": "minmax"}
+
+
+def test_small_talk_knows_nothing(matcher):
+    for question in ("tell me a joke", "What is the weather in Beijing today?", "今天天气怎么样"):
+        assert matcher.read(question).knows_nothing, question
+    assert not matcher.read("What is OpenRouter?").knows_nothing
+
+
+def test_comparisons_need_two_sides_one_attribute_and_a_comparing_word(matcher):
+    assert matcher.read("Hailuo or Talkie: which has more paying users?").is_comparison
+    assert matcher.read("MiniMax vs OpenAI valuation").compared == ("minimax", "openai")
+    assert not matcher.read("Did miHoYo invest in MiniMax?").is_comparison
+    maker_and_product = matcher.read("How does MiniMax M2 rank on OpenRouter against US models?")
+    assert maker_and_product.compared == ("m2", "openrouter")  # "MiniMax M2" is M2
+
+
+def test_team_facts_are_read_from_their_questions():
+    base = load_factbase()
+    reader = Reader(Normalizer(base.aliases))
+    about, attribute = reader.read_fact(["Who runs the MiniMax office in Singapore?", "MiniMax 新加坡办公室负责人是谁"])
+    assert about == ("minimax",) and attribute == "leader"
+    assert reader.read_fact(["How tall is the office tower?"]) == ((), None)
