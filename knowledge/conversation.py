@@ -74,6 +74,11 @@ class Context:
     question: str | None = None
     answered_at: datetime | None = None
     mentioned: tuple[str, ...] = ()  # what the answer was about: "Who founded MiniMax?" -> Yan Junjie too
+    focus: tuple[str, ...] = ()  # "it" of "MiniMax M2" is M2; every side when the answer compared them
+
+    @property
+    def compared(self) -> bool:
+        return len(self.focus) >= 2
 
     def fresh(self, now: datetime) -> bool:
         return self.answered_at is not None and now - self.answered_at <= CONTEXT_FOR
@@ -140,6 +145,10 @@ def resolve(text: str, reading: Reading, context: Context | None,
     follow_up, pronoun = is_follow_up_form(text), uses_pronoun(text)
     strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
     take_subjects = not subjects and not models and (strong or looks_like_question(text))
+    referent = _referent(text, context) if pronoun else ()
+    if subjects and referent and not set(referent) & set(subjects):  # "his role at SenseTime": whose?
+        return _completed(text, reading, (*referent, *subjects), attribute, years, versions, own_attribute=True,
+                          wording=wording, weak=False)
     content = [w for w in reading.words if not _LONE_CJK.fullmatch(w)]
     take_attribute = not attribute and context.attribute is not None and (
         ((subjects or models) and follow_up) or (take_subjects and (years or follow_up or (versions and not content))))
@@ -153,25 +162,39 @@ def resolve(text: str, reading: Reading, context: Context | None,
         attribute = context.attribute
     if not years and not versions:  # "and its net loss?" after "MiniMax's 2023 revenue": still 2023
         years, versions = context.years, inherited_versions
+    return _completed(text, reading, subjects, attribute, years, versions, own_attribute=not take_attribute,
+                      wording=wording, weak=take_subjects and not strong,
+                      side_by_side=context.compared and set(subjects) == set(context.focus))
+
+
+def _completed(text: str, reading: Reading, subjects: tuple[str, ...], attribute: str | None,
+               years: tuple[str, ...], versions: tuple[str, ...], own_attribute: bool,
+               wording: Callable[[str, bool], str], weak: bool, side_by_side: bool = False) -> Resolved:
+    """The follow-up written out as a question of its own: names, the inherited attribute's wording (the
+    question's own attribute is in its words already), years, and the rest of what it says.  The sides
+    of a comparison are set side by side again ("A vs B"), so it stays a comparison."""
     chinese = is_chinese(text)
     words = [w for w in reading.words if not _PRONOUN_EN.fullmatch(w) and not _PRONOUN_ZH.fullmatch(w)]
-    parts = [wording(s, chinese) for s in subjects]
-    if attribute:
+    joiner = (" 和 " if chinese else " vs ") if side_by_side else " "
+    parts = [joiner.join(wording(s, chinese) for s in subjects)]
+    if attribute and not own_attribute:
         parts.append(wording(attribute, chinese))
     parts += [*years, *versions]
     rest = _rest(text, chinese, words)
     question = " ".join(p for p in [*parts, rest] if p) + "?"  # spaced: no bigram spans two names
-    return Resolved(question, subjects, attribute, years, versions, inherited=True, weak=take_subjects and not strong)
+    return Resolved(question, subjects, attribute, years, versions, inherited=True, weak=weak)
 
 
 def _referent(text: str, context: Context) -> tuple[str, ...]:
-    """Whom a follow-up is about: "he"/"she" -> the person the answer brought up, else what was asked about."""
+    """Whom a follow-up is about: "he"/"she" -> the person the answer brought up, "it" -> the product
+    rather than its maker, no pronoun -> everything the last question was about (both sides of a
+    comparison)."""
     folded = fold(clean_input(text))
     new = [m for m in context.mentioned if m not in context.subjects]
     if _PERSONAL.search(folded) and new:
         return (new[0],)
-    if _PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded):  # one referent, not every subject
-        return (context.subjects or context.mentioned)[:1]
+    if (_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded)) and not context.compared:
+        return (context.focus or context.subjects or context.mentioned)[:1]
     return context.subjects or context.mentioned[:1]
 
 
@@ -195,7 +218,8 @@ class Conversations:
         if row is None or row.answered_at is None:
             return None
         context = Context(tuple(row.subjects or ()), row.attribute, tuple(row.years or ()), tuple(row.versions or ()),
-                          row.fact_id, row.question, as_utc(row.answered_at), tuple(row.mentioned or ()))
+                          row.fact_id, row.question, as_utc(row.answered_at), tuple(row.mentioned or ()),
+                          tuple(row.focus or ()))
         return context if context.fresh(self.clock()) else None
 
     def joined(self, key: str) -> bool:
@@ -207,13 +231,13 @@ class Conversations:
         self._upsert(key, joined_at=self.clock())
 
     def remember(self, key: str, resolved: Resolved, fact_id: str | None, question: str | None,
-                 mentioned: tuple[str, ...] = ()) -> None:
+                 mentioned: tuple[str, ...] = (), focus: tuple[str, ...] = ()) -> None:
         """Record an answered question's reading and what its answer was about (``question`` None when
         QUESTION_LOG=off)."""
         now = self.clock()
         self._upsert(key, joined_at=now, subjects=list(resolved.subjects), attribute=resolved.attribute,
                      years=list(resolved.years), versions=list(resolved.versions), fact_id=fact_id,
-                     question=question, answered_at=now, mentioned=list(mentioned))
+                     question=question, answered_at=now, mentioned=list(mentioned), focus=list(focus))
 
     def forget_old(self) -> int:
         with self.store.transaction() as conn:
@@ -233,6 +257,6 @@ class Conversations:
                 with conn.begin_nested():
                     conn.execute(insert(conversations).values(key=key, **{"subjects": [], "years": [],
                                                                            "versions": [], "mentioned": [],
-                                                                           **values}))
+                                                                           "focus": [], **values}))
             except IntegrityError:  # another worker inserted it first
                 conn.execute(update(conversations).where(conversations.c.key == key).values(**values))

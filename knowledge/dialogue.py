@@ -113,9 +113,20 @@ class Dialogue:
             about = tuple(getattr(answer.fact, "about", ()) or ())
             remembered = replace(resolved, subjects=resolved.subjects or about[:1],
                                  attribute=resolved.attribute or getattr(answer.fact, "attribute", None))
-            conversations.remember(key, remembered, answer.fact.id, text if self.question_log else None, about)
+            conversations.remember(key, remembered, answer.fact.id, text if self.question_log else None, about,
+                                   self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    @staticmethod
+    def _focus(answer: Answer, reading, resolved: Resolved, context: Context | None) -> tuple[str, ...]:
+        """What "it" will mean next: every side of a comparison, else the product rather than its maker
+        ("MiniMax M2" -> M2; the reading's comparable subjects), else the subject."""
+        if getattr(answer, "comparison", None) is not None:
+            return tuple(side.subject for side in answer.comparison.sides)
+        if resolved.inherited and context is not None and set(resolved.subjects) <= set(context.subjects):
+            return context.focus[:1]
+        return tuple(getattr(reading, "compared", ()) or resolved.subjects)[:1]
 
     def _wording(self, name: str, chinese: bool) -> str:
         """An entity or attribute id as people write it: an entity by its usual name (listed first; in

@@ -156,6 +156,8 @@ conversations = Table(
     Column("question", Text),  # NULL when QUESTION_LOG=off
     Column("answered_at", DateTime(timezone=True), index=True),
     Column("mentioned", JSON, nullable=False, default=list),  # what the last answer was about
+    # The product rather than its maker ("MiniMax M2" -> M2), or every side of a comparison.
+    Column("focus", JSON, nullable=False, default=list),
 )
 
 # Questions people asked that a fact answers (learned from their picks), suggested, then approved

@@ -54,8 +54,9 @@ def test_what_reads_as_a_question(text, expected):
 
 
 def test_attribute_only_follow_up_keeps_subject_and_year():
-    resolved = resolve("and its net loss?", FakeReading(attributes=("net_loss",)), CONTEXT, wording)
-    assert resolved == Resolved("MiniMax net loss 2023?", ("minimax",), "net_loss", ("2023",), (), True)
+    resolved = resolve("and its net loss?", FakeReading(attributes=("net_loss",), words=("net", "loss")), CONTEXT,
+                       wording)
+    assert resolved == Resolved("MiniMax 2023 net loss?", ("minimax",), "net_loss", ("2023",), (), True)
 
 
 def test_subject_only_follow_up_keeps_attribute():
@@ -66,11 +67,12 @@ def test_subject_only_follow_up_keeps_attribute():
 def test_year_only_follow_up_keeps_subject_and_attribute():
     resolved = resolve("and in 2024?", FakeReading(years=("2024",)), CONTEXT, wording)
     assert (resolved.subjects, resolved.attribute, resolved.years) == (("minimax",), "revenue", ("2024",))
+    assert resolved.question == "MiniMax revenue 2024?"  # the inherited attribute is written out
 
 
 def test_chinese_follow_up_is_written_in_chinese():
     resolved = resolve("那估值呢?", FakeReading(attributes=("valuation",)), CONTEXT, wording)
-    assert resolved.question.startswith("稀宇 估值 2023")
+    assert resolved.question == "稀宇 2023 那估值?"  # the question's own words carry its attribute
 
 
 def test_pronoun_takes_the_last_subject():
@@ -100,3 +102,21 @@ def test_context_and_joined_threads_expire(db_url):
     assert conversations.context("t:C1:1.0") is None and conversations.joined("t:C1:1.0")
     now[0] += JOINED_FOR
     assert not conversations.joined("t:C1:1.0") and not conversations.joined("t:C2:9.9")
+
+
+def test_he_is_the_person_the_answer_brought_up_and_it_the_product_not_its_maker():
+    founder = Context(subjects=("minimax",), attribute="founder", mentioned=("minimax", "yan-junjie"),
+                      answered_at=utcnow())
+    NAMES["yan-junjie"] = ("Yan Junjie", "闫俊杰")
+    assert resolve("how old is he?", FakeReading(), founder, wording).subjects == ("yan-junjie",)
+    model = Context(subjects=("minimax", "m2"), attribute="price", focus=("m2",), answered_at=utcnow())
+    NAMES["m2"] = ("M2", "M2")
+    assert resolve("when was it released?", FakeReading(attributes=("release",)), model, wording).subjects == ("m2",)
+
+
+def test_a_comparison_follow_up_stays_a_comparison():
+    compared = Context(subjects=("minimax", "zhipu"), attribute="revenue", focus=("minimax", "zhipu"),
+                       answered_at=utcnow())
+    resolved = resolve("and the valuation?", FakeReading(attributes=("valuation",), words=("valuation",)), compared,
+                       wording)
+    assert resolved.subjects == ("minimax", "zhipu") and resolved.question.startswith("MiniMax vs Zhipu")

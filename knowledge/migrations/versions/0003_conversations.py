@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("question", sa.Text),
         sa.Column("answered_at", sa.DateTime(timezone=True), index=True),
         sa.Column("mentioned", sa.JSON, nullable=False),
+        sa.Column("focus", sa.JSON, nullable=False),
     )
     with op.batch_alter_table("feedback") as batch:
         batch.add_column(sa.Column("question", sa.Text))
