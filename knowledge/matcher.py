@@ -102,6 +102,7 @@ TYPO_WEIGHT = 0.8
 # ("serve", "mny") should dent a match, not sink it.  Off-topic questions still fail,
 # because none of their words are covered.
 UNKNOWN_WEIGHT = 0.5
+UNKNOWN_NAME_WEIGHT = 1.5
 CJK_CHAR_WEIGHT = 0.4
 RARE_TOKENS = 8  # without guarded tokens, candidates come from the postings of this many of the rarest tokens
 COMMON_SHARE = 0.05  # ... leaving out tokens in more than this share of the facts, when rarer ones exist
@@ -580,13 +581,17 @@ class Matcher:
     # ---- ranking ---------------------------------------------------------------------
 
     def _weights(self, reading: Reading) -> dict[str, float]:
-        """Question tokens with their weight: IDF; typo-corrected words a little less, unknown words half."""
+        """Question tokens with their weight: IDF; typo-corrected words a little less; unknown words half
+        the rarest word's, unknown names (capitalised) more than the rarest: a question about a company
+        the base has never heard of is not about the facts sharing its other words."""
         weights: dict[str, float] = {}
-        default = UNKNOWN_WEIGHT * math.log(1 + max(len(self._by_id), 1))
+        rarest = math.log(1 + max(len(self._by_id), 1))
         for token in reading.tokens:
             idf = self._idf(token)
-            if idf is None:
-                weights[token] = default * (CJK_CHAR_WEIGHT if _is_cjk_char(token) else 1.0)
+            if idf is None and token in reading.names:
+                weights[token] = UNKNOWN_NAME_WEIGHT * rarest
+            elif idf is None:
+                weights[token] = UNKNOWN_WEIGHT * rarest * (CJK_CHAR_WEIGHT if _is_cjk_char(token) else 1.0)
             elif token in reading.corrected:
                 weights[token] = TYPO_WEIGHT * idf
             else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from knowledge.normalize import Normalized, Normalizer, fold
@@ -59,6 +59,7 @@ class Reading:
     words: tuple[str, ...]  # the remaining content words
     corrected: dict[str, str] = field(default_factory=dict)  # token -> the typo it was read from
     unknown: frozenset[str] = frozenset()  # tokens no fact uses
+    names: frozenset[str] = frozenset()  # unknown tokens written as names ("Kuaishou" mid-sentence)
     comparison_cue: bool = False  # "vs", "or", "which ... more", "哪个", "比"...
     compared: tuple[str, ...] = ()  # the subjects that could be compared: a maker named just before its
     # product ("MiniMax M2", "DeepSeek V3.2") is part of the product's name, not a side of its own
@@ -134,7 +135,9 @@ class Reader:
             attribute = self.normalize.attribute_of_word(word)
             if attribute and attribute not in attributes:
                 attributes.append(attribute)
-        return self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown))
+        reading = self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown))
+        names = unknown & _capitalised(question) if unknown else frozenset()
+        return replace(reading, names=frozenset(names)) if names else reading
 
     def read_fact(self, questions: Iterable[str]) -> tuple[tuple[str, ...], str | None]:
         """``about`` (up to 3 entity ids) and ``attribute`` inferred from a fact's questions."""
@@ -202,6 +205,14 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
     elif "founded" in vocabulary and not specific and _WHEN_START.search(folded):
         attributes.insert(0, "founded")  # "When did Zhipu start?"
     return attributes
+
+
+_CAPITALISED = re.compile(r"(?<=[\s(\"'“‘/,])[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
+
+
+def _capitalised(question: str) -> frozenset[str]:
+    """Words written with a capital that do not start the question: likely names ("Kuaishou", "StepFun")."""
+    return frozenset(word.casefold() for word in _CAPITALISED.findall(question.strip()))
 
 
 def _has_comparison_cue(question: str, normalized: Normalized) -> bool:
