@@ -3,6 +3,8 @@
     python bench/bench_matcher.py            # prints a Markdown table (used in README)
 
 Each configuration runs in its own process, so peak memory (ru_maxrss) is its own.
+"add+remove": the median time to add one fact to the built index and remove it (``Matcher.update``:
+in place, no rebuild), as a team-fact change does.
 Latency: p50/p95 over every question of the sets; for the real base, the median of five
 passes (the first pass normalises each question afresh, later ones hit the cache).
 Bases: the real fact base, and the real base plus synthetic facts to 10k and 100k.
@@ -79,8 +81,8 @@ def percentile(values: list[float], p: float) -> float:
 
 def run_worker(size: str, baseline: bool) -> dict:
     """One configuration in this process: returns its figures as a dict."""
-    from knowledge.answers import build_answer
     from knowledge.matcher import Matcher
+    from knowledge.qa import to_answer
 
     factbase = load_factbase()
     facts = list(factbase.facts) + synthetic_facts(SIZES[size])
@@ -103,9 +105,10 @@ def run_worker(size: str, baseline: bool) -> dict:
         start = time.perf_counter()
         matcher = Matcher(facts, factbase.aliases)
         result["build_s"] = time.perf_counter() - start
+        result["update_ms"] = _update_ms(matcher)
 
         def ask(question: str):
-            return build_answer(matcher.match(question), factbase.sources)
+            return to_answer(matcher.match(question), factbase.sources)
 
     # The naive baseline takes ~0.3 s a question at 100k facts: time it on a sample there.
     sample = questions if size == "real" or not baseline else questions[:: max(1, len(questions) // 60)]
@@ -125,6 +128,19 @@ def run_worker(size: str, baseline: bool) -> dict:
             result[f"{name}_accuracy"], result[f"{name}_abstention"] = report.accuracy, report.abstention
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+def _update_ms(matcher) -> float:
+    """Median time to add one team fact to the index and remove it again (an edit is both)."""
+    times = []
+    for n in range(30):
+        fact = Fact(id=f"bench-update-{n}", questions=(f"Who leads the Quokka{n} team in Lagos?",),
+                    answer_en=f"Person {n}.", answer_zh=f"{n}号")
+        t0 = time.perf_counter()
+        matcher.update(add=[fact])
+        matcher.update(remove=[fact.id])
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
 
 
 def _plain_answer(question: str, fact: Fact | None):
@@ -161,12 +177,13 @@ def main() -> int:
             out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
             rows.append((("naive WRatio" if baseline else "ours"), json.loads(out)))
     set_names = sorted({k[: -len("_accuracy")] for _, r in rows for k in r if k.endswith("_accuracy")})
-    header = ["matcher", "facts", "build s", "p50 ms", "p95 ms", "peak MB"]
+    header = ["matcher", "facts", "build s", "add+remove ms", "p50 ms", "p95 ms", "peak MB"]
     header += [f"{n} acc / abst" for n in set_names]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for name, r in rows:
-        cells = [name, f"{r['facts']:,}", f"{r['build_s']:.2f}", f"{r['p50_ms']:.2f}", f"{r['p95_ms']:.2f}",
+        update = f"{r['update_ms']:.2f}" if "update_ms" in r else "–"
+        cells = [name, f"{r['facts']:,}", f"{r['build_s']:.2f}", update, f"{r['p50_ms']:.2f}", f"{r['p95_ms']:.2f}",
                  f"{r['peak_mb']:.0f}"]
         cells += [f"{r[n + '_accuracy']:.1%} / {r[n + '_abstention']:.1%}" if n + "_accuracy" in r else "–"
                   for n in set_names]

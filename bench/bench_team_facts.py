@@ -137,7 +137,7 @@ def main() -> int:
             background.start()
             acks, first_right, all_right = [], [], []
             for k in range(args.adds):
-                project = f"{ANIMALS[k % len(ANIMALS)]} {PLACES[(k * 7) % len(PLACES)]}"
+                project = f"{ANIMALS[k % len(ANIMALS)]} {PLACES[(k * 7) % len(PLACES)]}".title()
                 question = f"What is the code name of the {project} project?"
                 answer = f"Code name Wombat-{k}."
                 ack_ms, payload = slash(url, f"add {question} | {answer}")

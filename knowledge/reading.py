@@ -70,7 +70,10 @@ class Reading:
 
     @property
     def specific_attributes(self) -> tuple[str, ...]:
-        return tuple(a for a in self.attributes if a not in GENERIC_ATTRIBUTES)
+        return self._specific
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_specific", tuple(a for a in self.attributes if a not in GENERIC_ATTRIBUTES))
 
     @property
     def knows_nothing(self) -> bool:
