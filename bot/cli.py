@@ -468,7 +468,7 @@ def _cmd_clock(args, stdin, stdout) -> int:
     check_digest_settings(settings)
     runtime = build_runtime(settings, args.knowledge_dir)
     client = make_client(settings)
-    check_slack(settings, client)
+    check_slack(settings)
     return run_clock(settings, runtime, client)
 
 
@@ -487,7 +487,7 @@ def _cmd_digest(args, stdin, stdout) -> int:
     check_digest_settings(settings, posting=args.send)
     client = make_client(settings)
     if args.send:
-        check_slack(settings, client)
+        check_slack(settings)
     job = DigestJob(settings, build_runtime(settings, args.knowledge_dir), client)
     now = datetime.now(ZoneInfo(settings.digest_timezone))
     if args.preview:
