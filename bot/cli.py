@@ -169,9 +169,12 @@ def _question_answerer(args, create_database: bool = False):
     if url is None:
         return QuestionAnswerer(factbase)
     from bot.runtime import open_store
+    from knowledge.learning import Learning
+    from knowledge.review import Reviews
     from knowledge.teamfacts import TeamFacts
 
-    return QuestionAnswerer(factbase, TeamFacts(open_store(url)))
+    store = open_store(url)
+    return QuestionAnswerer(factbase, TeamFacts(store), learning=Learning(store), reviews=Reviews(store))
 
 
 def _cmd_check(args, stdin, stdout) -> int:
@@ -232,6 +235,8 @@ def format_answer(answer: Answer, source_of=None) -> str:
     for conflict in answer.conflicts:
         lines += ["", f"Another article says: {answer.conflict_text(conflict)}",
                   *_quoted(conflict.claim.quote, conflict.source, conflict.claim.as_of)]
+    if answer.review:
+        lines.append(f"  ({answer.review})")
     lines.append(f"(fact {answer.fact.id}, score {answer.score:.0f})")
     return "\n".join(lines)
 

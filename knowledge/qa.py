@@ -19,15 +19,18 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, build_answer
 from knowledge.factbase import Fact, FactBase, Source
 from knowledge.matcher import Explanation, Match, Matcher, Policy
 from knowledge.normalize import Normalizer
+from knowledge.review import review_note
 
 if TYPE_CHECKING:  # SQLAlchemy costs ~0.3 s to import; `bot ask` never needs it
     from knowledge.learning import Learning
+    from knowledge.review import Reviews
     from knowledge.teamfacts import TeamFacts
 
 logger = logging.getLogger(__name__)
@@ -53,10 +56,13 @@ class QuestionAnswerer:
         clock: Callable[[], float] = time.monotonic,
         background: bool = True,
         learning: Learning | None = None,
+        reviews: Reviews | None = None,
     ):
         self.factbase = factbase
         self.team_facts = team_facts
         self.learning = learning
+        self.reviews = reviews
+        self._reviewed: dict[str, datetime] = {}  # fact id -> last "still true"
         self._team_base: dict[str, Fact] = {}  # team facts as stored, before learned phrasings
         self._learned: dict[str, tuple[str, ...]] = {}  # fact id -> approved phrasings in the index
         self._suppressed: frozenset[tuple[str, str]] = frozenset()  # (question key, fact id) not to answer
@@ -80,7 +86,16 @@ class QuestionAnswerer:
         return self.policy.threshold
 
     def ask(self, question: str) -> Answer:
-        return to_answer(self.match(question), self.factbase.sources)
+        return self.answer(self.match(question))
+
+    def answer(self, match: Match) -> Answer:
+        """The answer for a match, with a review note when its fact is past its review date."""
+        answer = to_answer(match, self.factbase.sources)
+        note = self.review_note(answer.fact) if answer.fact is not None else None
+        return replace(answer, review=note) if note else answer
+
+    def review_note(self, fact: Fact) -> str | None:
+        return review_note(fact, self._reviewed.get(fact.id), datetime.now(UTC).date())
 
     def match(self, question: str) -> Match:
         """The raw outcome (``small_talk``, ``comparison``, the reading) behind ``ask``.
@@ -190,6 +205,8 @@ class QuestionAnswerer:
     def _with_learning(self, changed: dict[str, Fact]) -> list[Fact]:
         """The facts to (re)index: those changed, and those whose approved phrasings changed, each with
         its approved phrasings as extra questions; the flags are refreshed too."""
+        if self.reviews is not None:
+            self._reviewed = self.reviews.all()
         if self.learning is None:
             return list(changed.values())
         learned = self.learning.approved_phrasings()

@@ -201,6 +201,14 @@ flag_votes = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )
 
+# "Still true": when a fact was last confirmed, starting its review period again (``knowledge.review``).
+reviews = Table(
+    "reviews", metadata,
+    Column("fact_id", String(80), primary_key=True),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    Column("reviewed_by", String(80), nullable=False),
+)
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
