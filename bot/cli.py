@@ -169,12 +169,14 @@ def _question_answerer(args, create_database: bool = False):
     if url is None:
         return QuestionAnswerer(factbase)
     from bot.runtime import open_store
+    from knowledge.contradictions import Links
     from knowledge.learning import Learning
     from knowledge.review import Reviews
     from knowledge.teamfacts import TeamFacts
 
     store = open_store(url)
-    return QuestionAnswerer(factbase, TeamFacts(store), learning=Learning(store), reviews=Reviews(store))
+    return QuestionAnswerer(factbase, TeamFacts(store), learning=Learning(store), reviews=Reviews(store),
+                            links=Links(store))
 
 
 def _cmd_check(args, stdin, stdout) -> int:
@@ -233,7 +235,8 @@ def format_answer(answer: Answer, source_of=None) -> str:
         source = answer.source if fact is answer.fact else source_of(fact) if source_of else None
         lines.extend(_quoted(fact.quote, source, fact.as_of, fact))
     for conflict in answer.conflicts:
-        lines += ["", f"Another article says: {answer.conflict_text(conflict)}",
+        other = "Another article says" if conflict.claim.source else "Another fact says"
+        lines += ["", f"{other}: {answer.conflict_text(conflict)}",
                   *_quoted(conflict.claim.quote, conflict.source, conflict.claim.as_of)]
     if answer.review:
         lines.append(f"  ({answer.review})")

@@ -137,8 +137,9 @@ def conflict_blocks(answer: Answer) -> list[Block]:
     blocks: list[Block] = []
     for conflict in getattr(answer, "conflicts", ()):
         claim = conflict.claim
-        blocks.append(section(f"*{'另一篇文章的说法' if answer.lang == 'zh' else 'Another article says'}:* "
-                              f"{escape(answer.conflict_text(conflict))}"))
+        other = ("另一篇文章的说法" if answer.lang == "zh" else "Another article says") if claim.source else \
+            ("另一条事实的说法" if answer.lang == "zh" else "Another fact says")
+        blocks.append(section(f"*{other}:* {escape(answer.conflict_text(conflict))}"))
         if claim.quote:
             blocks.append(quote_block(claim.quote))
         if conflict.source is not None:

@@ -138,3 +138,19 @@ def test_review_dates_by_attribute():
     assert due_date(price) == date(2026, 1, 29) and due_date(founded) is None and due_date(team) == date(2026, 6, 30)
     assert review_note(price, None, date(2026, 2, 1)) == "as of 2025-10; not reviewed since"
     assert review_note(price, None, date(2026, 1, 1)) is None
+
+
+def test_a_contradicting_add_warns_and_if_saved_anyway_both_show(learning_app, fake_slack):
+    from tests.handlers.test_fact_command import click
+
+    status, body = learning_app.command("add How many employees does MiniMax have now? | 400 employees, per HR")
+    warning = json.loads(body)
+    assert status == 200 and "may contradict" in warning["text"].lower() and "385" in rendered_text(warning["blocks"])
+    token = next(e["value"] for b in warning["blocks"] if b["type"] == "actions" for e in b["elements"]
+                 if e["action_id"] == "add_anyway")
+    click(learning_app, "add_anyway", token)
+    [saved] = fake_slack.wait_for("chat.postEphemeral")
+    assert "Saved fact" in saved["text"]
+    reply = ask(learning_app, fake_slack, "How many employees does MiniMax have?", 1)
+    shown = reply["text"] + rendered_text(reply["blocks"])
+    assert "385" in shown and "400 employees" in shown and "Another fact says" in shown
