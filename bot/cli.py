@@ -169,9 +169,14 @@ def _question_answerer(args, create_database: bool = False):
     if url is None:
         return QuestionAnswerer(factbase)
     from bot.runtime import open_store
+    from knowledge.contradictions import Links
+    from knowledge.learning import Learning
+    from knowledge.review import Reviews
     from knowledge.teamfacts import TeamFacts
 
-    return QuestionAnswerer(factbase, TeamFacts(open_store(url)))
+    store = open_store(url)
+    return QuestionAnswerer(factbase, TeamFacts(store), learning=Learning(store), reviews=Reviews(store),
+                            links=Links(store))
 
 
 def _cmd_check(args, stdin, stdout) -> int:
@@ -230,8 +235,11 @@ def format_answer(answer: Answer, source_of=None) -> str:
         source = answer.source if fact is answer.fact else source_of(fact) if source_of else None
         lines.extend(_quoted(fact.quote, source, fact.as_of, fact))
     for conflict in answer.conflicts:
-        lines += ["", f"Another article says: {answer.conflict_text(conflict)}",
+        other = "Another article says" if conflict.claim.source else "Another fact says"
+        lines += ["", f"{other}: {answer.conflict_text(conflict)}",
                   *_quoted(conflict.claim.quote, conflict.source, conflict.claim.as_of)]
+    if answer.review:
+        lines.append(f"  ({answer.review})")
     lines.append(f"(fact {answer.fact.id}, score {answer.score:.0f})")
     return "\n".join(lines)
 
@@ -468,7 +476,7 @@ def _cmd_clock(args, stdin, stdout) -> int:
     check_digest_settings(settings)
     runtime = build_runtime(settings, args.knowledge_dir)
     client = make_client(settings)
-    check_slack(settings, client)
+    check_slack(settings)
     return run_clock(settings, runtime, client)
 
 
@@ -487,7 +495,7 @@ def _cmd_digest(args, stdin, stdout) -> int:
     check_digest_settings(settings, posting=args.send)
     client = make_client(settings)
     if args.send:
-        check_slack(settings, client)
+        check_slack(settings)
     job = DigestJob(settings, build_runtime(settings, args.knowledge_dir), client)
     now = datetime.now(ZoneInfo(settings.digest_timezone))
     if args.preview:

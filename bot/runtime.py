@@ -83,12 +83,14 @@ def build_runtime(settings: Settings, data_dir=DATA_DIR, team_facts: bool = True
     store = open_store(settings.database_url)
     if not team_facts:
         return Runtime(settings=settings, qa=QuestionAnswerer(factbase), store=store)
+    from knowledge.contradictions import Links
     from knowledge.learning import Learning
+    from knowledge.review import Reviews
     from knowledge.teamfacts import TeamFacts
 
     learning = Learning(store, settings.learn_auto_approve, settings.learn_flag_after)
-    return Runtime(settings=settings, qa=QuestionAnswerer(factbase, TeamFacts(store), learning=learning),
-                   store=store)
+    qa = QuestionAnswerer(factbase, TeamFacts(store), learning=learning, reviews=Reviews(store), links=Links(store))
+    return Runtime(settings=settings, qa=qa, store=store)
 
 
 def handler_deps(runtime: Runtime):

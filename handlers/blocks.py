@@ -91,12 +91,14 @@ def provenance(fact: Fact, source: Source | None) -> str:
     return line + f" · `{escape(fact.id)}`"
 
 
-def fact_blocks(fact: Fact, source: Source | None, lang: str, text: str | None = None) -> list[Block]:
-    """The answer (``text``, else the fact's answer in ``lang``), its quote when there is one, its provenance."""
+def fact_blocks(fact: Fact, source: Source | None, lang: str, text: str | None = None,
+                review: str | None = None) -> list[Block]:
+    """The answer (``text``, else the fact's answer in ``lang``), its quote when there is one, its provenance
+    (and, past its review date, "as of …; not reviewed since")."""
     blocks = [section(escape(text or fact.answer(lang)))]
     if fact.quote:
         blocks.append(quote_block(fact.quote))
-    blocks.append(context(provenance(fact, source)))
+    blocks.append(context(provenance(fact, source) + (f" · ⚠️ {escape(review)}" if review else "")))
     return blocks
 
 
@@ -117,7 +119,7 @@ def answer_message(answer: Answer, threshold: float,
             source = answer.source if fact is answer.fact else source_of(fact) if source_of else None
             blocks.append(context(provenance(fact, source)))
     else:
-        blocks.extend(fact_blocks(answer.fact, answer.source, answer.lang, answer.text))
+        blocks.extend(fact_blocks(answer.fact, answer.source, answer.lang, answer.text, answer.review))
     blocks.extend(conflict_blocks(answer))
     value = _action_value(answer.fact.id, answer.question, unsure=answer.score < threshold + MODERATE_BAND)
     elements = [
@@ -135,8 +137,9 @@ def conflict_blocks(answer: Answer) -> list[Block]:
     blocks: list[Block] = []
     for conflict in getattr(answer, "conflicts", ()):
         claim = conflict.claim
-        blocks.append(section(f"*{'另一篇文章的说法' if answer.lang == 'zh' else 'Another article says'}:* "
-                              f"{escape(answer.conflict_text(conflict))}"))
+        other = ("另一篇文章的说法" if answer.lang == "zh" else "Another article says") if claim.source else \
+            ("另一条事实的说法" if answer.lang == "zh" else "Another fact says")
+        blocks.append(section(f"*{other}:* {escape(answer.conflict_text(conflict))}"))
         if claim.quote:
             blocks.append(quote_block(claim.quote))
         if conflict.source is not None:

@@ -15,6 +15,7 @@ from handlers.blocks import Message, button, context, fact_blocks, section, text
 from handlers.modals import fact_modal, initial_from_draft
 from handlers.mrkdwn import escape, readable
 from handlers.replies import compose_reply
+from knowledge.contradictions import Links, contradictions
 from knowledge.factbase import Fact
 from knowledge.teamfacts import Draft, DuplicateQuestion, TeamFactError, TeamFacts, check_may_change, make_draft
 
@@ -114,24 +115,36 @@ class FactCommand:
             if existing is not None:
                 blocks.extend(fact_blocks(existing, self.deps.qa.source_of(existing), "en"))
             return Message(text=f"Nothing saved: fact {exc.existing} already has this exact question.", blocks=blocks)
+        for contradiction in contradictions(self.deps.qa, draft.questions[0], draft.answer):
+            Links(self.deps.store).link(saved.id, contradiction.fact.id, user_name)  # saved anyway: both show
         self.deps.qa.refresh(force=True)
         return saved_message(saved.to_fact(), "Saved")
 
     def save_or_warn(self, draft: Draft, user_id: str, user_name: str) -> Message:
-        """Save, unless a close match exists: then park the draft and ask first."""
-        fact = self.deps.qa.duplicate_of(draft.questions[0])
-        if fact is None:
+        """Save, unless a close match or a contradicting fact exists: then park the draft and ask first."""
+        found = contradictions(self.deps.qa, draft.questions[0], draft.answer)
+        fact = self.deps.qa.duplicate_of(draft.questions[0]) if not found else None
+        if fact is not None:
+            heading = "A fact that looks the same already exists. Nothing has been saved yet:"
+            return self._ask_first(draft, user_id, heading, [fact], f"Possible duplicate of {fact.id}")
+        if not found:
             return self.save(draft, user_id, user_name)
+        figures = "; ".join(f"`{escape(c.fact.id)}`: {escape(', '.join(c.figures))}" for c in found)
+        heading = (f"This may contradict what I already know ({figures}). Nothing has been saved yet; "
+                   "if you add it anyway, both will be shown side by side:")
+        return self._ask_first(draft, user_id, heading, [c.fact for c in found],
+                               f"May contradict {found[0].fact.id}")
+
+    def _ask_first(self, draft: Draft, user_id: str, heading: str, facts: list[Fact], text: str) -> Message:
         token = self.team.park(draft, user_id)
-        blocks = [
-            section("A fact that looks the same already exists. Nothing has been saved yet:"),
-            *fact_blocks(fact, self.deps.qa.source_of(fact), "en"),
-            {"type": "actions", "block_id": "duplicate_actions", "elements": [
-                button("Add anyway", ACTION_ADD_ANYWAY, token, style="primary"),
-                button("Cancel", ACTION_CANCEL_ADD, token),
-            ]},
-        ]
-        return Message(text=f"Possible duplicate of {fact.id}; nothing saved yet.", blocks=blocks)
+        blocks = [section(heading)]
+        for fact in facts:
+            blocks.extend(fact_blocks(fact, self.deps.qa.source_of(fact), "en"))
+        blocks.append({"type": "actions", "block_id": "duplicate_actions", "elements": [
+            button("Add anyway", ACTION_ADD_ANYWAY, token, style="primary"),
+            button("Cancel", ACTION_CANCEL_ADD, token),
+        ]})
+        return Message(text=f"{text}; nothing saved yet.", blocks=blocks)
 
     def _quick_add(self, args: str, user: str, user_name: str) -> Message:
         parts = [p.strip() for p in args.split("|")]

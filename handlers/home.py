@@ -8,10 +8,20 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from handlers import Deps
-from handlers.home_view import ACTION_PAGE, ACTION_REVIEW, ACTION_SEARCH, HomeData, home_view, parse_review
+from handlers.blocks import is_fact_id
+from handlers.home_view import (
+    ACTION_PAGE,
+    ACTION_REVIEW,
+    ACTION_SEARCH,
+    ACTION_STILL_TRUE,
+    HomeData,
+    home_view,
+    parse_review,
+)
 from handlers.private import user_of
 from knowledge.digest import compose_digest, week_ending
 from knowledge.learning import Pending
+from knowledge.review import Reviews
 from knowledge.store import utcnow
 from knowledge.teamfacts import NotFound, TeamFacts
 
@@ -39,7 +49,21 @@ def register(app: App, deps: Deps) -> None:
                         unanswered=digest.unanswered, curator=bool(queue) or user in deps.fact_admins, queue=queue,
                         facts={item.fact_id: facts[item.fact_id] for item in queue if item.fact_id in facts},
                         page=page)
+        data.due = [(fact, note) for fact in facts.values() if may_confirm(user, fact)
+                    for note in [deps.qa.review_note(fact)] if note]
         client.views_publish(user_id=user, view=home_view(data))
+
+    def may_confirm(user: str, fact) -> bool:
+        """Admins confirm any fact; authors their own team facts."""
+        if user in deps.fact_admins:
+            return True
+        return fact.source is None and getattr(fact, "added_by", None) is not None and _author(fact.id) == user
+
+    def _author(fact_id: str) -> str | None:
+        try:
+            return team.get(fact_id).added_by
+        except NotFound:
+            return None
 
     @app.event("app_home_opened")
     def on_home_opened(event: dict, client: WebClient) -> None:
@@ -59,6 +83,21 @@ def register(app: App, deps: Deps) -> None:
         user, value = user_of(body), str(action.get("value") or "")
         if user:
             publish(client, user, page=int(value) if value.isdigit() and len(value) < 5 else 0)
+
+    @app.action(ACTION_STILL_TRUE)
+    def on_still_true(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
+        ack()
+        user = user_of(body)
+        fact = deps.qa.fact(action.get("value")) if is_fact_id(action.get("value")) else None
+        if user is None:
+            return
+        if fact is not None and may_confirm(user, fact):
+            name = f"@{(body.get('user') or {}).get('username') or user}"
+            Reviews(deps.store).mark(fact.id, name)
+            if fact.source is None:
+                team.record_review(fact.id, user, name)
+            deps.qa.refresh(force=True)
+        publish(client, user)
 
     @app.action(ACTION_REVIEW)
     def on_review(ack: Ack, body: dict, action: dict, client: WebClient) -> None:

@@ -24,6 +24,8 @@ QUEUE_PAGE = 8  # review items per page: 3 blocks each, well inside the limit wi
 ACTION_SEARCH = "home_search"
 ACTION_PAGE = "home_page"
 ACTION_REVIEW = "home_review"  # value: {"k": "phrasing"|"flag", "i": id, "d": "approve"|"reject"|"keep"|"drop"}
+ACTION_STILL_TRUE = "home_still_true"  # value: the fact id
+DUE_SHOWN = 10
 
 
 @dataclass
@@ -40,6 +42,7 @@ class HomeData:
     queue: list[Pending] = field(default_factory=list)
     facts: dict[str, Fact] = field(default_factory=dict)  # the facts the queue is about
     page: int = 0
+    due: list[tuple[Fact, str]] = field(default_factory=list)  # facts past their review date, with the note
 
 
 def home_view(data: HomeData) -> dict[str, Any]:
@@ -68,9 +71,25 @@ def home_view(data: HomeData) -> dict[str, Any]:
                            "text": {"type": "mrkdwn", "text": truncate(f"• {escape(question)}"
                                                                        + (f" ({n}×)" if n > 1 else ""))},
                            "accessory": button("Add this fact", ACTION_DIGEST_ADD, question[:300])})
+    if data.due:
+        blocks.extend(_due_blocks(data.due))
     if data.curator:
         blocks.extend(_queue_blocks(data, MAX_HOME_BLOCKS - len(blocks)))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
+
+
+def _due_blocks(due: list[tuple[Fact, str]]) -> list[Block]:
+    """Facts past their review date that this user may confirm: "Still true", or edit/remove them."""
+    blocks: list[Block] = [{"type": "divider"}, section(
+        f"*Due for review* ({len(due)}): still true? Confirm it, or `/fact edit ID` / `/fact remove ID` "
+        "(curated facts: edit knowledge/facts.yaml).")]
+    for fact, note in due[:DUE_SHOWN]:
+        text = f"`{escape(fact.id)}` {escape(fact.answer('en')[:200])}\n_{escape(note)}_"
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": truncate(text)},
+                       "accessory": button("Still true", ACTION_STILL_TRUE, fact.id)})
+    if len(due) > DUE_SHOWN:
+        blocks.append(context(f"…and {len(due) - DUE_SHOWN} more after these."))
+    return blocks
 
 
 def _team_lines(facts: list[TeamFact], empty: str) -> str:

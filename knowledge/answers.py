@@ -31,6 +31,7 @@ class Answer:
     matched_question: str | None
     alternatives: tuple[Alternative, ...]
     conflicts: tuple[Conflict, ...] = ()  # shown with the answer: what other articles say about the same thing
+    review: str | None = None  # "as of 2025-10; not reviewed since" when the fact is past its review date
 
     @property
     def answered(self) -> bool:

@@ -22,7 +22,6 @@ from knowledge.conversation import (
     uses_pronoun,
 )
 from knowledge.normalize import is_chinese
-from knowledge.qa import to_answer
 from knowledge.smalltalk import Examples, classify, language, topic
 
 MAX_QUESTION_CHARS = 1000
@@ -94,7 +93,7 @@ class Dialogue:
         resolved = resolve(text, reading, context, self._wording)
         answer = None
         if resolved.inherited:
-            completed = to_answer(self.qa.match(resolved.question), self.qa.factbase.sources)
+            completed = self.qa.answer(self.qa.match(resolved.question))
             if completed.answered and _fits(completed, resolved):
                 answer = completed
             elif resolved.weak and match.answered:  # a question of its own after all ("What is the scaling law?")
@@ -107,7 +106,7 @@ class Dialogue:
                 return Turn("unclear", lang)
             if match.small_talk and not match.answered:
                 return Turn("smalltalk", lang, smalltalk=topic(text), examples=tuple(self.examples.next(lang)))
-            answer = to_answer(match, self.qa.factbase.sources)
+            answer = self.qa.answer(match)
         shown = resolved.describe(self._display) if resolved.inherited else None
         if answer.answered and conversations:
             about = tuple(getattr(answer.fact, "about", ()) or ())

@@ -19,15 +19,19 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, build_answer
-from knowledge.factbase import Fact, FactBase, Source
+from knowledge.factbase import Claim, Fact, FactBase, Source
 from knowledge.matcher import Explanation, Match, Matcher, Policy
 from knowledge.normalize import Normalizer
+from knowledge.review import review_note
 
 if TYPE_CHECKING:  # SQLAlchemy costs ~0.3 s to import; `bot ask` never needs it
+    from knowledge.contradictions import Links
     from knowledge.learning import Learning
+    from knowledge.review import Reviews
     from knowledge.teamfacts import TeamFacts
 
 logger = logging.getLogger(__name__)
@@ -53,10 +57,16 @@ class QuestionAnswerer:
         clock: Callable[[], float] = time.monotonic,
         background: bool = True,
         learning: Learning | None = None,
+        reviews: Reviews | None = None,
+        links: Links | None = None,
     ):
         self.factbase = factbase
         self.team_facts = team_facts
         self.learning = learning
+        self.reviews = reviews
+        self.links = links
+        self._links: dict[str, tuple[str, ...]] = {}  # fact id -> linked (contradicting) facts in the index
+        self._reviewed: dict[str, datetime] = {}  # fact id -> last "still true"
         self._team_base: dict[str, Fact] = {}  # team facts as stored, before learned phrasings
         self._learned: dict[str, tuple[str, ...]] = {}  # fact id -> approved phrasings in the index
         self._suppressed: frozenset[tuple[str, str]] = frozenset()  # (question key, fact id) not to answer
@@ -80,7 +90,16 @@ class QuestionAnswerer:
         return self.policy.threshold
 
     def ask(self, question: str) -> Answer:
-        return to_answer(self.match(question), self.factbase.sources)
+        return self.answer(self.match(question))
+
+    def answer(self, match: Match) -> Answer:
+        """The answer for a match, with a review note when its fact is past its review date."""
+        answer = to_answer(match, self.factbase.sources)
+        note = self.review_note(answer.fact) if answer.fact is not None else None
+        return replace(answer, review=note) if note else answer
+
+    def review_note(self, fact: Fact) -> str | None:
+        return review_note(fact, self._reviewed.get(fact.id), datetime.now(UTC).date())
 
     def match(self, question: str) -> Match:
         """The raw outcome (``small_talk``, ``comparison``, the reading) behind ``ask``.
@@ -189,22 +208,37 @@ class QuestionAnswerer:
             return len(fresh) + len(removed)
 
     def _with_learning(self, changed: dict[str, Fact]) -> list[Fact]:
-        """The facts to (re)index: those changed, and those whose approved phrasings changed, each with
-        its approved phrasings as extra questions; the flags are refreshed too."""
+        """The facts to (re)index: those changed, and those whose approved phrasings or links changed,
+        each with its approved phrasings as extra questions and its linked facts as conflicting
+        claims; the flags and review dates are refreshed too."""
+        if self.reviews is not None:
+            self._reviewed = self.reviews.all()
         if self.learning is None:
             return list(changed.values())
         learned = self.learning.approved_phrasings()
+        links = self.links.all() if self.links is not None else {}
         self._suppressed = self.learning.suppressed()
-        relearn = {fact_id for fact_id in learned.keys() | self._learned.keys()
-                   if learned.get(fact_id) != self._learned.get(fact_id)}
+        stale = {fact_id for fact_id in learned.keys() | self._learned.keys()
+                 if learned.get(fact_id) != self._learned.get(fact_id)}
+        stale |= {fact_id for fact_id in links.keys() | self._links.keys()
+                  if links.get(fact_id) != self._links.get(fact_id)}
         facts = dict(changed)
-        for fact_id in relearn - facts.keys():
-            base = self._team_base.get(fact_id) or self.factbase.fact(fact_id)
+        for fact_id in stale - facts.keys():
+            base = self._base(fact_id)
             if base is not None:
                 facts[fact_id] = base
-        self._learned = learned
-        return [replace(f, questions=tuple(dict.fromkeys((*f.questions, *learned.get(f.id, ())))))
-                for f in facts.values()]
+        self._learned, self._links = learned, links
+        return [self._decorated(f, learned, links) for f in facts.values()]
+
+    def _base(self, fact_id: str) -> Fact | None:
+        """A fact as curated or stored, before learned phrasings and links."""
+        return self._team_base.get(fact_id) or self.factbase.fact(fact_id)
+
+    def _decorated(self, fact: Fact, learned: dict[str, tuple[str, ...]], links: dict[str, tuple[str, ...]]) -> Fact:
+        claims = [Claim(o.id, o.answer_en, o.answer_zh, o.quote, o.source, o.as_of)
+                  for o in (self._base(other) for other in links.get(fact.id, ())) if o is not None]
+        return replace(fact, questions=tuple(dict.fromkeys((*fact.questions, *learned.get(fact.id, ())))),
+                       conflicting=(*fact.conflicting, *claims))
 
     def _ensure_worker(self) -> None:
         pid = os.getpid()

@@ -201,6 +201,23 @@ flag_votes = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )
 
+# "Still true": when a fact was last confirmed, starting its review period again (``knowledge.review``).
+reviews = Table(
+    "reviews", metadata,
+    Column("fact_id", String(80), primary_key=True),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    Column("reviewed_by", String(80), nullable=False),
+)
+
+# Facts a person saved although they contradict another ("Add anyway"): both show in answers.
+fact_links = Table(
+    "fact_links", metadata,
+    Column("fact_id", String(80), primary_key=True),
+    Column("other_id", String(80), primary_key=True),
+    Column("created_by", String(80), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -306,6 +306,12 @@ class TeamFacts:
             return list(conn.execute(select(team_facts.c.id).where(team_facts.c.import_batch == batch,
                                                                    team_facts.c.deleted_at.is_(None))).scalars())
 
+    def record_review(self, fact_id: str, user_id: str, user_name: str | None = None) -> None:
+        """A "still true" on a team fact, in its history (the version does not change)."""
+        current = self.get(fact_id)
+        with self.store.transaction() as conn:
+            _record(conn, current.id, current.version, "reviewed", current.draft, user_id, utcnow(), user_name)
+
     def remove_batch(self, fact_ids: list[str], user_id: str, user_name: str | None = None) -> int:
         """Soft-delete many facts at once (an import taken back), each with its history entry."""
         removed = 0

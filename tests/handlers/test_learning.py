@@ -103,3 +103,54 @@ def test_home_renders_empty_and_pages_a_full_queue():
     View(**full).validate_json()
     assert len(full["blocks"]) <= 100 and "Page 4 of 25" in rendered_text(full["blocks"])
     assert "<!channel>" not in rendered_text(full["blocks"])
+
+
+def test_a_due_fact_says_not_reviewed_since_and_still_true_renews_it(learning_app, fake_slack):
+    question = "What is the price of MiniMax M2?"
+    due = ask(learning_app, fake_slack, question, 1)
+    assert "not reviewed since" in rendered_text(due["blocks"])
+    learning_app.event({"type": "app_home_opened", "user": "U0ADMIN1", "tab": "home"}, event_id="EvHome2")
+    [home] = fake_slack.wait_for("views.publish")
+    View(**home["view"]).validate_json()
+    assert "Due for review" in rendered_text(home["view"]["blocks"])
+    assert any(e.get("action_id") == "home_still_true"
+               for b in home["view"]["blocks"] for e in [b.get("accessory") or {}])
+    learning_app.interaction({"type": "block_actions", "user": {"id": "U0ADMIN1", "username": "admin"},
+                              "team": {"id": "T0001"}, "view": {"id": "VHOME", "type": "home"},
+                              "actions": [{"action_id": "home_still_true", "value": "minimax-m2-price",
+                                           "type": "button"}]})
+    fake_slack.wait_for("views.publish", 2)
+    renewed = ask(learning_app, fake_slack, question, 2)
+    assert "not reviewed since" not in rendered_text(renewed["blocks"])
+
+
+def test_review_dates_by_attribute():
+    from datetime import date
+
+    from knowledge.factbase import Fact
+    from knowledge.review import due_date, review_note
+
+    price = Fact(id="p", questions=("q",), answer_en="a", answer_zh="a", source="s", as_of="2025-10",
+                 attribute="price")
+    founded = Fact(id="f", questions=("q",), answer_en="a", answer_zh="a", source="s", as_of="2022",
+                   attribute="founded")
+    team = Fact(id="t", questions=("q",), answer_en="a", answer_zh="a", added_at="2026-01-01", attribute="said")
+    assert due_date(price) == date(2026, 1, 29) and due_date(founded) is None and due_date(team) == date(2026, 6, 30)
+    assert review_note(price, None, date(2026, 2, 1)) == "as of 2025-10; not reviewed since"
+    assert review_note(price, None, date(2026, 1, 1)) is None
+
+
+def test_a_contradicting_add_warns_and_if_saved_anyway_both_show(learning_app, fake_slack):
+    from tests.handlers.test_fact_command import click
+
+    status, body = learning_app.command("add How many employees does MiniMax have now? | 400 employees, per HR")
+    warning = json.loads(body)
+    assert status == 200 and "may contradict" in warning["text"].lower() and "385" in rendered_text(warning["blocks"])
+    token = next(e["value"] for b in warning["blocks"] if b["type"] == "actions" for e in b["elements"]
+                 if e["action_id"] == "add_anyway")
+    click(learning_app, "add_anyway", token)
+    [saved] = fake_slack.wait_for("chat.postEphemeral")
+    assert "Saved fact" in saved["text"]
+    reply = ask(learning_app, fake_slack, "How many employees does MiniMax have?", 1)
+    shown = reply["text"] + rendered_text(reply["blocks"])
+    assert "385" in shown and "400 employees" in shown and "Another fact says" in shown

@@ -56,9 +56,9 @@ def test_processes_starting_at_once_on_an_empty_folder_all_come_up(tmp_path, db_
         from knowledge.teamfacts import TeamFacts
         TeamFacts(Store({url!r})).active()
     """)
-    procs = [subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=subprocess.PIPE) for _ in range(6)]
+    procs = [subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=subprocess.PIPE) for _ in range(4)]
     results = [(p.wait(timeout=120), p.stderr.read().decode()) for p in procs]
-    assert [code for code, _ in results] == [0] * 6, results
+    assert [code for code, _ in results] == [0] * 4, results
 
 
 def _count(url: str, table: str) -> int:

@@ -1,5 +1,6 @@
-"""Learning from the team: suggested and approved phrasings (from picks), and answers flagged not
-helpful for a question (with the votes of the different people behind each).
+"""Learning from the team: suggested and approved phrasings (from picks), answers flagged not
+helpful for a question (with the votes of the different people behind each), reviews ("still
+true") of facts due for one, and links between team facts saved although they contradict another.
 
 Revision ID: 0004
 Revises: 0003
@@ -43,8 +44,21 @@ def upgrade() -> None:
     _votes_table("phrasing_votes", "phrasing_id")
     _decided_table("answer_flags", "uq_answer_flags_fact_question")
     _votes_table("flag_votes", "flag_id")
+    op.create_table(
+        "reviews",
+        sa.Column("fact_id", sa.String(80), primary_key=True),
+        sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("reviewed_by", sa.String(80), nullable=False),
+    )
+    op.create_table(
+        "fact_links",
+        sa.Column("fact_id", sa.String(80), primary_key=True),
+        sa.Column("other_id", sa.String(80), primary_key=True),
+        sa.Column("created_by", sa.String(80), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def downgrade() -> None:
-    for table in ("flag_votes", "answer_flags", "phrasing_votes", "phrasings"):
+    for table in ("fact_links", "reviews", "flag_votes", "answer_flags", "phrasing_votes", "phrasings"):
         op.drop_table(table)
