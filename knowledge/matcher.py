@@ -254,7 +254,7 @@ class _Entry:
     fact: Fact
     n_questions: int
     where: dict[str, tuple[int, ...]]  # token -> indexes of the phrasings that contain it
-    sorted_texts: tuple[str, ...]  # each phrasing's tokens, sorted and joined, for rapidfuzz
+    n_phrasings: int
     guard: frozenset[str]  # entity and metric tokens, model names, versions and years
     figures: frozenset[str]  # the figures its answer states ("385", "11.02"), to recognise a repeated claim
     about: tuple[str, ...]  # entity ids the fact is about (declared, or read from its questions)
@@ -264,6 +264,8 @@ class _Entry:
     attributes: frozenset[str]  # its attribute, and any other that several of its questions ask for
     weights: list[float] | None = None  # IDF weight of each phrasing, valid for ``generation``
     generation: int = -1
+    sorted_texts: tuple[str, ...] | None = None  # each phrasing's tokens sorted and joined (for rapidfuzz),
+    # made the first time the fact is scored: most facts of a big index never are
 
 
 @dataclass(frozen=True)
@@ -420,7 +422,6 @@ class Matcher:
         if norms is None:
             norms = _normalize_fact(self.normalize, fact)
         where: dict[str, list[int]] = {}
-        sorted_texts = []
         for k, normalized in enumerate(norms):
             unique = set(normalized.tokens)
             for token in unique:
@@ -429,7 +430,6 @@ class Matcher:
                     where[token] = [k]
                 else:
                     found.append(k)
-            sorted_texts.append(" ".join(sorted(unique)))
         questions = norms[:n_questions]
         about, attribute = tuple(getattr(fact, "about", ()) or ()), getattr(fact, "attribute", None)
         if not about or not attribute:
@@ -448,7 +448,7 @@ class Matcher:
         figures = frozenset(t for t in answer_zh.tokens if not t.isalpha() and _is_figure(t))
         about_tokens = frozenset(self.normalize.entity_token(a) for a in about)
         return _Entry(
-            fact=fact, n_questions=n_questions, where=compact, sorted_texts=tuple(sorted_texts),
+            fact=fact, n_questions=n_questions, where=compact, n_phrasings=len(norms),
             guard=frozenset(guard), figures=figures, about=about, about_tokens=about_tokens,
             asked_tokens=about_tokens | asked, attribute=attribute,
             attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions),
@@ -627,7 +627,7 @@ class Matcher:
 
     def _phrasing_weights(self, entry: _Entry) -> list[float]:
         if entry.generation != self._generation:
-            weights = [0.0] * len(entry.sorted_texts)
+            weights = [0.0] * entry.n_phrasings
             for token, ks in entry.where.items():
                 idf = self._idf(token)
                 for k in ks:
@@ -804,6 +804,7 @@ class Matcher:
                 covered[k] += weight
                 shared[k] += idf
         weights = self._phrasing_weights(entry)
+        sorted_texts = entry.sorted_texts or _sorted_texts(entry)
         scale = 100 * (1 - W_FACT)
         anchored = bool(entry.about_tokens & query.keys())  # the fact is about one of the subjects asked
         best, best_adjusted, best_text, best_left_out = 0.0, float("-inf"), entry.fact.questions[0], len(mentioned)
@@ -815,7 +816,7 @@ class Matcher:
             score = W_RECALL * covered[k] / total + W_PRECISION * shared[k] / weights[k]
             if scale * (score + W_SIMILARITY) - mention_penalty * left_out <= best_adjusted:
                 continue  # even a perfect string similarity could not beat the best phrasing so far
-            score += W_SIMILARITY * fuzz.ratio(q_sorted, entry.sorted_texts[k], processor=None) / 100
+            score += W_SIMILARITY * fuzz.ratio(q_sorted, sorted_texts[k], processor=None) / 100
             adjusted = scale * score - mention_penalty * left_out
             if adjusted > best_adjusted:
                 best, best_adjusted, best_left_out = score, adjusted, left_out
@@ -859,6 +860,16 @@ def _asked_attributes(questions: list[Normalized]) -> frozenset[str]:
             counts[specific[0]] += 1
     least = max(ASKED_ATTRIBUTE_MIN, ASKED_ATTRIBUTE_SHARE * len(questions))
     return frozenset(a for a, n in counts.items() if n >= least)
+
+
+def _sorted_texts(entry: _Entry) -> tuple[str, ...]:
+    """Each phrasing's tokens, sorted and joined: what rapidfuzz compares with the question's."""
+    tokens: list[list[str]] = [[] for _ in range(entry.n_phrasings)]
+    for token, ks in entry.where.items():
+        for k in ks:
+            tokens[k].append(token)
+    entry.sorted_texts = tuple(" ".join(sorted(t)) for t in tokens)
+    return entry.sorted_texts
 
 
 def _covers_all(match: Match, reading: Reading) -> bool:
