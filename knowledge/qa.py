@@ -26,7 +26,6 @@ from knowledge.answers import Answer, build_answer
 from knowledge.factbase import Claim, Fact, FactBase, Source
 from knowledge.matcher import Explanation, Match, Matcher, Policy
 from knowledge.normalize import Normalizer
-from knowledge.review import review_note
 
 if TYPE_CHECKING:  # SQLAlchemy costs ~0.3 s to import; `bot ask` never needs it
     from knowledge.contradictions import Links
@@ -99,6 +98,8 @@ class QuestionAnswerer:
         return replace(answer, review=note) if note else answer
 
     def review_note(self, fact: Fact) -> str | None:
+        from knowledge.review import review_note  # imports SQLAlchemy (~0.2 s): not at `bot ask` start-up
+
         return review_note(fact, self._reviewed.get(fact.id), datetime.now(UTC).date())
 
     def match(self, question: str) -> Match:
