@@ -13,7 +13,7 @@ from typing import TextIO
 
 from handlers.blocks import Message, text_message
 from handlers.replies import message_for
-from knowledge.conversation import Conversations
+from knowledge.context_store import Conversations
 from knowledge.dialogue import Dialogue
 from knowledge.qa import QuestionAnswerer
 

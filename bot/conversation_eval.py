@@ -18,7 +18,7 @@ import yaml
 
 from handlers.messages import incoming
 from handlers.replies import message_for
-from knowledge.conversation import Conversations
+from knowledge.context_store import Conversations
 from knowledge.dialogue import Dialogue, Turn
 from knowledge.normalize import fold, is_chinese, is_traditional
 from knowledge.store import Store

@@ -21,7 +21,8 @@ from slack_sdk.errors import SlackApiError
 from handlers import Deps
 from handlers.mrkdwn import readable
 from handlers.replies import message_for
-from knowledge.conversation import Context, Conversations
+from knowledge.context_store import Conversations
+from knowledge.conversation import Context
 from knowledge.dialogue import Dialogue, Turn
 from knowledge.store import utcnow
 

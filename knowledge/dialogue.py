@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer
 from knowledge.cleaning import clean_input
 from knowledge.conversation import (
     Context,
-    Conversations,
     Resolved,
     is_follow_up_form,
     looks_like_question,
@@ -23,6 +23,9 @@ from knowledge.conversation import (
 )
 from knowledge.normalize import is_chinese
 from knowledge.smalltalk import Examples, classify, language, topic
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask`
+    from knowledge.context_store import Conversations
 
 MAX_QUESTION_CHARS = 1000
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
+from typing import TYPE_CHECKING
 
 from knowledge.factbase import Fact
-from knowledge.store import Store, as_utc, reviews, utcnow
+
+if TYPE_CHECKING:  # the dates are pure; only ``Reviews`` needs the database (SQLAlchemy is slow to import)
+    from knowledge.store import Store
 
 # Days until a fact of this attribute needs a look again.  Not listed: never (founder, founded,
 # hometown, education, career, said, definition, event...).
@@ -74,16 +74,27 @@ def review_note(fact: Fact, reviewed: datetime | None, today: date) -> str | Non
 class Reviews:
     """When each fact was last confirmed "still true", and by whom."""
 
-    def __init__(self, store: Store, clock: Callable[[], datetime] = utcnow):
+    def __init__(self, store: Store, clock: Callable[[], datetime] | None = None):
+        from knowledge.store import utcnow
+
         self.store = store
-        self.clock = clock
+        self.clock = clock or utcnow
 
     def all(self) -> dict[str, datetime]:
+        from sqlalchemy import select
+
+        from knowledge.store import as_utc, reviews
+
         with self.store.engine.connect() as conn:
             return {r.fact_id: as_utc(r.reviewed_at) for r in conn.execute(select(reviews)).all()}
 
     def mark(self, fact_id: str, by: str) -> None:
         """A "still true": a new review date for every worker (the revision moves)."""
+        from sqlalchemy import insert, update
+        from sqlalchemy.exc import IntegrityError
+
+        from knowledge.store import reviews
+
         now = self.clock()
         with self.store.transaction() as conn:
             values = {"reviewed_at": now, "reviewed_by": by[:80]}

@@ -3,11 +3,11 @@ from datetime import timedelta
 
 import pytest
 
+from knowledge.context_store import Conversations
 from knowledge.conversation import (
     CONTEXT_FOR,
     JOINED_FOR,
     Context,
-    Conversations,
     Resolved,
     looks_like_question,
     resolve,
