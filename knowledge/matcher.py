@@ -55,8 +55,8 @@ if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.an
 
 # The answering policy, chosen by ``python bench/tune_matcher.py`` on ../shared/eval/dev.yaml and
 # tests/eval/tuning*.yaml (never on tests/eval/heldout.yaml or natural.yaml).
-DEFAULT_THRESHOLD = 55.0
-DEFAULT_MARGIN = 8.0
+DEFAULT_THRESHOLD = 60.0
+DEFAULT_MARGIN = 12.0
 # A question that names only entities ("Yan Junjie?") could mean any fact about them.
 DEFAULT_VAGUE_MARGIN = 10.0
 DEFAULT_LONE_THRESHOLD = 40.0
@@ -68,15 +68,15 @@ DEFAULT_LONE_MIN_CONTENT_RECALL = 0.5
 DEFAULT_MIN_CONTENT_RECALL = 0.3
 # A fact of another attribute than the one asked ("revenue?" -> a valuation fact) loses this many points
 # when another candidate does tell that attribute, and the second figure when none does.
-DEFAULT_ATTRIBUTE_PENALTY = 30.0
+DEFAULT_ATTRIBUTE_PENALTY = 40.0
 DEFAULT_LONE_ATTRIBUTE_PENALTY = 0.0
 # A subject the question names that the fact's questions name but the fact is not about costs this many points.
-DEFAULT_MENTION_PENALTY = 30.0
+DEFAULT_MENTION_PENALTY = 40.0
 # A best fact of another attribute than the one asked must score at least this (after its penalty), or
 # cover this share of what the question says besides the attribute ("What is Zhipu's revenue?" says
 # nothing else, so a Zhipu valuation fact that mentions sales cannot answer it).
 DEFAULT_MISMATCH_THRESHOLD = 80.0
-DEFAULT_MISMATCH_EVIDENCE = 0.5
+DEFAULT_MISMATCH_EVIDENCE = 0.3
 # A question naming no subject, specific attribute, year or model ("What's the weather in Beijing?")
 # is answered only with a score this high and at least two of its words covered; otherwise it is small talk.
 DEFAULT_SMALL_TALK_THRESHOLD = 60.0
@@ -703,7 +703,7 @@ class Matcher:
             if entry.about_tokens and (about_rival or not subject_tokens & entry.about_tokens):
                 mentioned = subject_tokens - entry.about_tokens
             raw, phrasing, mentions = self._score(entry, query, total, fact_recall, q_sorted, mentioned,
-                                                  policy.mention_penalty)
+                                                  policy.mention_penalty, reading.asks_who)
             notes = []
             if mismatch:
                 notes.append(f"filed under {entry.attribute}, asked {'/'.join(reading.specific_attributes)}")
@@ -783,7 +783,7 @@ class Matcher:
 
     def _score(self, entry: _Entry, query: dict[str, float], total: float, fact_recall: float,
                q_sorted: str, mentioned: frozenset[str] = frozenset(), mention_penalty: float = 0.0,
-               ) -> tuple[float, str, int]:
+               asks_who: bool = False) -> tuple[float, str, int]:
         """The fact's score before penalties, its best-matching question phrasing, and how many of
         the ``mentioned`` subjects (named by the question, not what the fact is about) count against
         it: ``mention_penalty`` each, unless the phrasing names that subject too and, when the fact is
@@ -806,7 +806,9 @@ class Matcher:
         weights = self._phrasing_weights(entry)
         sorted_texts = entry.sorted_texts or _sorted_texts(entry)
         scale = 100 * (1 - W_FACT)
-        anchored = bool(entry.about_tokens & query.keys())  # the fact is about one of the subjects asked
+        # The fact is about one of the subjects asked, or the question asks who or which: then what the
+        # fact is about is the answer, and the question cannot name it.
+        anchored = asks_who or bool(entry.about_tokens & query.keys())
         best, best_adjusted, best_text, best_left_out = 0.0, float("-inf"), entry.fact.questions[0], len(mentioned)
         for k in sorted(covered, key=lambda k: (-covered[k], k)):
             left_out = 0

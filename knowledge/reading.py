@@ -60,6 +60,7 @@ class Reading:
     corrected: dict[str, str] = field(default_factory=dict)  # token -> the typo it was read from
     unknown: frozenset[str] = frozenset()  # tokens no fact uses
     names: frozenset[str] = frozenset()  # unknown tokens written as names ("Kuaishou" mid-sentence)
+    asks_who: bool = False  # asks for a person, company or model ("who", "which company", "谁", "哪家")
     comparison_cue: bool = False  # "vs", "or", "which ... more", "哪个", "比"...
     compared: tuple[str, ...] = ()  # the subjects that could be compared: a maker named just before its
     # product ("MiniMax M2", "DeepSeek V3.2") is part of the product's name, not a side of its own
@@ -187,6 +188,7 @@ class Reader:
             years=tuple(years), versions=tuple(versions), words=tuple(words), corrected=corrected,
             unknown=unknown, comparison_cue=_has_comparison_cue(question, normalized),
             compared=tuple(s for s in subjects if self.normalize.entity_token(s) not in qualifiers),
+            asks_who=bool(_ASKS_WHO.search(fold(question))),
         )
 
 
@@ -210,6 +212,10 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
     return attributes
 
 
+# Questions whose answer is a person, company or model: what the answering fact is about is the answer.
+_ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b|\bwhich (?:\w+ )?(?:company|companies|firm|startup|model|person|"
+                       r"people|investor|investors|lab|one)\b|\bwhat (?:company|firm|startup|model)\b|"
+                       r"谁|哪家|哪位|哪个公司|哪个模型|哪款|什么公司|什么模型")
 _CAPITALISED = re.compile(r"(?<=[\s(\"'“‘/,])[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 
 
