@@ -16,6 +16,8 @@ from bot.runtime import StartupError
 from handlers import Deps
 
 logger = logging.getLogger(__name__)
+_QUIET = logging.getLogger(f"{__name__}.preflight")  # the failure becomes one StartupError line, not a log
+_QUIET.disabled = True
 _REFUSED_TOKEN = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired",
                   "not_allowed_token_type"}
 
@@ -33,7 +35,8 @@ def make_client(settings: Settings) -> WebClient:
 def check_slack(settings: Settings, client: WebClient | None = None) -> dict:
     """``auth.test`` once (no retries: at start-up a clear line now beats a wait), turning every way it
     fails into one line that says what to fix."""
-    client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
+    client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10,
+                                 retry_handlers=[], logger=_QUIET)
     try:
         return client.auth_test().data
     except SlackApiError as exc:

@@ -420,6 +420,8 @@ def _cmd_import(args, stdin, stdout) -> int:
     _print_some("error", report.problems)
     _print_some("duplicate", report.duplicates)
     fresh, dups, bad = len(report.drafts), len(report.duplicates), len(report.problems)
+    if report.problems and report.unreadable:
+        return 1  # the one line above says why the file could not be read
     if report.problems:
         print(f"nothing imported: {bad} entr{'y' if bad == 1 else 'ies'} refused (listed above); fix them and retry",
               file=stdout)

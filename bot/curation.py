@@ -68,10 +68,7 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     batch: str | None = None
-
-    @property
-    def blocked(self) -> bool:
-        return bool(self.problems)
+    unreadable: bool = False  # the file itself is missing, not YAML, too big or not a facts list
 
 
 def read_entries(path: Path) -> tuple[list, list[str]]:
@@ -103,7 +100,7 @@ def import_file(path: Path, team: TeamFacts, qa: QuestionAnswerer, user: str = "
     Duplicates stop the import unless ``skip_duplicates``; with ``dry_run`` nothing is saved.
     """
     entries, problems = read_entries(path)
-    report = ImportReport(problems=problems)
+    report = ImportReport(problems=problems, unreadable=bool(problems))
     if problems:
         return report
     seen: dict[str, str] = {}  # question key -> label of the first entry in this file asking it

@@ -31,6 +31,8 @@ class Runtime:
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if logging.getLevelName(level) > logging.DEBUG:  # Alembic's plugin chatter; our own line says what ran
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def load_settings(env) -> Settings:

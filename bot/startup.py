@@ -1,7 +1,7 @@
 """What every long-running process (web, Socket Mode, clock) does before serving: check it all.
 
-``start(env)`` validates the settings, the knowledge files, the database (migrating it under a
-lock) and the Slack token, in that order, so the first mistake is reported as one line and the
+``start(env)`` validates the settings, the Slack token, the knowledge files and the database
+(migrating it under a lock), in that order, so the first mistake is reported as one line and the
 process stops before it listens, forks or schedules anything.
 """
 
@@ -29,7 +29,6 @@ def start(env: Mapping[str, str], check_token: bool = True) -> Runtime:
     from bot.app import check_slack
 
     settings = checked_settings(env)
-    runtime = build_runtime(settings)
     if check_token:
         check_slack(settings)
-    return runtime
+    return build_runtime(settings)
