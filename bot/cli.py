@@ -501,7 +501,8 @@ def _cmd_digest(args, stdin, stdout) -> int:
     job = DigestJob(settings, build_runtime(settings, args.knowledge_dir), client)
     now = datetime.now(ZoneInfo(settings.digest_timezone))
     if args.preview:
-        print(render(digest_message(job.compose(now, remember_spotlight=False), settings.fact_command)), file=stdout)
+        digest = job.compose(now, remember_spotlight=False)
+        print(render(digest_message(digest, settings.fact_command, settings.digest_mention_owners)), file=stdout)
         return 0
     results = job.send(now, force=args.force)
     for channel, outcome in results.items():

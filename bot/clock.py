@@ -85,8 +85,10 @@ class DigestJob:
     def compose(self, due: datetime, remember_spotlight: bool) -> Digest:
         qa = self.runtime.qa
         facts = qa.matcher.facts()
-        return compose_digest(self.runtime.store, {f.id: f for f in facts}, list(qa.factbase.facts),
-                              week_ending(due), remember_spotlight)
+        digest = compose_digest(self.runtime.store, {f.id: f for f in facts}, list(qa.factbase.facts),
+                                week_ending(due), remember_spotlight)
+        digest.due = [(fact, note) for fact in facts for note in [qa.review_note(fact)] if note]
+        return digest
 
     def send(self, due: datetime, force: bool = False) -> dict[str, str]:
         """Post the digest for the week ending at ``due`` to every channel not yet served.
@@ -100,7 +102,8 @@ class DigestJob:
         if not claimed:
             logger.info("digest for %s already sent to every channel", week)
             return result
-        message = digest_message(self.compose(due, remember_spotlight=True), self.settings.fact_command)
+        message = digest_message(self.compose(due, remember_spotlight=True), self.settings.fact_command,
+                                 self.settings.digest_mention_owners)
         for channel in claimed:
             try:
                 ts = post_digest(self.client, channel, message)

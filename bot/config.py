@@ -42,6 +42,7 @@ class Settings:
     digest_channels: tuple[str, ...] = ()
     digest_in_process: bool = False
     digest_grace: timedelta = timedelta(hours=12)
+    digest_mention_owners: bool = False
     learn_auto_approve: int = 2
     learn_flag_after: int = 2
 
@@ -82,6 +83,7 @@ class Settings:
             digest_channels=tuple(_ids(get("DIGEST_CHANNEL"), "DIGEST_CHANNEL")),
             digest_in_process=_flag(get("DIGEST_IN_PROCESS") or "0", "DIGEST_IN_PROCESS"),
             digest_grace=_duration(get("DIGEST_GRACE") or "12h", "DIGEST_GRACE"),
+            digest_mention_owners=_flag(get("DIGEST_MENTION_OWNERS") or "off", "DIGEST_MENTION_OWNERS"),
             learn_auto_approve=_int(get("LEARN_AUTO_APPROVE") or "2", "LEARN_AUTO_APPROVE", 0, 1000),
             learn_flag_after=_int(get("LEARN_FLAG_AFTER") or "2", "LEARN_FLAG_AFTER", 0, 1000),
         )

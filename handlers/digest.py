@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
@@ -18,7 +19,10 @@ logger = logging.getLogger(__name__)
 ACTION_DIGEST_ADD = "digest_add_fact"
 
 
-def digest_message(digest: Digest, fact_command: str = "/fact") -> Message:
+DUE_LISTED = 8
+
+
+def digest_message(digest: Digest, fact_command: str = "/fact", mention_owners: bool = False) -> Message:
     """Header, then only the sections that have something to say; spotlight and stats always."""
     period = digest.period
     title = f"Weekly digest: {period.start:%b %d} – {period.end:%b %d, %Y}"
@@ -48,6 +52,12 @@ def digest_message(digest: Digest, fact_command: str = "/fact") -> Message:
         for fact in digest.spotlight:
             quote = f"\n> {escape(fact.quote)}" if fact.quote else ""
             blocks.append(section(f"{escape(fact.answer('en'))}{quote}"))
+    if digest.due:
+        lines = [f"• `{escape(f.id)}` {escape(f.questions[0])} — {_owner(f, mention_owners)}"
+                 for f, _ in digest.due[:DUE_LISTED]]
+        more = len(digest.due) - DUE_LISTED
+        blocks.append(section(f"*Due for review* ({len(digest.due)}): still true? Confirm in my Home tab\n"
+                              + "\n".join(lines) + (f"\n…and {more} more" if more > 0 else "")))
     if any(digest.learned.values()):
         blocks.append(context("*Learned this week:* " + ", ".join(
             f"{n} {what}" for what, n in digest.learned.items() if n)))
@@ -57,6 +67,15 @@ def digest_message(digest: Digest, fact_command: str = "/fact") -> Message:
         f"{digest.helpful} helpful / {digest.unhelpful} not helpful · teach me with `{escape(fact_command)}`"
     ))
     return Message(text=title, blocks=blocks[:MAX_BLOCKS])
+
+
+def _owner(fact, mention: bool) -> str:
+    """Who should look: a team fact's author (a name, or a ping only when the team opted in), or curators."""
+    if fact.source is not None or not fact.added_by:
+        return "curators"
+    if mention and re.fullmatch(r"[UW][A-Z0-9]{2,20}", fact.added_by_id or ""):
+        return f"<@{fact.added_by_id}>"
+    return f"@{escape(fact.added_by)}"
 
 
 def post_digest(client: WebClient, channel: str, message: Message) -> str:

@@ -58,6 +58,7 @@ class Digest:
     helpful: int = 0
     unhelpful: int = 0
     learned: dict[str, int] = field(default_factory=dict)  # "phrasings approved" / "answers reviewed" -> count
+    due: list[tuple[Fact, str]] = field(default_factory=list)  # facts past their review date, with the note
 
     @property
     def answered_share(self) -> float:

@@ -104,6 +104,7 @@ class Fact:
     about: tuple[str, ...] = ()  # the entities (aliases.yaml ``entities`` keys) the fact is about
     attribute: str | None = None  # what it tells about them (an aliases.yaml ``attributes`` key)
     added_by: str | None = None
+    added_by_id: str | None = None  # team facts: the author's Slack user id (the digest may ping them, if asked)
     added_at: str | None = None
     source_text: str | None = None  # team facts: a link or free text naming where it came from
     # The conflicting facts' claims, filled in when the base is loaded, so an answer can show both sides.

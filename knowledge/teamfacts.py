@@ -167,7 +167,7 @@ class TeamFact:
         return Fact(
             id=self.id, questions=self.draft.questions, answer_en=self.draft.answer,
             answer_zh=self.draft.answer_zh or self.draft.answer,
-            quote=self.draft.quote, tags=self.draft.tags, added_by=self.added_by_name,
+            quote=self.draft.quote, tags=self.draft.tags, added_by=self.added_by_name, added_by_id=self.added_by,
             added_at=self.added_at.date().isoformat(), source_text=self.draft.source,
         )
 

@@ -46,3 +46,19 @@ def test_add_this_fact_opens_the_prefilled_form(slack_app, fake_slack):
     [opened] = fake_slack.wait_for("views.open")
     question = next(b for b in opened["view"]["blocks"] if b["block_id"] == "question")
     assert question["element"]["initial_value"] == "What is Tencent's revenue?"
+
+
+def test_due_facts_name_their_owners_and_ping_only_when_the_team_opted_in():
+    from datetime import UTC, datetime
+
+    from handlers.digest import digest_message
+    from knowledge.digest import Digest, week_ending
+    from knowledge.factbase import Fact
+
+    team = Fact(id="tabc2345", questions=("Who runs the lab?",), answer_en="Bob", answer_zh="Bob", added_by="alice",
+                added_by_id="U0ALICE1", added_at="2025-01-01")
+    digest = Digest(period=week_ending(datetime.now(UTC)), due=[(team, "as of 2025-01-01; not reviewed since")])
+    quiet = digest_message(digest).as_kwargs()
+    assert "Due for review" in str(quiet["blocks"]) and "@alice" in str(quiet["blocks"]) and "<@" not in str(quiet)
+    loud = digest_message(digest, mention_owners=True).as_kwargs()
+    assert "<@U0ALICE1>" in str(loud["blocks"])
