@@ -51,7 +51,9 @@ def question_sets() -> dict[str, list]:
     if dev.exists():
         sets["dev"] = load_eval(dev)
     for path in sorted((ROOT / "tests" / "eval").glob("*.yaml")):
-        sets[path.stem] = load_eval(path)
+        items = load_eval(path)
+        if items:  # conversation scripts (``scripts:``) are scored by ``bot eval``, not here
+            sets[path.stem] = items
     return sets
 
 

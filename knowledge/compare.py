@@ -89,8 +89,8 @@ class Comparison:
         dated = any(s.fact.as_of for s in self.sides) and len({s.fact.as_of for s in self.sides}) > 1
         caveat = ("(各数字的日期不同)" if zh else " (the figures are from different dates)") if dated else ""
         if zh:
-            return f"按上述数字,{top.name}的{self.label_zh}更高({figures}){caveat}。"
-        return f"By these figures, {top.name}'s {self.label_en} is the larger ({figures}){caveat}."
+            return f"按上述数字,{top.name}的{self.label_zh}领先:{figures}{caveat}。"
+        return f"By these figures, {top.name} is ahead on {self.label_en}: {figures}{caveat}."
 
     def text(self, lang: str) -> str:
         """Every side's answer, one paragraph each, then the verdict."""

@@ -898,7 +898,12 @@ def _rival_score(best: Scored, ranked: list[Scored]) -> float:
 
 
 def _display_name(entity_id: str, forms: tuple[str, ...]) -> str:
-    """The first Latin spelling of an entity ("MiniMax"), else its first form, else its id."""
+    """The spelling of an entity that its id spells ("talkie" -> "Talkie", not "Xingye"), else its first
+    Latin spelling ("MiniMax"), else its first form, else its id."""
+    key = re.sub(r"[^a-z0-9]", "", entity_id.lower())
+    for form in forms:
+        if re.sub(r"[^a-z0-9]", "", form.lower()) == key:
+            return form
     for form in forms:
         if form.isascii():
             return form

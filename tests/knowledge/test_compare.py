@@ -25,7 +25,7 @@ def test_the_larger_figure_is_named_and_a_missing_side_is_said():
     b = Side("b", "Bolt", fact("b", "Bolt earned US$7 million."), 75, figure_of("US$7 million", "revenue"))
     both = Comparison("revenue", "revenue", "营收", (a, b), larger="b")
     assert both.text("en").splitlines()[0] == "Acme: Acme earned US$5 million."
-    assert "Bolt's revenue is the larger" in both.text("en")
+    assert "Bolt is ahead on revenue: Acme US$5 million vs Bolt US$7 million." in both.text("en")
     lacking = Comparison("revenue", "revenue", "营收", (a, Side("b", "Bolt", None, 0.0)))
     assert "I have no fact on the revenue of Bolt." in lacking.text("en")
     assert "Bolt的营收" in lacking.text("zh")
