@@ -116,6 +116,9 @@ W_FACT = 0.25
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _GUARDED_FIGURE = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+|(?:19|20)\d\d")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
+# Period terms (aliases.yaml ``terms: period-...``) fold to tokens guarded like years.
+PERIOD = "period"
+FULL_YEAR = "periodfullyear"
 
 
 @dataclass(frozen=True)
@@ -443,7 +446,8 @@ class Matcher:
         entities = frozenset().union(*(n.entities for n in norms))
         asked = frozenset().union(*(n.entities for n in questions))
         metrics = self.normalize.metric_tokens
-        guard = entities | {t for t in compact if t in metrics or (not t.isalpha() and _GUARDED_FIGURE.fullmatch(t))}
+        guard = entities | {t for t in compact if t in metrics or t.startswith(PERIOD)
+                            or (not t.isalpha() and _GUARDED_FIGURE.fullmatch(t))}
         answer_zh = norms[-1] if fact.answer_zh else self.normalize(fact.answer_en)
         figures = frozenset(t for t in answer_zh.tokens if not t.isalpha() and _is_figure(t))
         about_tokens = frozenset(self.normalize.entity_token(a) for a in about)
@@ -650,7 +654,16 @@ class Matcher:
         if not query:
             return []
         entities, metrics = self.normalize.entity_tokens, self.normalize.metric_tokens
-        guard = frozenset(t for t in query if t in entities or t in metrics or _GUARDED_FIGURE.fullmatch(t))
+        guard = frozenset(t for t in query if t in entities or t in metrics or t.startswith(PERIOD)
+                          or _GUARDED_FIGURE.fullmatch(t))
+        # A full year is what a figure for a year is unless it says otherwise: the fact need not say
+        # "full year", only not cover part of one.
+        whole_year = FULL_YEAR in guard
+        if whole_year:
+            guard -= {FULL_YEAR}
+            del query[FULL_YEAR]
+            if not query:
+                return []
         content = {t: w for t, w in query.items() if (t not in guard or t in metrics) and not _NUMBER.fullmatch(t)}
         subject_tokens = guard & entities
         if not content and not subject_tokens:
@@ -666,7 +679,7 @@ class Matcher:
         # coverage rule (the score still counts only words the fact has: crediting them there ties facts).
         wording = self._attribute_tokens.get(primary, frozenset()) & query.keys() if primary else frozenset()
         features = []
-        for entry in self._candidates(query, guard, subject_tokens, gated):
+        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year):
             mismatch = 0.0
             if primary is not None and entry.attribute is not None and entry.attribute != primary:
                 if primary in entry.attributes:
@@ -725,7 +738,7 @@ class Matcher:
         return scored
 
     def _candidates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
-                    gated: list[Gated] | None) -> list[_Entry]:
+                    gated: list[Gated] | None, whole_year: bool = False) -> list[_Entry]:
         """The facts that pass the guard and the subject gate, most of the question covered first.
 
         With guarded tokens (entities, metrics, versions, years) every candidate contains them all,
@@ -751,6 +764,8 @@ class Matcher:
             entry = entries[i]
             if not guard <= entry.guard:
                 continue
+            if whole_year and any(t.startswith(PERIOD) for t in entry.guard):
+                continue  # a full-year question, a part-year figure
             if entry.about_tokens and not subject_tokens <= entry.asked_tokens:
                 continue
             where = entry.where

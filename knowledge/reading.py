@@ -54,7 +54,7 @@ class Reading:
     tokens: tuple[str, ...]  # normalised tokens, typos corrected, each once
     subjects: tuple[str, ...]  # entity ids, in the order named
     attributes: tuple[str, ...]  # attribute ids, most specific first
-    years: tuple[str, ...]
+    years: tuple[str, ...]  # and periods ("period9m": the first three quarters, aliases.yaml terms)
     versions: tuple[str, ...]  # model names and versions that are not entities ("gpt6")
     words: tuple[str, ...]  # the remaining content words
     corrected: dict[str, str] = field(default_factory=dict)  # token -> the typo it was read from
@@ -175,7 +175,7 @@ class Reader:
             entity = self.normalize.entity_id(token)
             if entity:
                 subjects.append(entity)
-            elif YEAR.fullmatch(token):
+            elif YEAR.fullmatch(token) or token.startswith("period"):  # 2025; the first three quarters
                 years.append(token)
             elif VERSION.fullmatch(token):
                 versions.append(token)

@@ -185,3 +185,9 @@ def test_incremental_updates_answer_exactly_as_a_full_rebuild():
         "Hailuo or Talkie: which has more paying users?", "What is Zhipu's revenue?"]
     for question in questions:
         assert incremental.match(question) == rebuilt.match(question), question
+
+
+def test_periods_are_guarded_like_years(real):
+    assert real.match("MiniMax revenue in the first three quarters of 2025").fact.id == "minimax-revenue-2025-9m"
+    for question in ("MiniMax 2025年第四季度营收多少", "MiniMax 2025年全年净亏损多少"):  # Q4; the full year
+        assert real.match(question).fact is None, question
