@@ -19,6 +19,7 @@ from handlers.home_view import (
     parse_review,
 )
 from handlers.private import user_of
+from knowledge.contradictions import Links
 from knowledge.digest import compose_digest, week_ending
 from knowledge.learning import Pending
 from knowledge.review import Reviews
@@ -51,6 +52,9 @@ def register(app: App, deps: Deps) -> None:
                         page=page)
         data.due = [(fact, note) for fact in facts.values() if may_confirm(user, fact)
                     for note in [deps.qa.review_note(fact)] if note]
+        if data.curator:
+            pairs = {tuple(sorted((a, b))) for a, others in Links(deps.store).all().items() for b in others}
+            data.contradictions = [(facts[a], facts[b]) for a, b in sorted(pairs) if a in facts and b in facts]
         client.views_publish(user_id=user, view=home_view(data))
 
     def may_confirm(user: str, fact) -> bool:

@@ -43,6 +43,7 @@ class HomeData:
     facts: dict[str, Fact] = field(default_factory=dict)  # the facts the queue is about
     page: int = 0
     due: list[tuple[Fact, str]] = field(default_factory=list)  # facts past their review date, with the note
+    contradictions: list[tuple[Fact, Fact]] = field(default_factory=list)  # team facts kept despite disagreeing
 
 
 def home_view(data: HomeData) -> dict[str, Any]:
@@ -73,6 +74,12 @@ def home_view(data: HomeData) -> dict[str, Any]:
                            "accessory": button("Add this fact", ACTION_DIGEST_ADD, question[:300])})
     if data.due:
         blocks.extend(_due_blocks(data.due))
+    if data.curator and data.contradictions:
+        lines = [f"• `{escape(one.id)}` {escape(one.answer('en')[:120])}\n"
+                 f"   vs `{escape(other.id)}` {escape(other.answer('en')[:120])}"
+                 for one, other in data.contradictions[:5]]
+        blocks.append(section(f"*Contradictions kept side by side* ({len(data.contradictions)}): both are shown in "
+                              "answers; remove the wrong one with `/fact remove ID`\n" + "\n".join(lines)))
     if data.curator:
         blocks.extend(_queue_blocks(data, MAX_HOME_BLOCKS - len(blocks)))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
