@@ -87,6 +87,7 @@ def source_line(source: Source, as_of: str | None = None) -> str:
 
 def answer_to_json(answer: Answer) -> dict[str, Any]:
     """The ``bot ask --json`` contract (documented in README): one object per question."""
+    comparison = getattr(answer, "comparison", None)  # a ComparisonAnswer (knowledge.compare)
     return {
         "question": answer.question,
         "answered": answer.answered,
@@ -105,6 +106,8 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
              "source": source_to_json(c.source), "as_of": c.claim.as_of}
             for c in answer.conflicts
         ],
+        "comparison": comparison.to_json() if comparison is not None else None,
+        "review": answer.review,
     }
 
 

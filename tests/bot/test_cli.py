@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"question", "answered", "fact_id", "score", "lang", "answer", "quote", "source", "as_of", "alternatives",
-        "conflicts"}
+        "conflicts", "comparison", "review"}
 
 
 def run(*args: str, stdin: str | None = None, cwd: Path = ROOT, env: dict | None = None,
@@ -205,3 +205,10 @@ def test_unexpected_errors_are_one_line_unless_debugging(tmp_path):
     result = run("export", env={"DATABASE_URL": f"sqlite:///{tmp_path}/no/such/dir/../../x.sqlite3",
                                 "BOT_DATA_DIR": str(tmp_path)})
     assert "Traceback" not in result.stderr
+
+
+def test_ask_json_carries_a_comparison_with_every_side():
+    [line] = run("ask", "--json", "Hailuo or Talkie: which has more paying users?").stdout.splitlines()
+    comparison = json.loads(line)["comparison"]
+    assert comparison["attribute"] == "users" and len(comparison["sides"]) == 2
+    assert all(side["fact_id"] for side in comparison["sides"]) and comparison["larger"]
