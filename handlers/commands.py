@@ -15,7 +15,14 @@ from slack_sdk import WebClient
 from handlers import Deps
 from handlers.blocks import text_message
 from handlers.fact_command import ACTION_ADD_ANYWAY, ACTION_CANCEL_ADD, FactCommand, OpenForm, saved_message
-from handlers.modals import CALLBACK_FACT_MODAL, draft_from_values, fact_modal, read_metadata, submitted_values
+from handlers.modals import (
+    CALLBACK_FACT_MODAL,
+    Vocabulary,
+    draft_from_values,
+    fact_modal,
+    read_metadata,
+    submitted_values,
+)
 from handlers.mrkdwn import readable
 from handlers.private import channel_of, display_name, post_private, slack_id, tell, user_of
 from knowledge.teamfacts import TeamFactError
@@ -27,6 +34,7 @@ SHORTCUT_SAVE_AS_FACT = "save_as_fact"
 def register(app: App, deps: Deps) -> None:
     commands = FactCommand(deps)
     team = commands.team
+    vocabulary = Vocabulary.of(deps.qa.factbase.aliases)
 
     @app.command(deps.fact_command)
     def on_fact(ack: Ack, command: dict, client: WebClient) -> None:
@@ -50,7 +58,7 @@ def register(app: App, deps: Deps) -> None:
             ack(response_action="errors", errors={"question": "This form is out of date; close it and open it again."})
             return
         try:
-            draft = draft_from_values(submitted_values(view))
+            draft = draft_from_values(submitted_values(view), vocabulary)
         except TeamFactError as exc:
             ack(response_action="errors", errors={exc.field or "answer": str(exc)})
             return
@@ -100,4 +108,4 @@ def register(app: App, deps: Deps) -> None:
             logger.warning("could not get a permalink for %r in %r", message.get("ts"), channel)
         # What a reader saw (@channel, link text and URL), never Slack's live tokens.
         client.views_open(trigger_id=shortcut["trigger_id"], view=fact_modal(
-            {"mode": "add", "channel": channel}, {"answer": readable(text), "source": permalink}))
+            {"mode": "add", "channel": channel}, {"answer": readable(text), "source": permalink}, vocabulary))

@@ -11,8 +11,9 @@ from slack_sdk.errors import SlackApiError
 
 from handlers import Deps
 from handlers.blocks import MAX_BLOCKS, Block, Message, button, context, section, truncate
-from handlers.modals import fact_modal
+from handlers.modals import Vocabulary, fact_modal
 from handlers.mrkdwn import escape
+from handlers.private import channel_of
 from knowledge.digest import Digest
 
 logger = logging.getLogger(__name__)
@@ -116,5 +117,7 @@ def register(app: App, deps: Deps) -> None:
     @app.action(ACTION_DIGEST_ADD)
     def on_digest_add(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
+        question = action.get("value") if isinstance(action.get("value"), str) else ""
         client.views_open(trigger_id=body["trigger_id"], view=fact_modal(
-            {"mode": "add", "channel": (body.get("channel") or {}).get("id")}, {"question": action["value"]}))
+            {"mode": "add", "channel": channel_of(body)}, {"question": question[:300]},
+            Vocabulary.of(deps.qa.factbase.aliases)))

@@ -12,7 +12,7 @@ from typing import Any
 
 from handlers import Deps
 from handlers.blocks import Message, button, context, fact_blocks, section, text_message
-from handlers.modals import fact_modal, initial_from_draft
+from handlers.modals import Vocabulary, fact_modal, initial_from_draft
 from handlers.mrkdwn import escape, readable
 from handlers.replies import compose_reply
 from knowledge.contradictions import Links, contradictions
@@ -70,6 +70,7 @@ class FactCommand:
         self.deps = deps
         self.team = team or TeamFacts(deps.store)
         self.cmd = deps.fact_command
+        self.vocabulary = Vocabulary.of(deps.qa.factbase.aliases)
 
     def run(self, text: str, user: str, user_name: str, channel: str | None) -> Message | OpenForm:
         """The reply to ``/fact TEXT`` from ``user``; bad input gets usage help, never an exception."""
@@ -78,7 +79,7 @@ class FactCommand:
             if parsed.name == "help":
                 return Message(text=f"How to use {cmd}", blocks=[section(usage(cmd))])
             if parsed.name == "add" and not parsed.args:
-                return OpenForm(fact_modal({"mode": "add", "channel": channel}))
+                return OpenForm(fact_modal({"mode": "add", "channel": channel}, vocabulary=self.vocabulary))
             if parsed.name == "add":
                 return self._quick_add(parsed.args, user, user_name)
             if parsed.name == "ask":
@@ -175,7 +176,8 @@ class FactCommand:
             current = team.get(fact_id)
             check_may_change(current, user, admins, "edit")
             return OpenForm(fact_modal({"mode": "edit", "fact_id": current.id, "version": current.version,
-                                        "channel": channel}, initial_from_draft(current.draft)))
+                                        "channel": channel}, initial_from_draft(current.draft, self.vocabulary),
+                                       self.vocabulary))
         if sub == "remove":
             removed = team.remove(fact_id, user, admins, user_name)
             qa.refresh(force=True)

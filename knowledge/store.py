@@ -68,6 +68,8 @@ team_facts = Table(
     Column("answer_zh", Text),  # the Chinese answer, when the author gave one (import keeps both)
     Column("updated_by_name", String(80)),
     Column("import_batch", String(32), index=True),  # set by `bot import`, so `bot import --undo` can find it
+    Column("about", JSON),  # entity ids the author said it is about (else inferred from its questions), since 0004
+    Column("attribute", String(40)),  # what it tells, as the author set it (else inferred), since 0004
 )
 Index("uq_team_facts_active_question", team_facts.c.question_key, unique=True,
       sqlite_where=team_facts.c.deleted_at.is_(None), postgresql_where=team_facts.c.deleted_at.is_(None))

@@ -87,6 +87,8 @@ class Draft:
     source: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
     answer_zh: str | None = None  # a Chinese answer, when the author gave one besides ``answer``
+    about: tuple[str, ...] = ()  # entity ids; empty: inferred from the questions by the matcher
+    attribute: str | None = None  # attribute id; None: inferred
 
     @property
     def key(self) -> str:
@@ -97,16 +99,21 @@ class Draft:
                 "source": self.source, "tags": list(self.tags)}
         if self.answer_zh:
             data["answer_zh"] = self.answer_zh
+        if self.about:
+            data["about"] = list(self.about)
+        if self.attribute:
+            data["attribute"] = self.attribute
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Draft:
         return make_draft(data["questions"], data["answer"], data.get("quote"), data.get("source"),
-                          data.get("tags") or (), data.get("answer_zh"))
+                          data.get("tags") or (), data.get("answer_zh"), data.get("about") or (),
+                          data.get("attribute"))
 
 
 def make_draft(questions, answer: str | None, quote: str | None = None, source: str | None = None,
-               tags=(), answer_zh: str | None = None) -> Draft:
+               tags=(), answer_zh: str | None = None, about=(), attribute: str | None = None) -> Draft:
     """Validate user input; raises ``TeamFactError`` naming the field and the limit.
 
     Every field is cleaned of invisible and control characters first; questions and the
@@ -146,7 +153,8 @@ def make_draft(questions, answer: str | None, quote: str | None = None, source: 
     tag_list = tuple(dict.fromkeys(clean_input(t).lower() for t in tags if t and clean_input(t)))
     if not question_key(cleaned[0]):
         raise TeamFactError("The question has no letters or digits.", "question")
-    return Draft(tuple(dict.fromkeys(cleaned)), answer, extra["quote"], extra["source"], tag_list, answer_zh)
+    return Draft(tuple(dict.fromkeys(cleaned)), answer, extra["quote"], extra["source"], tag_list, answer_zh,
+                 tuple(dict.fromkeys(str(a) for a in about))[:3], attribute or None)
 
 
 @dataclass(frozen=True)
@@ -168,6 +176,7 @@ class TeamFact:
             id=self.id, questions=self.draft.questions, answer_en=self.draft.answer,
             answer_zh=self.draft.answer_zh or self.draft.answer,
             quote=self.draft.quote, tags=self.draft.tags, added_by=self.added_by_name, added_by_id=self.added_by,
+            about=self.draft.about, attribute=self.draft.attribute,
             added_at=self.added_at.date().isoformat(), source_text=self.draft.source,
         )
 
@@ -288,7 +297,8 @@ class TeamFacts:
         try:
             self._change(current, user_id, "edited", draft, user_name, questions=list(draft.questions),
                          answer=draft.answer, answer_zh=draft.answer_zh, quote=draft.quote, source=draft.source,
-                         tags=list(draft.tags), question_key=draft.key)
+                         tags=list(draft.tags), question_key=draft.key, about=list(draft.about) or None,
+                         attribute=draft.attribute)
         except IntegrityError:
             raise DuplicateQuestion(self.active_with_key(draft.key) or "?") from None
         return self.get(current.id)
@@ -394,7 +404,7 @@ class TeamFacts:
             id=fact_id, questions=list(d.questions), answer=d.answer, answer_zh=d.answer_zh, quote=d.quote,
             source=d.source, tags=list(d.tags), added_by=user_id, added_by_name=user_name, added_at=now,
             updated_by=user_id, updated_by_name=user_name, updated_at=now, version=1, question_key=d.key,
-            import_batch=batch,
+            import_batch=batch, about=list(d.about) or None, attribute=d.attribute,
         ) for fact_id, d in facts])
         conn.execute(insert(fact_history), [dict(
             fact_id=fact_id, version=1, action="added", data=_history_data(d, user_name), changed_by=user_id,
@@ -426,7 +436,8 @@ def _history_data(draft: Draft, user_name: str | None) -> dict:
 
 
 def _team_fact(row: Row) -> TeamFact:
-    draft = Draft(tuple(row.questions), row.answer, row.quote, row.source, tuple(row.tags or ()), row.answer_zh)
+    draft = Draft(tuple(row.questions), row.answer, row.quote, row.source, tuple(row.tags or ()), row.answer_zh,
+                  tuple(row.about or ()), row.attribute)
     return TeamFact(
         id=row.id, draft=draft, added_by=row.added_by, added_by_name=row.added_by_name,
         added_at=as_utc(row.added_at), updated_by=row.updated_by, updated_at=as_utc(row.updated_at),

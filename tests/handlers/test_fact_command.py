@@ -27,7 +27,10 @@ def saved_id(text: str) -> str:
 
 def submit_modal(slack_app, values: dict, metadata: dict, user="U0USER1"):
     state = {name: {name: {"type": "plain_text_input", "value": values.get(name)}}
-             for name in ("question", "answer", "quote", "source", "phrasings")}
+             for name in ("question", "answer", "quote", "source", "phrasings", "about")}
+    if values.get("attribute"):
+        state["attribute"] = {"attribute": {"type": "static_select",
+                                            "selected_option": {"value": values["attribute"]}}}
     return slack_app.interaction({
         "type": "view_submission", "user": {"id": user, "username": "alice"}, "team": {"id": "T0001"},
         "view": {"id": "V1", "type": "modal", "callback_id": "fact_modal", "private_metadata": json.dumps(metadata),
@@ -173,3 +176,24 @@ def test_save_as_fact_shortcut_prefills_the_modal(slack_app, fake_slack):
     blocks = {b["block_id"]: b["element"].get("initial_value") for b in opened["view"]["blocks"]}
     assert blocks["answer"] == "MiniMax opened a Singapore office & hired 20"
     assert blocks["source"].startswith("https://test.slack.com/archives/C0CHAN1/")
+
+
+def test_the_form_sets_what_a_fact_is_about_and_tells(slack_app, fake_slack):
+    from slack_sdk.models.views import View
+
+    slack_app.command("add")
+    [opened] = fake_slack.wait_for("views.open")
+    View(**opened["view"]).validate_json()
+    assert {b["block_id"] for b in opened["view"]["blocks"]} >= {"about", "attribute"}
+    status, body = submit_modal(slack_app, {"question": "Who waters the plants at MiniMax's office?",
+                                            "answer": "Bob does.", "about": "NoSuchCo"}, {"mode": "add"})
+    assert status == 200 and "NoSuchCo" in json.loads(body)["errors"]["about"]
+    submit_modal(slack_app, {"question": "Who waters the plants at MiniMax's office?", "answer": "Bob does.",
+                             "about": "minimax, 闫俊杰"}, {"mode": "add", "channel": "C0CHAN1"})
+    [saved] = fake_slack.wait_for("chat.postEphemeral")
+    fact_id = saved["text"].split("fact ", 1)[1].rstrip(".")
+    assert slack_app.runtime.qa.fact(fact_id).about == ("minimax", "yan-junjie")
+    slack_app.command(f"edit {fact_id}")
+    edit_view = fake_slack.wait_for("views.open", 2)[-1]["view"]
+    about = next(b for b in edit_view["blocks"] if b["block_id"] == "about")
+    assert about["element"]["initial_value"] == "MiniMax, 闫俊杰"

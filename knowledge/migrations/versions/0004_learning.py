@@ -1,6 +1,7 @@
 """Learning from the team: suggested and approved phrasings (from picks), answers flagged not
 helpful for a question (with the votes of the different people behind each), reviews ("still
-true") of facts due for one, and links between team facts saved although they contradict another.
+true") of facts due for one, links between team facts saved although they contradict another, and
+what a team fact is about and tells, when its author set it.
 
 Revision ID: 0004
 Revises: 0003
@@ -40,6 +41,9 @@ def _votes_table(name: str, key: str) -> None:
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("team_facts") as batch:
+        batch.add_column(sa.Column("about", sa.JSON))
+        batch.add_column(sa.Column("attribute", sa.String(40)))
     _decided_table("phrasings", "uq_phrasings_fact_question")
     _votes_table("phrasing_votes", "phrasing_id")
     _decided_table("answer_flags", "uq_answer_flags_fact_question")
@@ -60,5 +64,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("team_facts") as batch:
+        batch.drop_column("attribute")
+        batch.drop_column("about")
     for table in ("fact_links", "reviews", "flag_votes", "answer_flags", "phrasing_votes", "phrasings"):
         op.drop_table(table)
