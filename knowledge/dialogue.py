@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask
     from knowledge.context_store import Conversations
 
 MAX_QUESTION_CHARS = 1000
+# A follow-up is about a detail of the last answer when its fact holds this share of the follow-up's words.
+TOLD_ALREADY_COVERAGE = 0.5
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,9 @@ class Dialogue:
             completed = self.qa.answer(self.qa.match(resolved.question))
             if completed.answered and _fits(completed, resolved):
                 answer = completed
+            elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
+                answer = self.qa.answer(replace(self.qa.match(resolved.question), fact=self.qa.fact(context.fact_id),
+                                                matched_question=None, comparison=None))
             elif resolved.weak and match.answered:  # a question of its own after all ("What is the scaling law?")
                 resolved = replace(resolved, inherited=False)
             else:  # never an unrelated fact in place of the one the follow-up asks for
@@ -119,6 +124,22 @@ class Dialogue:
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
+        """A follow-up the completed question does not find an answer for, that names no subject, year or
+        model of its own and whose words the last answer's fact holds (most of their weight): asked
+        about a detail of that answer ("how many GPUs were used?" after the cost of training M1, a
+        fact that tells the 512 H800 GPUs)."""
+        if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions \
+                or is_chinese(reading.question):  # Chinese characters and bigrams are too loose a test
+            return False
+        fact = self.qa.fact(context.fact_id)
+        if fact is None:
+            return False
+        about = set(getattr(fact, "about", ()) or ())
+        if resolved.subjects and not set(resolved.subjects) <= about | set(context.subjects):
+            return False
+        return self.qa.matcher.tells_detail(context.fact_id, reading.question, TOLD_ALREADY_COVERAGE)
 
     @staticmethod
     def _focus(answer: Answer, reading, resolved: Resolved, context: Context | None) -> tuple[str, ...]:

@@ -353,6 +353,31 @@ class Matcher:
         i = self._by_id.get(fact_id)
         return self._entries[i].fact if i is not None else None
 
+    def tells_detail(self, fact_id: str, question: str, share: float) -> bool:
+        """Whether the fact holds what ``question`` asks besides names, years and models: ``share`` of the
+        IDF weight of its words that name no attribute ("how many GPUs were used?": the GPUs, whatever
+        "used" asks), or, when it says nothing but attribute wordings, every word of one of them."""
+        with self._lock:
+            i = self._by_id.get(fact_id)
+            if i is None:
+                return False
+            where, reading = self._entries[i].where, self._read(question)
+            if not reading.words:
+                return False
+            rarest = math.log(1 + max(len(self._by_id), 1))
+            groups: dict[str, list[str]] = defaultdict(list)
+            plain: dict[str, float] = {}
+            for word in reading.words:
+                attribute = self.normalize.attribute_of_word(word)
+                if attribute:
+                    groups[attribute].append(word)
+                else:
+                    plain[word] = self._idf(word) or UNKNOWN_WEIGHT * rarest
+            total = sum(plain.values())
+            if total:
+                return sum(v for w, v in plain.items() if w in where) / total >= share
+            return any(all(w in where for w in words) for words in groups.values())
+
     def facts(self) -> list[Fact]:
         with self._lock:
             return [e.fact for e in self._entries if e is not None]

@@ -156,6 +156,17 @@ class Normalizer:
     def entity_token(self, entity_id: str) -> str:
         return _ENTITY_PREFIX + re.sub(r"[^a-z0-9]", "", entity_id.lower())
 
+    def attribute_edge(self, word: str, generic: frozenset[str] = frozenset()) -> tuple[bool, bool]:
+        """Whether a (Latin) word starts, and whether it ends, a wording of an attribute not in ``generic``
+        ("net" starts "net loss", "loss" ends it)."""
+        edges = self.__dict__.get("_attr_edges")
+        if edges is None or edges[0] != generic:
+            starts = {key[0] for key, attribute in self._attr_latin.items() if attribute not in generic}
+            ends = {key[-1] for key, attribute in self._attr_latin.items() if attribute not in generic}
+            edges = self.__dict__["_attr_edges"] = (generic, starts, ends)
+        stemmed = stem(word)
+        return stemmed in edges[1], stemmed in edges[2]
+
     def attribute_of_word(self, word: str) -> str | None:
         """The attribute a single (Latin) word names, if any: "revenue" -> revenue."""
         return self._attr_latin.get((stem(word),))

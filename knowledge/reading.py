@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from knowledge.normalize import Normalized, Normalizer, fold
+from knowledge.normalize import EN_STOPWORDS, Normalized, Normalizer, fold
 
 # Attributes named by generic wordings ("what is", "say", "meet", "compare"): they tell what a
 # question asks only when no specific attribute is named ("What is Zhipu's revenue?" asks revenue).
@@ -140,8 +140,34 @@ class Reader:
             if attribute and attribute not in attributes:
                 attributes.append(attribute)
         reading = self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown))
-        names = unknown & _capitalised(question) if unknown else frozenset()
+        names = (unknown & _capitalised(question)) | self._named_by_place(question, unknown, corrected, reading) \
+            if unknown else frozenset()
         return replace(reading, names=frozenset(names)) if names else reading
+
+    def _named_by_place(self, question: str, unknown: frozenset[str], corrected: dict[str, str],
+                        reading: Reading) -> frozenset[str]:
+        """Unknown lower-case words standing where a company's name stands: a question that names no
+        subject, and a word the base never uses (nor a typo it corrected) right before an attribute
+        ("kuaishou revenue", "baichuan's valuation") or right after one and "of"/"for"/"at" ("the
+        valuation of baichuan").  Such a question is about a subject the base does not know."""
+        if reading.subjects or not reading.specific_attributes:
+            return frozenset()
+        words = _LATIN_WORDS.findall(fold(question))
+        found = set()
+        for i, word in enumerate(words):
+            if word not in unknown or word in corrected.values() or len(word) < NAME_MIN_LENGTH \
+                    or word in EN_STOPWORDS:
+                continue
+            after = words[i + 1:i + 3]
+            if after[:1] == ["s"]:  # "baichuan's"
+                after = after[1:]
+            if after and self.normalize.attribute_edge(after[0], GENERIC_ATTRIBUTES)[0]:
+                found.add(word)
+                continue
+            if i >= 2 and words[i - 1] in _OF_WORDS and self.normalize.attribute_edge(words[i - 2],
+                                                                                        GENERIC_ATTRIBUTES)[1]:
+                found.add(word)
+        return frozenset(found)
 
     def read_fact(self, questions: Iterable[str]) -> tuple[tuple[str, ...], str | None]:
         """``about`` (up to 3 entity ids) and ``attribute`` inferred from a fact's questions."""
@@ -192,6 +218,8 @@ class Reader:
         )
 
 
+NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
+_OF_WORDS = frozenset({"of", "for", "at"})
 TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 # The question word decides between two attributes one wording names: "who founded X" asks for the
 # founder, "when was X founded" for the date; "where is X from" asks for a hometown, "when did X

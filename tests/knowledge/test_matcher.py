@@ -191,3 +191,10 @@ def test_periods_are_guarded_like_years(real):
     assert real.match("MiniMax revenue in the first three quarters of 2025").fact.id == "minimax-revenue-2025-9m"
     for question in ("MiniMax 2025年第四季度营收多少", "MiniMax 2025年全年净亏损多少"):  # Q4; the full year
         assert real.match(question).fact is None, question
+
+
+def test_a_follow_up_about_a_detail_the_last_fact_tells(real):
+    # "how many GPUs were used?" after the cost of M1's training: the fact tells the GPUs
+    assert real.tells_detail("minimax-m1-training-cost", "how many GPUs were used?", 0.5)
+    assert not real.tells_detail("minimax-m1-training-cost", "how many employees?", 0.5)
+    assert not real.tells_detail("minimax-m1-training-cost", "for how long?", 0.5)  # nothing to check

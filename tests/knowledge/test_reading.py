@@ -69,3 +69,11 @@ def test_team_facts_are_read_from_their_questions():
     about, attribute = reader.read_fact(["Who runs the MiniMax office in Singapore?", "MiniMax 新加坡办公室负责人是谁"])
     assert about == ("minimax",) and attribute == "leader"
     assert reader.read_fact(["How tall is the office tower?"]) == ((), None)
+
+
+def test_an_unknown_lower_case_word_before_an_attribute_is_an_unknown_name(matcher):
+    assert "kuaishou" in matcher.read("kuaishou revenue 2024").names
+    assert "baichuan" in matcher.read("What is the valuation of baichuan?").names
+    assert matcher.match("kuaishou revenue 2024").fact is None
+    assert not matcher.read("minimax revnue 2024").names  # a typo is still read through
+    assert matcher.match("minimax revnue 2024").fact.id == "minimax-revenue-2024"
