@@ -99,7 +99,8 @@ class Dialogue:
         answer = None
         if resolved.inherited:
             completed = self.qa.answer(self.qa.match(resolved.question))
-            if completed.answered and _fits(completed, resolved):
+            if completed.answered and _fits(completed, resolved, own_attribute=resolved.attribute in
+                                            tuple(getattr(reading, "specific_attributes", ()))):
                 answer = completed
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
                 answer = self.qa.answer(replace(self.qa.match(resolved.question), fact=self.qa.fact(context.fact_id),
@@ -166,12 +167,15 @@ class Dialogue:
         return forms[0] if forms and name in self.qa.factbase.aliases.entities else name.replace("_", " ")
 
 
-def _fits(answer: Answer, resolved: Resolved) -> bool:
-    """An answer to a completed follow-up must be about (one of) its subjects and tell its attribute."""
+def _fits(answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:
+    """An answer to a completed follow-up must be about (one of) its subjects and tell its attribute, when
+    the attribute was inherited; an attribute the follow-up names itself ("how much cash does it hold?")
+    is weighed by the matcher as for any question (a fact of another attribute must score high or cover
+    what the question says besides it)."""
     fact = answer.fact
     about = set(getattr(fact, "about", ()) or ())
     comparison = getattr(answer, "comparison", None)  # each side is about its own subject
     if about and resolved.subjects and comparison is None and not set(resolved.subjects) & about:
         return False
     attribute = getattr(fact, "attribute", None)
-    return not (attribute and resolved.attribute and attribute != resolved.attribute)
+    return own_attribute or not (attribute and resolved.attribute and attribute != resolved.attribute)
