@@ -41,6 +41,7 @@ _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|h
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
 _LONE_CJK = re.compile(r"[\u3400-\u9fff]")  # "年" of "2023年呢?" is no content of its own
+_SINGULAR = re.compile(r"\b(?:it|its|it's)\b|它(?!们)")
 _PERSONAL = re.compile(r"\b(?:he|his|him|she|her|hers)\b|他|她")
 
 
@@ -190,7 +191,8 @@ def _referent(text: str, context: Context) -> tuple[str, ...]:
     new = [m for m in context.mentioned if m not in context.subjects]
     if _PERSONAL.search(folded) and new:
         return (new[0],)
-    if (_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded)) and not context.compared:
+    if (_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded)) and (
+            not context.compared or _SINGULAR.search(folded)):  # "it" after "M2 vs Claude": the first side
         return (context.focus or context.subjects or context.mentioned)[:1]
     return context.subjects or context.mentioned[:1]
 

@@ -99,8 +99,16 @@ class Dialogue:
         answer = None
         if resolved.inherited:
             completed = self.qa.answer(self.qa.match(resolved.question))
-            if completed.answered and _fits(completed, resolved, own_attribute=resolved.attribute in
-                                            tuple(getattr(reading, "specific_attributes", ()))):
+            own = resolved.attribute in tuple(getattr(reading, "specific_attributes", ()))
+            if not (completed.answered and _fits(completed, resolved, own)) and own and context is not None \
+                    and resolved.years and not reading.years:
+                # "它的付费用户有多少?" after a nine-month revenue: the year was the last question's, not
+                # this one's; a fact of another period is better than none (its answer says which)
+                loose = resolve(text, reading, replace(context, years=()), self._wording)
+                retried = self.qa.answer(self.qa.match(loose.question))
+                if retried.answered and _fits(retried, loose, own):
+                    resolved, completed = loose, retried
+            if completed.answered and _fits(completed, resolved, own):
                 answer = completed
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
                 answer = self.qa.answer(replace(self.qa.match(resolved.question), fact=self.qa.fact(context.fact_id),

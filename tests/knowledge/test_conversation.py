@@ -120,3 +120,11 @@ def test_a_comparison_follow_up_stays_a_comparison():
     resolved = resolve("and the valuation?", FakeReading(attributes=("valuation",), words=("valuation",)), compared,
                        wording)
     assert resolved.subjects == ("minimax", "zhipu") and resolved.question.startswith("MiniMax vs Zhipu")
+
+
+def test_it_after_a_comparison_is_the_first_side_and_they_is_both():
+    compared = Context(subjects=("minimax", "zhipu"), attribute="revenue", focus=("minimax", "zhipu"),
+                       answered_at=utcnow())
+    reading = FakeReading(attributes=("valuation",), words=("valuation",))
+    assert resolve("what is its valuation?", reading, compared, wording).subjects == ("minimax",)
+    assert resolve("what is their valuation?", reading, compared, wording).subjects == ("minimax", "zhipu")
