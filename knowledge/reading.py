@@ -126,6 +126,10 @@ class Reader:
                     better = vocabulary.correct(token)
                     if better:
                         corrected.setdefault(better, token)
+                elif better is None and len(token) >= SHORT_TYPO_MIN_LENGTH and _LATIN_WORDS.fullmatch(token):
+                    better = self._dropped_letter(token, vocabulary)
+                    if better:
+                        corrected.setdefault(better, token)
                 if better:
                     token = better
                 else:
@@ -143,6 +147,14 @@ class Reader:
         names = (unknown & _capitalised(question)) | self._named_by_place(question, unknown, corrected, reading) \
             if unknown else frozenset()
         return replace(reading, names=frozenset(names)) if names else reading
+
+    def _dropped_letter(self, token: str, vocabulary: Vocabulary) -> str | None:
+        """A short word read as an attribute's word with one letter dropped ("los" -> "loss", "pric" ->
+        "price"); other short words are too close to too many words to guess at."""
+        better = vocabulary.correct(token)
+        if not better or len(better) != len(token) + 1 or not self.normalize.attribute_of_word(better):
+            return None
+        return better if any(better[:i] + better[i + 1:] == token for i in range(len(better))) else None
 
     def _named_by_place(self, question: str, unknown: frozenset[str], corrected: dict[str, str],
                         reading: Reading) -> frozenset[str]:
@@ -220,6 +232,7 @@ class Reader:
 
 NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
 _OF_WORDS = frozenset({"of", "for", "at"})
+SHORT_TYPO_MIN_LENGTH = 3  # shorter words are read through only when one letter of an attribute's word was dropped
 TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 # The question word decides between two attributes one wording names: "who founded X" asks for the
 # founder, "when was X founded" for the date; "where is X from" asks for a hometown, "when did X

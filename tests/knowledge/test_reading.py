@@ -77,3 +77,8 @@ def test_an_unknown_lower_case_word_before_an_attribute_is_an_unknown_name(match
     assert matcher.match("kuaishou revenue 2024").fact is None
     assert not matcher.read("minimax revnue 2024").names  # a typo is still read through
     assert matcher.match("minimax revnue 2024").fact.id == "minimax-revenue-2024"
+
+
+def test_a_short_word_is_read_through_only_as_an_attribute_word_with_a_letter_dropped(matcher):
+    assert matcher.read("minimax net los 2022").attribute == "net_loss"
+    assert "earn" not in matcher.read("how much did minimax earn").corrected.values()
