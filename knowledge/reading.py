@@ -143,6 +143,9 @@ class Reader:
             attribute = self.normalize.attribute_of_word(word)
             if attribute and attribute not in attributes:
                 attributes.append(attribute)
+        if "release" in tokens and _MAKE.search(fold(question)) and not _RELEASE_WORDS.search(fold(question)) \
+                and any(a not in GENERIC_ATTRIBUTES and a != "release" for a in attributes):
+            tokens.remove("release")  # "how much revenue did MiniMax make?": made money, released nothing
         reading = self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown))
         names = (unknown & _capitalised(question)) | self._named_by_place(question, unknown, corrected, reading) \
             if unknown else frozenset()
@@ -232,6 +235,10 @@ class Reader:
 
 NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
 _OF_WORDS = frozenset({"of", "for", "at"})
+# "make" is a release wording ("Which company made Hailuo?") unless the question asks another attribute.
+_MAKE = re.compile(r"\b(?:make|makes|made|making)\b")
+_RELEASE_WORDS = re.compile(r"\b(?:release|released|launch|launched|debut|debuted|unveiled|develop|developed|build|"
+                            r"built|come out|came out)\b|发布|推出|上线|问世|研发|开发")
 SHORT_TYPO_MIN_LENGTH = 3  # shorter words are read through only when one letter of an attribute's word was dropped
 TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 # The question word decides between two attributes one wording names: "who founded X" asks for the

@@ -82,3 +82,8 @@ def test_an_unknown_lower_case_word_before_an_attribute_is_an_unknown_name(match
 def test_a_short_word_is_read_through_only_as_an_attribute_word_with_a_letter_dropped(matcher):
     assert matcher.read("minimax net los 2022").attribute == "net_loss"
     assert "earn" not in matcher.read("how much did minimax earn").corrected.values()
+
+
+def test_make_is_a_release_wording_unless_another_attribute_is_asked(matcher):
+    assert "release" not in matcher.read("How much revenue did MiniMax make in 2024?").words
+    assert "release" in matcher.read("Which company made Hailuo?").words
