@@ -48,7 +48,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, is_chinese
-from knowledge.reading import GENERIC_ATTRIBUTES, Reader, Reading
+from knowledge.reading import GENERIC_ATTRIBUTES, YEAR, Reader, Reading
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -574,6 +574,8 @@ class Matcher:
         best = ranked[0] if ranked else None
         small_talk = reading is not None and policy.small_talk(reading, best)
         answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))
+        if answered and reading is not None and not tells_count(reading, best.fact):
+            answered = False
         shown = ranked[1:] if answered else ranked
         alternatives = tuple(
             Alternative(s.entry.fact.id, s.phrasing, round(s.score, 1)) for s in shown[:MAX_ALTERNATIVES]
@@ -620,7 +622,8 @@ class Matcher:
                         f"lead {lead:.1f} (needs {policy.required_margin(best):.1f})")
         else:
             best = ranked[0]
-            decision = f"abstained: best is {best.fact.id}, but {policy.why(best, _rival_score(best, ranked))}"
+            why = policy.why(best, _rival_score(best, ranked)) or "the question asks how many and its answer gives no number"
+            decision = f"abstained: best is {best.fact.id}, but {why}"
         gated.sort(key=lambda g: (-g.weight, g.fact_id))
         return Explanation(question, reading, tuple(ranked[:8]), tuple(gated[:6]), match, decision)
 
@@ -969,3 +972,24 @@ def _phrasing_texts(fact: Fact) -> list[str]:
     texts.extend(a for a in (fact.answer_en, fact.answer_zh) if a)
     return texts
 
+
+
+# "How many employees does DeepSeek have?" asks a count: a fact whose answer gives no number but a year
+# ("a team of young graduates", c. 2025) does not answer it.
+_ASKS_COUNT = re.compile(r"\bhow many\b|多少(?=[\u4e00-\u9fff])(?!钱)|几[个家位名款人次年岁]")  # not "价格是多少?"
+_NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
+                           r"thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
+
+
+def tells_count(reading: Reading, fact: Fact) -> bool:
+    """False when the question asks how many and the fact's answer gives no number besides years."""
+    if not _ASKS_COUNT.search(reading.question.casefold()):
+        return True
+    text = " ".join(t for t in (getattr(fact, "answer_en", ""), getattr(fact, "answer_zh", "")) if t)
+    if not text or _NUMBER_WORDS.search(text):
+        return True
+    if any(not YEAR.fullmatch(n) for n in _DIGITS.findall(_DATE.sub(" ", text))):
+        return True
+    return bool(re.search(r"[一二两三四五六七八九十百千万亿]+\s*(?:个|家|位|名|款|人|倍|次|岁|%|万|亿)", text))

@@ -198,3 +198,8 @@ def test_a_follow_up_about_a_detail_the_last_fact_tells(real):
     assert real.tells_detail("minimax-m1-training-cost", "how many GPUs were used?", 0.5)
     assert not real.tells_detail("minimax-m1-training-cost", "how many employees?", 0.5)
     assert not real.tells_detail("minimax-m1-training-cost", "for how long?", 0.5)  # nothing to check
+
+
+def test_how_many_needs_a_number_in_the_answer(real):
+    assert real.match("DeepSeek有多少员工").fact is None  # a young local team, no head count
+    assert real.match("How many employees does MiniMax have?").fact is not None
