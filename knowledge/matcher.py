@@ -622,7 +622,8 @@ class Matcher:
                         f"lead {lead:.1f} (needs {policy.required_margin(best):.1f})")
         else:
             best = ranked[0]
-            why = policy.why(best, _rival_score(best, ranked)) or "the question asks how many and its answer gives no number"
+            why = (policy.why(best, _rival_score(best, ranked))
+                   or "the question asks how many and its answer gives no number")
             decision = f"abstained: best is {best.fact.id}, but {why}"
         gated.sort(key=lambda g: (-g.weight, g.fact_id))
         return Explanation(question, reading, tuple(ranked[:8]), tuple(gated[:6]), match, decision)
