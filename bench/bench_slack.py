@@ -50,6 +50,14 @@ def procfile_web_command(port: int) -> list[str]:
     return [str(local) if local.exists() else command[0], *command[1:]]
 
 
+def procfile_env(slack_url: str, data_dir: str, port: int) -> dict[str, str]:
+    """The environment the benchmarks give the Procfile's web process: the fake Slack, a scratch SQLite."""
+    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": slack_url, "BOT_DATA_DIR": data_dir, "LOG_LEVEL": "WARNING", "PORT": str(port)}
+    env.pop("DATABASE_URL", None)
+    return env
+
+
 class Sender:
     def __init__(self, url: str):
         self.url = url
@@ -88,9 +96,7 @@ def main() -> int:
     args = parser.parse_args()
     port = free_port()
     with FakeSlack() as fake, tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
-               "SLACK_API_URL": fake.url, "BOT_DATA_DIR": data_dir, "LOG_LEVEL": "WARNING", "PORT": str(port)}
-        env.pop("DATABASE_URL", None)
+        env = procfile_env(fake.url, data_dir, port)
         server = subprocess.Popen(procfile_web_command(port), cwd=ROOT, env=env)
         url = f"http://127.0.0.1:{port}/slack/events"
         try:

@@ -32,7 +32,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_slack import SECRET, Sender, free_port, procfile_web_command  # noqa: E402
+from bench.bench_slack import SECRET, Sender, free_port, procfile_env, procfile_web_command  # noqa: E402
 from tests.fakes.slack_api import FakeSlack  # noqa: E402
 
 QUESTIONS = ["How many employees does MiniMax have?", "MiniMax 有多少员工?", "What is OpenAI's valuation?",
@@ -99,9 +99,7 @@ def main() -> int:
     args = parser.parse_args()
     port = free_port()
     with FakeSlack() as fake, tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
-               "SLACK_API_URL": fake.url, "BOT_DATA_DIR": data_dir, "LOG_LEVEL": "WARNING", "PORT": str(port)}
-        env.pop("DATABASE_URL", None)
+        env = procfile_env(fake.url, data_dir, port)
         subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], cwd=ROOT, env=env, check=True,
                        capture_output=True)
         t0 = time.perf_counter()

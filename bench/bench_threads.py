@@ -28,10 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from slack_sdk.signature import SignatureVerifier  # noqa: E402
 
-from bench.bench_slack import free_port, procfile_web_command  # noqa: E402
+from bench.bench_slack import SECRET, free_port, procfile_env, procfile_web_command  # noqa: E402
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlack  # noqa: E402
-
-SECRET = "bench-signing-secret"
 
 
 class Poster:
@@ -72,9 +70,7 @@ def main() -> int:
     args = parser.parse_args()
     port = free_port()
     with FakeSlack() as fake, tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
-               "SLACK_API_URL": fake.url, "BOT_DATA_DIR": data_dir, "LOG_LEVEL": "WARNING", "PORT": str(port)}
-        env.pop("DATABASE_URL", None)
+        env = procfile_env(fake.url, data_dir, port)
         server = subprocess.Popen(procfile_web_command(port), cwd=ROOT, env=env)
         url = f"http://127.0.0.1:{port}/slack/events"
         try:
