@@ -162,46 +162,41 @@ conversations = Table(
     Column("focus", JSON, nullable=False, default=list),
 )
 
+
+def _decided_table(name: str) -> Table:
+    """A (fact, question) pair people voted on, and what was decided about it (``status``)."""
+    return Table(
+        name, metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("fact_id", String(80), nullable=False, index=True),
+        Column("question", Text, nullable=False),
+        Column("question_key", String(200), nullable=False),
+        Column("status", String(12), nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("decided_at", DateTime(timezone=True)),
+        Column("decided_by", String(80)),
+        UniqueConstraint("fact_id", "question_key", name=f"uq_{name}_fact_question"),
+    )
+
+
+def _votes_table(name: str, key: str) -> Table:
+    """One vote per person on a row of a decided table."""
+    return Table(
+        name, metadata,
+        Column(key, Integer, primary_key=True),
+        Column("user_id", String(32), primary_key=True),
+        Column("at", DateTime(timezone=True), nullable=False),
+    )
+
+
 # Questions people asked that a fact answers (learned from their picks), suggested, then approved
 # (automatically after enough different people, or by a curator) or rejected.
-phrasings = Table(
-    "phrasings", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("fact_id", String(80), nullable=False, index=True),
-    Column("question", Text, nullable=False),
-    Column("question_key", String(200), nullable=False),
-    Column("status", String(12), nullable=False),  # suggested / approved / rejected
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("decided_at", DateTime(timezone=True)),
-    Column("decided_by", String(80)),
-    UniqueConstraint("fact_id", "question_key", name="uq_phrasings_fact_question"),
-)
-phrasing_votes = Table(
-    "phrasing_votes", metadata,
-    Column("phrasing_id", Integer, primary_key=True),
-    Column("user_id", String(32), primary_key=True),
-    Column("at", DateTime(timezone=True), nullable=False),
-)
+phrasings = _decided_table("phrasings")  # status: suggested / approved / rejected
+phrasing_votes = _votes_table("phrasing_votes", "phrasing_id")
 # A fact marked not helpful for a question by enough different people stops answering that question
 # until a curator reviews it ("active" -> "kept" or "dropped"); votes by user, like phrasings.
-answer_flags = Table(
-    "answer_flags", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("fact_id", String(80), nullable=False, index=True),
-    Column("question", Text, nullable=False),
-    Column("question_key", String(200), nullable=False),
-    Column("status", String(12), nullable=False),  # pending / active / kept / dropped
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("decided_at", DateTime(timezone=True)),
-    Column("decided_by", String(80)),
-    UniqueConstraint("fact_id", "question_key", name="uq_answer_flags_fact_question"),
-)
-flag_votes = Table(
-    "flag_votes", metadata,
-    Column("flag_id", Integer, primary_key=True),
-    Column("user_id", String(32), primary_key=True),
-    Column("at", DateTime(timezone=True), nullable=False),
-)
+answer_flags = _decided_table("answer_flags")  # status: pending / active / kept / dropped
+flag_votes = _votes_table("flag_votes", "flag_id")
 
 # "Still true": when a fact was last confirmed, starting its review period again (``knowledge.review``).
 reviews = Table(
