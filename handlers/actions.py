@@ -47,25 +47,29 @@ def register(app: App, deps: Deps) -> None:
             deps.qa.refresh(force=True)
         return status
 
-    def answer_button(body: dict, action: dict) -> tuple[str, str, str] | None:
-        """(user, fact_id, question) of a valid answer button for a fact that still exists."""
+    def answer_button(client: WebClient, body: dict, action: dict) -> tuple[str, str, str] | None:
+        """(user, fact_id, question) of a valid answer button for a fact that still exists; for any other
+        the clicker hears "this button is out of date" and None is returned."""
         parsed = parse_action_value(action.get("value"))
         user = user_of(body)
         if parsed is None or user is None or deps.qa.fact(parsed[0]) is None:
             logger.info("out-of-date or forged answer button (value %r)", str(action.get("value"))[:80])
+            tell_out_of_date(client, body)
             return None
         return user, *parsed
+
+    def record(user: str, fact_id: str, question: str, helpful: bool, kind: str | None = None) -> None:
+        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=helpful, kind=kind,
+                                question=question if deps.question_log else None)
 
     @app.action(ACTION_HELPFUL)
     def on_helpful(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        found = answer_button(body, action)
+        found = answer_button(client, body, action)
         if found is None:
-            tell_out_of_date(client, body)
             return
         user, fact_id, question = found
-        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=True,
-                                question=question if deps.question_log else None)
+        record(user, fact_id, question, helpful=True)
         learned = learn_pick(question, fact_id, user) if value_is_unsure(action.get("value")) else None
         tell(client, body, text_message("Thanks, noted: that answer helped." + (
             " I'll answer that question this way from now on." if learned == "approved" else "")))
@@ -73,13 +77,11 @@ def register(app: App, deps: Deps) -> None:
     @app.action(ACTION_NOT_HELPFUL)
     def on_not_helpful(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        found = answer_button(body, action)
+        found = answer_button(client, body, action)
         if found is None:
-            tell_out_of_date(client, body)
             return
         user, fact_id, question = found
-        deps.store.log_feedback(user_id=user, fact_id=fact_id, helpful=False,
-                                question=question if deps.question_log else None)
+        record(user, fact_id, question, helpful=False)
         if learnable(question) and deps.learning.record_not_helpful(question, fact_id, user) == "active":
             deps.qa.refresh(force=True)
         others = alternatives_for(question, fact_id)
@@ -91,9 +93,8 @@ def register(app: App, deps: Deps) -> None:
     @app.action(ACTION_OTHER_ANSWERS)
     def on_other_answers(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
         ack()
-        found = answer_button(body, action)
+        found = answer_button(client, body, action)
         if found is None:
-            tell_out_of_date(client, body)
             return
         _, fact_id, question = found
         tell(client, body, alternatives_message(alternatives_for(question, fact_id), "Other candidate answers:",
@@ -110,8 +111,7 @@ def register(app: App, deps: Deps) -> None:
             tell(client, body, text_message("That fact no longer exists." if parsed else OUT_OF_DATE))
             return
         question = parsed[1]
-        deps.store.log_feedback(user_id=user, fact_id=fact.id, helpful=True, kind="chosen",
-                                question=question if deps.question_log else None)
+        record(user, fact.id, question, helpful=True, kind="chosen")
         learn_pick(question, fact.id, user)
         message = chosen_message(fact, deps.qa.source_of(fact), "zh" if is_chinese(question) else "en",
                                  display_name(body))
