@@ -19,7 +19,7 @@ from typing import TextIO
 
 from bot.config import DEFAULT_DB_FILE, database_url, load_env_file
 from knowledge.answers import Answer, answer_to_json, source_line
-from knowledge.factbase import DATA_DIR, FactBase, FactBaseError, load_factbase
+from knowledge.factbase import DATA_DIR, FactBase, FactBaseError, load_factbase, yaml_problem
 
 SHOWN_AT_MOST = 20  # duplicate and problem lines an import prints before summarising the rest
 
@@ -299,9 +299,7 @@ def _eval_items_or_explain(path: Path):
         print(f"error: {path}: cannot read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        print(f"error: {path}:{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}", file=sys.stderr)
+        print(f"error: {yaml_problem(str(path), exc)}", file=sys.stderr)
         return None
     if isinstance(data, dict) and "scripts" in data:
         return "scripts"

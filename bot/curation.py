@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.factbase import yaml_problem
 from knowledge.qa import QuestionAnswerer
 from knowledge.teamfacts import Draft, TeamFact, TeamFactError, TeamFacts, make_draft
 
@@ -82,9 +83,7 @@ def read_entries(path: Path) -> tuple[list, list[str]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        return [], [f"{path}:{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}"]
+        return [], [yaml_problem(str(path), exc)]
     entries = data.get("facts") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         return [], [f"{path}: expected a top-level 'facts:' list (the format `bot export` writes)"]

@@ -167,11 +167,16 @@ def _read_yaml(path: Path, problems: list[str]) -> Any:
     try:
         return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader, libyaml's when built
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        what = getattr(exc, "problem", None) or str(exc)
-        problems.append(f"{path.name}:{where}: YAML syntax error: {what}{_fact_near(text, mark)}")
+        problems.append(yaml_problem(path.name, exc, text))
         return None
+
+
+def yaml_problem(name: str, exc: yaml.YAMLError, text: str | None = None) -> str:
+    """"facts.yaml: line 12: YAML syntax error: …" (and, given the text, the fact the line is in)."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f" line {mark.line + 1}" if mark is not None else ""
+    what = getattr(exc, "problem", None) or str(exc)
+    return f"{name}:{where}: YAML syntax error: {what}{_fact_near(text, mark) if text is not None else ''}"
 
 
 def _fact_near(text: str, mark: Any) -> str:
