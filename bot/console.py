@@ -12,6 +12,7 @@ import re
 from typing import TextIO
 
 from handlers.blocks import Message, text_message
+from handlers.mrkdwn import unescape
 from handlers.replies import message_for
 from knowledge.context_store import Conversations
 from knowledge.dialogue import Dialogue
@@ -19,7 +20,6 @@ from knowledge.qa import QuestionAnswerer
 
 PROMPT = "you> "
 FACT_COMMAND = "/fact"
-_ESCAPES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 
 
 def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str = "cli") -> int:
@@ -86,7 +86,4 @@ def render(message: Message) -> str:
 
 
 def _plain(mrkdwn: str) -> str:
-    text = re.sub(r"(?<!\w)[*_](.+?)[*_](?!\w)", r"\1", mrkdwn)
-    for escaped, char in _ESCAPES:
-        text = text.replace(escaped, char)
-    return text
+    return unescape(re.sub(r"(?<!\w)[*_](.+?)[*_](?!\w)", r"\1", mrkdwn))

@@ -9,14 +9,13 @@ plain-text fallback; nothing here calls Slack.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from handlers.mrkdwn import escape
 from knowledge.answers import Answer, source_line
-from knowledge.factbase import Fact, Source
+from knowledge.factbase import FACT_ID, Fact, Source
 from knowledge.matcher import Alternative
 from knowledge.smalltalk import reply_text
 
@@ -24,7 +23,6 @@ Block = dict[str, Any]
 SECTION_LIMIT = 3000
 MAX_BLOCKS = 50
 BUTTON_VALUE_LIMIT = 2000
-_FACT_ID = re.compile(r"[a-z0-9][a-z0-9-]{1,78}[a-z0-9]")
 # Scores this close above the answering threshold get "I think you're asking: ...".
 MODERATE_BAND = 12.0
 
@@ -237,7 +235,7 @@ def parse_action_value(value: Any) -> tuple[str, str] | None:
 
 def is_fact_id(value: Any) -> bool:
     """Curated slugs and team ids alike; anything longer or stranger is forged or stale."""
-    return isinstance(value, str) and bool(_FACT_ID.fullmatch(value))
+    return isinstance(value, str) and bool(FACT_ID.fullmatch(value))
 
 
 def value_is_unsure(value: Any) -> bool:
