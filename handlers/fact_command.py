@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from handlers import Deps
-from handlers.blocks import Message, button, context, fact_blocks, section, text_message
+from handlers.blocks import Message, button, context, fact_blocks, help_message, section, text_message
 from handlers.modals import Vocabulary, fact_modal, initial_from_draft
 from handlers.mrkdwn import escape, readable
-from handlers.replies import compose_reply
+from handlers.replies import message_for
 from knowledge.contradictions import Links, contradictions
+from knowledge.dialogue import Dialogue
 from knowledge.factbase import Fact
 from knowledge.teamfacts import Draft, DuplicateQuestion, TeamFactError, TeamFacts, check_may_change, make_draft
 
@@ -71,6 +72,7 @@ class FactCommand:
         self.team = team or TeamFacts(deps.store)
         self.cmd = deps.fact_command
         self.vocabulary = Vocabulary.of(deps.qa.factbase.aliases)
+        self.dialogue = Dialogue(deps.qa)  # built once: its example questions rotate across calls
 
     def run(self, text: str, user: str, user_name: str, channel: str | None) -> Message | OpenForm:
         """The reply to ``/fact TEXT`` from ``user``; bad input gets usage help, never an exception."""
@@ -85,7 +87,7 @@ class FactCommand:
             if parsed.name == "ask":
                 if not parsed.args:
                     return self.refusal(f"Ask what? Example: `{cmd} ask How many employees does MiniMax have?`")
-                return compose_reply(self.deps.qa, parsed.args, cmd)[0]
+                return self.reply(parsed.args)
             if parsed.name == "search":
                 if not parsed.args:
                     return self.refusal(f"Search for what? Example: `{cmd} search MiniMax revenue`")
@@ -102,12 +104,22 @@ class FactCommand:
         except TeamFactError as exc:
             return self.refusal(str(exc))
 
+    def reply(self, question: str) -> Message:
+        """What the bot says to a question asked outside any conversation (``/fact ask``)."""
+        turn = self.dialogue.turn(question)
+        qa = self.deps.qa
+        return message_for(turn, qa.threshold, self.cmd, qa.source_of) or help_message(self.cmd)
+
     def refusal(self, problem: str) -> Message:
         blocks = [section(escape(problem)), context(f"`{self.cmd} help` shows every option.")]
         return Message(text=problem, blocks=blocks)
 
-    def save(self, draft: Draft, user_id: str, user_name: str) -> Message:
-        """Save; the database refuses a second active fact with the very same question."""
+    def save(self, draft: Draft, user_id: str, user_name: str, contradicted: list | None = None) -> Message:
+        """Save; the database refuses a second active fact with the very same question.
+
+        Facts the draft contradicts (``contradicted``, looked up here when the caller has not) are
+        linked to it: saved anyway, both show in answers.
+        """
         try:
             saved = self.team.add(draft, user_id, user_name)
         except DuplicateQuestion as exc:
@@ -116,8 +128,10 @@ class FactCommand:
             if existing is not None:
                 blocks.extend(fact_blocks(existing, self.deps.qa.source_of(existing), "en"))
             return Message(text=f"Nothing saved: fact {exc.existing} already has this exact question.", blocks=blocks)
-        for contradiction in contradictions(self.deps.qa, draft.questions[0], draft.answer):
-            Links(self.deps.store).link(saved.id, contradiction.fact.id, user_name)  # saved anyway: both show
+        if contradicted is None:
+            contradicted = contradictions(self.deps.qa, draft.questions[0], draft.answer)
+        for contradiction in contradicted:
+            Links(self.deps.store).link(saved.id, contradiction.fact.id, user_name)
         self.deps.qa.refresh(force=True)
         return saved_message(saved.to_fact(), "Saved")
 
@@ -129,7 +143,7 @@ class FactCommand:
             heading = "A fact that looks the same already exists. Nothing has been saved yet:"
             return self._ask_first(draft, user_id, heading, [fact], f"Possible duplicate of {fact.id}")
         if not found:
-            return self.save(draft, user_id, user_name)
+            return self.save(draft, user_id, user_name, contradicted=found)
         figures = "; ".join(f"`{escape(c.fact.id)}`: {escape(', '.join(c.figures))}" for c in found)
         heading = (f"This may contradict what I already know ({figures}). Nothing has been saved yet; "
                    "if you add it anyway, both will be shown side by side:")

@@ -1,4 +1,4 @@
-"""What the bot says for a ``Turn``: pure functions shared by Slack, ``bot chat`` and ``bot ask``."""
+"""What the bot says for a ``Turn``: a pure function shared by Slack, ``/fact ask``, ``bot chat`` and ``bot ask``."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from handlers.blocks import (
     text_message,
 )
 from handlers.mrkdwn import escape
-from knowledge.answers import Answer
-from knowledge.dialogue import MAX_QUESTION_CHARS, Dialogue, Turn
+from knowledge.dialogue import MAX_QUESTION_CHARS, Turn
 from knowledge.factbase import Fact, Source
 
 
@@ -50,9 +49,3 @@ def message_for(turn: Turn, threshold: float, fact_command: str,
         else:
             message = Message(text=message.text, blocks=[line, *message.blocks])
     return message
-
-
-def compose_reply(qa, question: str, fact_command: str) -> tuple[Message, Answer | None]:
-    """A single question outside any conversation (``/fact ask``, ``bot chat``): the message and the answer."""
-    turn = Dialogue(qa).turn(question)
-    return message_for(turn, qa.threshold, fact_command, qa.source_of) or help_message(fact_command), turn.answer
