@@ -212,3 +212,11 @@ def test_ask_json_carries_a_comparison_with_every_side():
     comparison = json.loads(line)["comparison"]
     assert comparison["attribute"] == "users" and len(comparison["sides"]) == 2
     assert all(side["fact_id"] for side in comparison["sides"]) and comparison["larger"]
+
+
+def test_running_before_installing_says_how_to_install():
+    script = "import sys, runpy; sys.modules['opencc'] = None; sys.argv = ['bot', 'check']; " \
+             "runpy.run_module('bot', run_name='__main__')"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "no module 'opencc'" in result.stderr and "pip install -e ." in result.stderr
