@@ -81,6 +81,12 @@ DEFAULT_MISMATCH_EVIDENCE = 0.3
 # is answered only with a score this high and at least two of its words covered; otherwise it is small talk.
 DEFAULT_SMALL_TALK_THRESHOLD = 60.0
 SMALL_TALK_MIN_WORDS = 2
+INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"})
+# Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
+# candidate is about those subjects and tells that attribute, it answers with a score this low, however
+# differently it is worded ("Where did Yan Junjie go to college?" -> his education fact), unless the
+# question uses a word the base has never seen ("stock ticker", "PhD thesis": something no fact tells).
+DEFAULT_MEANING_THRESHOLD = 25.0
 # A candidate is a rival (for the relative attribute penalty) when its whole fact covers at least this
 # share of what the best-covering candidate covers of the question.
 RIVAL_RECALL = 0.6
@@ -187,6 +193,7 @@ class Policy:
     mismatch_threshold: float = DEFAULT_MISMATCH_THRESHOLD
     mismatch_evidence: float = DEFAULT_MISMATCH_EVIDENCE
     small_talk_threshold: float = DEFAULT_SMALL_TALK_THRESHOLD
+    meaning_threshold: float = DEFAULT_MEANING_THRESHOLD
 
     def penalty(self, mismatch: float, mentions: int, attribute_rival: bool) -> float:
         attribute = self.attribute_penalty if attribute_rival else self.lone_attribute_penalty
@@ -225,6 +232,27 @@ class Policy:
                     f"lead of {max(self.lone_margin, margin):.1f} (has {lead:.1f}) and "
                     f"{self.lone_min_content_recall:.0%} of the other words (has {best.content_recall:.0%})")
         return f"its lead over the runner-up is {lead:.1f}, it needs {margin:.1f}"
+
+    def by_meaning(self, reading: Reading, best: Scored, ranked: list[Scored]) -> bool:
+        """``best`` is about the subjects named and tells the attribute asked, and either no other
+        candidate does (then a low score is enough), or it scores well and every candidate close
+        behind it does too: the question asks for what several facts tell ("openrouter m2 rank":
+        its paid and free ranks), so the best answers and the others are offered beside it."""
+        named = set(reading.compared or reading.subjects)
+        if best.mismatch or not named or not (reading.specific_attributes or len(named) >= 2):
+            return False
+        alike = [s for s in ranked if not s.mismatch and named <= set(s.entry.fact.about or ())]
+        if best not in alike:
+            return False
+        if _asks_more(reading, best):
+            return False
+        if alike == [best]:
+            return best.score >= self.meaning_threshold
+        if reading.years:  # facts of other years, or "as of" that year rather than for it, tie: none is sure
+            return False
+        close = [s for s in ranked if s.score > best.score - self.required_margin(best)]
+        return (best.score >= self.threshold and best.content_recall >= self.min_content_recall
+                and all(s in alike for s in close))
 
     def small_talk(self, reading: Reading, best: Scored | None) -> bool:
         """The question names nothing the base knows, and no fact matches it strongly."""
@@ -573,7 +601,9 @@ class Matcher:
         policy = policy or self.policy
         best = ranked[0] if ranked else None
         small_talk = reading is not None and policy.small_talk(reading, best)
-        answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))
+        answered = best is not None and not small_talk and (
+            policy.accepts(best, _rival_score(best, ranked))
+            or (reading is not None and policy.by_meaning(reading, best, ranked)))
         if answered and reading is not None and not tells_count(reading, best.fact):
             answered = False
         shown = ranked[1:] if answered else ranked
@@ -620,6 +650,11 @@ class Matcher:
             lead = best.score - _rival_score(best, ranked)
             decision = (f"answered with {best.fact.id}: score {best.score:.1f} (threshold {policy.threshold:.0f}), "
                         f"lead {lead:.1f} (needs {policy.required_margin(best):.1f})")
+            if not policy.accepts(best, _rival_score(best, ranked)):
+                decision = (f"answered by meaning with {best.fact.id}: it is about "
+                            f"{', '.join(reading.compared or reading.subjects)} and tells "
+                            f"{reading.attribute or 'what is asked'}, and no other candidate does, or every one "
+                            f"close to it does too (score {best.score:.1f}; those are offered beside it)")
         else:
             best = ranked[0]
             why = (policy.why(best, _rival_score(best, ranked))
@@ -923,6 +958,19 @@ def _covers_all(match: Match, reading: Reading) -> bool:
     if match.fact is None:
         return False
     return set(reading.compared) <= set(getattr(match.fact, "about", None) or ())
+
+
+def _asks_more(reading: Reading, best: Scored) -> bool:
+    """The question says something the fact does not: a word other facts use ("*monthly active*
+    users", "*closing* price") or an English word no fact uses ("stock *ticker*").  Chinese words the
+    base has never seen are left out: its two-character tokens straddle words ("读大" in "读大学")."""
+    told = best.entry.where.keys()
+    for word in reading.words:
+        if word in told or word in INTERROGATIVES or _is_cjk_char(word):
+            continue
+        if word not in reading.unknown or not is_chinese(word):
+            return True
+    return False
 
 
 def _rival_score(best: Scored, ranked: list[Scored]) -> float:

@@ -203,3 +203,31 @@ def test_a_follow_up_about_a_detail_the_last_fact_tells(real):
 def test_how_many_needs_a_number_in_the_answer(real):
     assert real.match("DeepSeek有多少员工").fact is None  # a young local team, no head count
     assert real.match("How many employees does MiniMax have?").fact is not None
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Where did Yan Junjie go to college?", "yan-junjie-education"),  # worded unlike any phrasing
+    ("閆俊杰在哪裡讀大學?", "yan-junjie-education"),
+    ("黃仁勳在哪裡和閆俊杰見面?", "jensen-huang-beijing-meeting-yan-junjie"),  # two subjects, one event
+])
+def test_the_only_fact_about_the_subjects_telling_the_attribute_answers(real, question, fact_id):
+    match = real.match(question)
+    assert match.fact is not None and match.fact.id == fact_id
+
+
+def test_facts_telling_the_same_thing_about_the_same_subjects_do_not_block_each_other(real):
+    match = real.match("openrouter m2 rank")
+    ranks = {"minimax-m2-openrouter-paid-rank", "minimax-m2-openrouter-free-rank",
+             "minimax-m2-openrouter-share-ranking"}
+    assert match.fact is not None and match.fact.id in ranks
+    assert {a.fact_id for a in match.alternatives} & ranks  # the others one click away
+
+
+@pytest.mark.parametrize("question", [
+    "What was MiniMax's closing share price on its first trading day?",  # "closing", "first day": not told
+    "How many monthly active users does Talkie have?",  # active users: no article gives them
+    "Talkie的日活用户有多少",
+    "What was MiniMax's full-year 2025 revenue?",  # revenue facts tie, none is for the full year
+])
+def test_meaning_is_not_enough_when_the_question_asks_more(real, question):
+    assert real.match(question).fact is None
