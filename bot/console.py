@@ -14,7 +14,7 @@ from typing import TextIO
 from handlers.blocks import Message, text_message
 from handlers.mrkdwn import unescape
 from handlers.replies import message_for
-from knowledge.context_store import Conversations
+from knowledge.context_store import Conversations, scratch_conversations
 from knowledge.dialogue import Dialogue
 from knowledge.qa import QuestionAnswerer
 
@@ -24,8 +24,14 @@ FACT_COMMAND = "/fact"
 
 def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str = "cli") -> int:
     """A DM with the bot: follow-ups inherit context, small talk gets small talk, ``/fact`` runs."""
+    if qa.team_facts is not None:
+        return _converse(qa, Conversations(qa.team_facts.store), stdin, stdout, user)
+    with scratch_conversations() as conversations:  # --no-team-facts: follow-ups still have a memory
+        return _converse(qa, conversations, stdin, stdout, user)
+
+
+def _converse(qa: QuestionAnswerer, conversations: Conversations, stdin: TextIO, stdout: TextIO, user: str) -> int:
     commands = _fact_command(qa, user)
-    conversations = Conversations(qa.team_facts.store) if qa.team_facts is not None else None
     dialogue = Dialogue(qa, conversations)
     key = f"d:console:{user}"
     print(f"Ask about the Chinese AI industry (English or Chinese), or type {FACT_COMMAND} help. "
@@ -40,7 +46,7 @@ def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str =
         if line.split(" ", 1)[0] == FACT_COMMAND:
             print(render(_run_fact(commands, line[len(FACT_COMMAND):].strip(), user)), file=stdout)
         else:
-            turn = dialogue.turn(line, key if conversations else None)
+            turn = dialogue.turn(line, key)
             message = message_for(turn, qa.threshold, FACT_COMMAND, qa.source_of)
             print(render(message) if message else "bot> :+1:", file=stdout)
 

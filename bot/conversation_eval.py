@@ -9,7 +9,6 @@ database, and what the bot would send is checked against the turn's expectation.
 from __future__ import annotations
 
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +17,9 @@ import yaml
 
 from handlers.messages import incoming
 from handlers.replies import message_for
-from knowledge.context_store import Conversations
+from knowledge.context_store import scratch_conversations
 from knowledge.dialogue import Dialogue, Turn
 from knowledge.normalize import fold, is_chinese, is_traditional
-from knowledge.store import Store
 
 BOT = "UBOTEVAL1"
 KINDS = ("expect", "abstain", "silent", "smalltalk", "reaction")
@@ -60,12 +58,10 @@ def load_scripts(path: Path) -> list[dict]:
 
 def run_scripts(scripts: list[dict], qa, fact_command: str = "/fact") -> ConversationReport:
     report = ConversationReport()
-    with tempfile.TemporaryDirectory() as scratch:
-        store = Store(f"sqlite:///{Path(scratch) / 'conversations.sqlite3'}")
-        dialogue = Dialogue(qa, Conversations(store), question_log=False)
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(qa, conversations, question_log=False)
         for n, script in enumerate(scripts, 1):
             _run_script(n, script, dialogue, qa, fact_command, report)
-        store.dispose()
     return report
 
 

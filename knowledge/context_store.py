@@ -3,8 +3,11 @@ their follow-ups inherit), shared by every worker and surviving restarts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -68,3 +71,15 @@ class Conversations:
                                                                            "focus": [], **values}))
             except IntegrityError:  # another worker inserted it first
                 conn.execute(update(conversations).where(conversations.c.key == key).values(**values))
+
+
+@contextmanager
+def scratch_conversations() -> Iterator[Conversations]:
+    """Conversations kept in a throwaway SQLite file: for a console or an eval run without a database,
+    so follow-ups still inherit context there."""
+    with tempfile.TemporaryDirectory() as scratch:
+        store = Store(f"sqlite:///{Path(scratch) / 'conversations.sqlite3'}")
+        try:
+            yield Conversations(store)
+        finally:
+            store.dispose()

@@ -37,6 +37,8 @@ _QUESTION_WORDS = re.compile(
 _QUESTION_ZH = re.compile(r"[吗呢吧嘛么]\s*[?？!！。]*$|多少|什么|谁|哪|几|怎么|如何|为何|为什么|是否|有没有|是不是")
 # "and X?", "what about X?", "how about X?", "X 呢?": forms that only make sense after something.
 _FOLLOW_UP = re.compile(r"^(?:and|what about|how about|and what about|also|same for|then|so)\b|呢\s*[?？]?\s*$|^那")
+_FOLLOW_UP_WORDS = re.compile(r"^\s*(?:and what about|what about|how about|and|also|same for|then|so)\b\s*|\s*呢|^那",
+                               re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|hers|this company|the company|"
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
@@ -52,6 +54,7 @@ class Reading(Protocol):
     years: tuple[str, ...]
     versions: tuple[str, ...]
     words: tuple[str, ...]
+    unknown: frozenset[str]
 
     @property
     def specific_attributes(self) -> tuple[str, ...]: ...
@@ -93,10 +96,13 @@ class Resolved:
     versions: tuple[str, ...]
     inherited: bool  # something came from the conversation
     weak: bool = False  # inherited only because the question named no subject: its own answer may be better
+    stranger: str | None = None  # "and Baichuan?": a subject the base has no fact about, as written
 
     def describe(self, name: Callable[[str], str]) -> str:
         """"MiniMax — net loss — 2023" (entity and attribute ids through ``name``)."""
         parts = [" & ".join(name(s) for s in self.subjects)] if self.subjects else []
+        if self.stranger:
+            parts = [self.stranger]
         if self.attribute:
             parts.append(name(self.attribute))
         parts.extend(self.years)
@@ -148,6 +154,11 @@ def resolve(text: str, reading: Reading, context: Context | None,
         return _completed(text, reading, (*referent, *subjects), attribute, years, versions, own_attribute=True,
                           wording=wording, weak=False)
     content = [w for w in reading.words if not _LONE_CJK.fullmatch(w)]
+    if follow_up and not (subjects or models or attribute or years or pronoun) and context.attribute \
+            and content and all(w in reading.unknown for w in content):
+        # "and Baichuan?", "百川呢?": the same question about someone the base knows nothing of. Not the
+        # last subject's fact again, nor small talk: no fact, said so.
+        return Resolved(text, (), context.attribute, context.years, (), inherited=True, stranger=_named(text))
     take_attribute = not attribute and context.attribute is not None and (
         ((subjects or models) and follow_up) or (take_subjects and (years or follow_up or (versions and not content))))
     if not (take_subjects or take_attribute):
@@ -195,6 +206,12 @@ def _referent(text: str, context: Context) -> tuple[str, ...]:
             not context.compared or _SINGULAR.search(folded)):  # "it" after "M2 vs Claude": the first side
         return (context.focus or context.subjects or context.mentioned)[:1]
     return context.subjects or context.mentioned[:1]
+
+
+def _named(text: str) -> str:
+    """What a follow-up form names: "and Baichuan's?" -> "Baichuan", "百川呢?" -> "百川"."""
+    named = _FOLLOW_UP_WORDS.sub("", clean_input(text))
+    return re.sub(r"(?:'s|’s)?[\s?？!！.。,，]*$", "", named).strip() or text
 
 
 def _rest(text: str, chinese: bool, words: list[str]) -> str:

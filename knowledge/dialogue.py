@@ -97,7 +97,9 @@ class Dialogue:
             context = thread_context()
         resolved = resolve(text, reading, context, self._wording)
         answer = None
-        if resolved.inherited:
+        if resolved.stranger:
+            answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
+        elif resolved.inherited:
             completed = self.qa.answer(self.qa.match(resolved.question))
             own = resolved.attribute in tuple(getattr(reading, "specific_attributes", ()))
             if not (completed.answered and _fits(completed, resolved, own)) and own and context is not None \

@@ -13,3 +13,12 @@ def test_console_answers_like_slack_until_an_empty_line():
     assert "385" in text and "> " in text and "Source:" in text and "[👍 Helpful]" in text
     assert "/fact" in text  # the help reply to "hi"
     assert "never read" not in text
+
+
+def test_console_without_a_database_still_follows_up():
+    out = io.StringIO()
+    qa = QuestionAnswerer(load_factbase())  # as `bot chat --no-team-facts`
+    run_console(qa, io.StringIO("How many employees does MiniMax have?\nand their average age?\nand Baichuan?\n"), out)
+    text = out.getvalue()
+    assert "Reading this as: MiniMax — age" in text and "29" in text
+    assert "Reading this as: Baichuan — age" in text and "I don't have that" in text

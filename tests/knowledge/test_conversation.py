@@ -22,6 +22,7 @@ class FakeReading:
     years: tuple = ()
     versions: tuple = ()
     words: tuple = ()
+    unknown: frozenset = frozenset()
 
     @property
     def specific_attributes(self):
@@ -62,6 +63,16 @@ def test_attribute_only_follow_up_keeps_subject_and_year():
 def test_subject_only_follow_up_keeps_attribute():
     resolved = resolve("what about Zhipu?", FakeReading(subjects=("zhipu",)), CONTEXT, wording)
     assert resolved.subjects == ("zhipu",) and resolved.attribute == "revenue" and resolved.inherited
+
+
+@pytest.mark.parametrize("text, words, named", [
+    ("and Baichuan's?", ("baichuan",), "Baichuan"),
+    ("百川呢?", ("百川",), "百川"),
+])
+def test_a_follow_up_naming_someone_the_base_does_not_know_keeps_the_attribute_not_the_subject(text, words, named):
+    resolved = resolve(text, FakeReading(words=words, unknown=frozenset(words)), CONTEXT, wording)
+    assert resolved.stranger == named and resolved.subjects == () and resolved.attribute == "revenue"
+    assert resolved.describe(str) == f"{named} — revenue — 2023"
 
 
 def test_year_only_follow_up_keeps_subject_and_attribute():
