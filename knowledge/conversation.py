@@ -129,14 +129,15 @@ def uses_pronoun(text: str) -> bool:
 
 
 def resolve(text: str, reading: Reading, context: Context | None,
-            wording: Callable[[str, bool], str]) -> Resolved:
+            wording: Callable[[str, bool], str], people: frozenset[str] = frozenset()) -> Resolved:
     """The question to answer: ``text`` itself, or, for a follow-up, ``text`` completed from ``context``.
 
     What is inherited: the subject when the question names none ("he"/"she" is the person the
     last answer was about, "it" the company asked about); the attribute when the question only
     names a subject in a follow-up form ("what about Zhipu?"); the year unless the question gives
     one.  ``wording(id, chinese)`` names an entity or attribute id in the asker's script, to write
-    the completed question back as plain text.
+    the completed question back as plain text; ``people`` are the entity ids that are persons
+    ("he" is one of them, "it" and "该公司" are not).
     """
     subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
     attribute = reading.specific_attributes[0] if reading.specific_attributes else None
@@ -149,7 +150,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
     follow_up, pronoun = is_follow_up_form(text), uses_pronoun(text)
     strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
     take_subjects = not subjects and not models and (strong or looks_like_question(text))
-    referent = _referent(text, context) if pronoun else ()
+    referent = _referent(text, context, people) if pronoun else ()
     if subjects and referent and not set(referent) & set(subjects):  # "his role at SenseTime": whose?
         return _completed(text, reading, (*referent, *subjects), attribute, years, versions, own_attribute=True,
                           wording=wording, weak=False)
@@ -165,7 +166,9 @@ def resolve(text: str, reading: Reading, context: Context | None,
         return plain
     inherited_versions = ()
     if take_subjects:
-        subjects = _referent(text, context)
+        subjects = _referent(text, context, people)
+        if not subjects:  # "he" with no person before: nothing to inherit
+            return plain
         inherited_versions = context.versions if subjects == context.subjects else ()
     if take_attribute:
         attribute = context.attribute
@@ -194,17 +197,23 @@ def _completed(text: str, reading: Reading, subjects: tuple[str, ...], attribute
     return Resolved(question, subjects, attribute, years, versions, inherited=True, weak=weak)
 
 
-def _referent(text: str, context: Context) -> tuple[str, ...]:
-    """Whom a follow-up is about: "he"/"she" -> the person the answer brought up, "it" -> the product
-    rather than its maker, no pronoun -> everything the last question was about (both sides of a
-    comparison)."""
+def _referent(text: str, context: Context, people: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Whom a follow-up is about: "he"/"she" -> the person asked about, else the one the answer brought
+    up; "it"/"该公司" -> what was asked about that is not a person (the product rather than its maker),
+    else what the answer brought up; no pronoun -> everything the last question was about (both sides
+    of a comparison)."""
     folded = fold(clean_input(text))
-    new = [m for m in context.mentioned if m not in context.subjects]
-    if _PERSONAL.search(folded) and new:
-        return (new[0],)
+    if _PERSONAL.search(folded):
+        if people:  # never a company: "which Nobel laureate says he uses it?" names its own "he"
+            persons = [e for e in (*context.subjects, *context.mentioned) if e in people]
+            return tuple(persons[:1])
+        new = [m for m in context.mentioned if m not in context.subjects]
+        if new:
+            return (new[0],)
     if (_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded)) and (
             not context.compared or _SINGULAR.search(folded)):  # "it" after "M2 vs Claude": the first side
-        return (context.focus or context.subjects or context.mentioned)[:1]
+        things = [e for e in (*context.focus, *context.subjects, *context.mentioned) if e not in people]
+        return tuple(things or (*context.focus, *context.subjects, *context.mentioned))[:1]
     return context.subjects or context.mentioned[:1]
 
 

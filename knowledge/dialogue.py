@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask
 MAX_QUESTION_CHARS = 1000
 # A follow-up is about a detail of the last answer when its fact holds this share of the follow-up's words.
 TOLD_ALREADY_COVERAGE = 0.5
+MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Dialogue:
         self.question_log = question_log
         aliases = qa.factbase.aliases
         self._names = {**aliases.entities, **getattr(aliases, "attributes", {})}
+        self._people = getattr(aliases, "people", frozenset())
 
     def turn(self, text: str, key: str | None = None, *, addressed: bool = True, in_thread: bool = False,
              thread_context: Callable[[], Context | None] | None = None) -> Turn:
@@ -95,7 +97,7 @@ class Dialogue:
         context = conversations.context(key) if conversations else None
         if context is None and thread_context is not None and not reading.subjects:
             context = thread_context()
-        resolved = resolve(text, reading, context, self._wording)
+        resolved = resolve(text, reading, context, self._wording, self._people)
         answer = None
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
@@ -106,7 +108,7 @@ class Dialogue:
                     and resolved.years and not reading.years:
                 # "它的付费用户有多少?" after a nine-month revenue: the year was the last question's, not
                 # this one's; a fact of another period is better than none (its answer says which)
-                loose = resolve(text, reading, replace(context, years=()), self._wording)
+                loose = resolve(text, reading, replace(context, years=()), self._wording, self._people)
                 retried = self.qa.answer(self.qa.match(loose.question))
                 if retried.answered and _fits(retried, loose, own):
                     resolved, completed = loose, retried
@@ -131,7 +133,11 @@ class Dialogue:
             about = tuple(getattr(answer.fact, "about", ()) or ())
             remembered = replace(resolved, subjects=resolved.subjects or about[:1],
                                  attribute=resolved.attribute or getattr(answer.fact, "attribute", None))
-            conversations.remember(key, remembered, answer.fact.id, text if self.question_log else None, about,
+            # What the answer brought up, then what the conversation was about before (a company asked
+            # about two questions ago is still what "该公司" means after a question about its founder).
+            earlier = (*context.subjects, *context.mentioned) if context is not None else ()
+            mentioned = tuple(dict.fromkeys((*about, *earlier)))[:MENTIONED_KEPT]
+            conversations.remember(key, remembered, answer.fact.id, text if self.question_log else None, mentioned,
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)

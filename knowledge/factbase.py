@@ -126,6 +126,7 @@ class Aliases:
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     metrics: dict[str, tuple[str, ...]] = field(default_factory=dict)
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    people: frozenset[str] = frozenset()  # entity ids that are persons: what "he" and "she" can mean
 
 
 @dataclass(frozen=True)
@@ -247,8 +248,15 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
             other = owner.setdefault(form.casefold(), name)
             if other != name:
                 problems.append(f"aliases.yaml: attributes.{name}: {form!r} is already a wording of {other}")
+    people = data.get("people") or []
+    if not isinstance(people, list):
+        problems.append("aliases.yaml: 'people' must be a list of entity ids")
+        people = []
+    for person in people:
+        if str(person) not in groups["entities"]:
+            problems.append(f"aliases.yaml: people: {person!r} is not an entity id")
     return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"],
-                   attributes=groups["attributes"])
+                   attributes=groups["attributes"], people=frozenset(map(str, people)))
 
 
 def _clean_articles(data_dir: Path, sources: dict[str, Source], problems: list[str]) -> dict[str, str]:

@@ -125,6 +125,17 @@ def test_he_is_the_person_the_answer_brought_up_and_it_the_product_not_its_maker
     assert resolve("when was it released?", FakeReading(attributes=("release",)), model, wording).subjects == ("m2",)
 
 
+def test_he_is_only_ever_a_person_and_the_company_never_one():
+    NAMES.update({"yan-junjie": ("Yan Junjie", "闫俊杰"), "sensetime": ("SenseTime", "商汤")})
+    people = frozenset({"yan-junjie"})
+    career = Context(subjects=("yan-junjie",), attribute="education", mentioned=("yan-junjie", "sensetime", "minimax"),
+                     answered_at=utcnow())
+    company = resolve("该公司有多少员工?", FakeReading(attributes=("employees",)), career, wording, people)
+    assert company.subjects == ("sensetime",)  # the first company the conversation brought up, not Yan Junjie
+    cost = Context(subjects=("minimax",), attribute="cost", mentioned=("minimax", "sensetime"), answered_at=utcnow())
+    assert resolve("how old is he?", FakeReading(attributes=("age",)), cost, wording, people).inherited is False
+
+
 def test_a_comparison_follow_up_stays_a_comparison():
     compared = Context(subjects=("minimax", "zhipu"), attribute="revenue", focus=("minimax", "zhipu"),
                        answered_at=utcnow())
