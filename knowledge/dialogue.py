@@ -101,6 +101,8 @@ class Dialogue:
         answer = None
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
+        elif resolved.inherited and self._detail_of_last(reading, context):
+            answer = self._last_answer(resolved, context)
         elif resolved.inherited:
             completed = self.qa.answer(self.qa.match(resolved.question))
             own = resolved.attribute in tuple(getattr(reading, "specific_attributes", ()))
@@ -115,8 +117,7 @@ class Dialogue:
             if completed.answered and _fits(completed, resolved, own):
                 answer = completed
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
-                answer = self.qa.answer(replace(self.qa.match(resolved.question), fact=self.qa.fact(context.fact_id),
-                                                matched_question=None, comparison=None))
+                answer = self._last_answer(resolved, context)
             elif resolved.weak and match.answered:  # a question of its own after all ("What is the scaling law?")
                 resolved = replace(resolved, inherited=False)
             else:  # never an unrelated fact in place of the one the follow-up asks for
@@ -141,6 +142,21 @@ class Dialogue:
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    def _last_answer(self, resolved: Resolved, context: Context) -> Answer:
+        return self.qa.answer(replace(self.qa.match(resolved.question), fact=self.qa.fact(context.fact_id),
+                                      matched_question=None, comparison=None))
+
+    def _detail_of_last(self, reading, context: Context | None) -> bool:
+        """A follow-up naming only an attribute that the last answer's fact tells besides what it is filed
+        under: "聊了多久?" after the podcast Yan Junjie went on is that podcast's four hours, not another
+        conversation of his."""
+        if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions \
+                or not reading.specific_attributes:
+            return False
+        asked, fact = reading.specific_attributes[0], self.qa.fact(context.fact_id)
+        return fact is not None and getattr(fact, "attribute", None) != asked \
+            and self.qa.matcher.tells_attribute(context.fact_id, asked)
 
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or

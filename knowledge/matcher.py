@@ -381,6 +381,13 @@ class Matcher:
         i = self._by_id.get(fact_id)
         return self._entries[i].fact if i is not None else None
 
+    def tells_attribute(self, fact_id: str, attribute: str) -> bool:
+        """The fact tells ``attribute``: it is filed under it, enough of its questions ask for it, or
+        its answer gives it (a span of time)."""
+        with self._lock:
+            i = self._by_id.get(fact_id)
+            return i is not None and attribute in self._entries[i].attributes
+
     def tells_detail(self, fact_id: str, question: str, share: float) -> bool:
         """Whether the fact holds what ``question`` asks besides names, years and models: ``share`` of the
         IDF weight of its words that name no attribute ("how many GPUs were used?": the GPUs, whatever
@@ -508,7 +515,7 @@ class Matcher:
             fact=fact, n_questions=n_questions, where=compact, n_phrasings=len(norms),
             guard=frozenset(guard), figures=figures, about=about, about_tokens=about_tokens,
             asked_tokens=about_tokens | asked, attribute=attribute,
-            attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions),
+            attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions) | _told(fact),
         )
 
     # ---- the vocabulary the reading step uses ---------------------------------------
@@ -745,7 +752,8 @@ class Matcher:
         features = []
         for entry in self._candidates(query, guard, subject_tokens, gated, whole_year):
             mismatch = 0.0
-            if primary is not None and entry.attribute is not None and entry.attribute != primary:
+            if primary is not None and entry.attribute is not None and entry.attribute != primary \
+                    and not (primary == DURATION and DURATION in entry.attributes):  # told, whatever it is filed as
                 if primary in entry.attributes:
                     mismatch = ASKED_MISMATCH  # its questions ask for it, though it is filed under another
                 else:
@@ -1030,6 +1038,20 @@ _NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|t
                            r"thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
+
+
+_DURATION = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several)[\s-]"
+    r"(?:hours?|days?|weeks?|months?|years?)\b|[\d一二两三四五六七八九十几]+\s*(?:个)?(?:小时|天|周|星期|个月|年时间|年之久)",
+    re.IGNORECASE)
+DURATION = "duration"
+
+
+def _told(fact: Fact) -> frozenset[str]:
+    """Attributes a fact's answer tells whatever it is filed under: how long something took ("512
+    GPUs for three weeks" answers "for how long?")."""
+    text = " ".join(t for t in (getattr(fact, "answer_en", ""), getattr(fact, "answer_zh", "")) if t)
+    return frozenset({DURATION}) if _DURATION.search(text) else frozenset()
 
 
 def tells_count(reading: Reading, fact: Fact) -> bool:

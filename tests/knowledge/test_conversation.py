@@ -150,3 +150,28 @@ def test_it_after_a_comparison_is_the_first_side_and_they_is_both():
     reading = FakeReading(attributes=("valuation",), words=("valuation",))
     assert resolve("what is its valuation?", reading, compared, wording).subjects == ("minimax",)
     assert resolve("what is their valuation?", reading, compared, wording).subjects == ("minimax", "zhipu")
+
+
+def test_a_follow_up_asking_what_the_last_answer_also_tells_gets_that_answer():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        first = dialogue.turn("閆俊杰上了誰的播客?", "d:U1")
+        assert first.answer.fact.id == "yan-junjie-luo-yonghao-podcast"
+        # Jensen Huang's two hours with him also tell a duration: the podcast's own is meant
+        assert dialogue.turn("聊了多久?", "d:U1").answer.fact.id == "yan-junjie-luo-yonghao-podcast"
+        dialogue.turn("How much did M1's reinforcement learning cost?", "d:U2")
+        assert dialogue.turn("for how long?", "d:U2").answer.fact.id == "minimax-m1-training-cost"
+
+
+def test_how_long_finds_the_fact_that_gives_a_span_of_time_whatever_it_is_filed_under():
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    qa = QuestionAnswerer(load_factbase())
+    match = qa.match("How long did Jensen Huang talk with Yan Junjie?")
+    assert match.fact.id == "jensen-huang-beijing-meeting-yan-junjie"
