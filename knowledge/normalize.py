@@ -299,7 +299,8 @@ class Normalizer:
                 k = 0
                 while k < len(part):
                     for length in cjk_first.get(part[k], ()):
-                        attribute = cjk.get(part[k : k + length])
+                        # (a wording longer than what is left of the run must not match its shorter prefix)
+                        attribute = cjk.get(part[k : k + length]) if k + length <= len(part) else None
                         if attribute:
                             # A Chinese character carries about as much as a short English word.
                             found.append((-3 * length, i, k, attribute))
