@@ -156,7 +156,7 @@ class Dialogue:
             return False
         asked, fact = reading.specific_attributes[0], self.qa.fact(context.fact_id)
         return fact is not None and getattr(fact, "attribute", None) != asked \
-            and self.qa.matcher.tells_attribute(context.fact_id, asked)
+            and self.qa.matcher.answer_tells(context.fact_id, asked)
 
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or

@@ -381,12 +381,11 @@ class Matcher:
         i = self._by_id.get(fact_id)
         return self._entries[i].fact if i is not None else None
 
-    def tells_attribute(self, fact_id: str, attribute: str) -> bool:
-        """The fact tells ``attribute``: it is filed under it, enough of its questions ask for it, or
-        its answer gives it (a span of time)."""
+    def answer_tells(self, fact_id: str, attribute: str) -> bool:
+        """The fact's answer gives ``attribute`` whatever the fact is filed under (a span of time)."""
         with self._lock:
             i = self._by_id.get(fact_id)
-            return i is not None and attribute in self._entries[i].attributes
+            return i is not None and attribute in _told(self._entries[i].fact)
 
     def tells_detail(self, fact_id: str, question: str, share: float) -> bool:
         """Whether the fact holds what ``question`` asks besides names, years and models: ``share`` of the
