@@ -551,6 +551,8 @@ class Matcher:
         if not index_words:
             return None
         found = process.extractOne(token, index_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
+        if found and found[1] > 1 and abs(len(found[0]) - len(token)) > 1:
+            return None  # two letters dropped or added is another word ("conversation" is not "conversion")
         return found[0] if found else None
 
     # ---- answering -------------------------------------------------------------
