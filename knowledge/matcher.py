@@ -81,6 +81,9 @@ DEFAULT_MISMATCH_EVIDENCE = 0.3
 # is answered only with a score this high and at least two of its words covered; otherwise it is small talk.
 DEFAULT_SMALL_TALK_THRESHOLD = 60.0
 SMALL_TALK_MIN_WORDS = 2
+# Attributes that name a family of different things ("context window" and "parameters" are both specs): their
+# wording says what is asked, so a fact must hold it, not merely be filed under the family.
+FAMILIES = frozenset({"specs"})
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"})
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
 # candidate is about those subjects and tells that attribute, it answers with a score this low, however
@@ -233,26 +236,33 @@ class Policy:
                     f"{self.lone_min_content_recall:.0%} of the other words (has {best.content_recall:.0%})")
         return f"its lead over the runner-up is {lead:.1f}, it needs {margin:.1f}"
 
-    def by_meaning(self, reading: Reading, best: Scored, ranked: list[Scored]) -> bool:
-        """``best`` is about the subjects named and tells the attribute asked, and either no other
-        candidate does (then a low score is enough), or it scores well and every candidate close
-        behind it does too: the question asks for what several facts tell ("openrouter m2 rank":
-        its paid and free ranks), so the best answers and the others are offered beside it."""
+    def by_meaning(self, reading: Reading, ranked: list[Scored]) -> Scored | None:
+        """The candidate that answers by meaning, if one does: it is about the subjects named and tells
+        the attribute asked, and either no other candidate does (then a low score is enough, and it
+        beats facts of other attributes that merely share more words: "闫俊杰在哪里读的博士?" is his
+        education, not the SenseTime job he took after the PhD), or it is the best, scores well, and
+        every candidate close behind it does too: the question asks for what several facts tell
+        ("openrouter m2 rank": its paid and free ranks), so the best answers and the others are
+        offered beside it."""
         named = set(reading.compared or reading.subjects)
-        if best.mismatch or not named or not (reading.specific_attributes or len(named) >= 2):
-            return False
+        if not ranked or not named or not (reading.specific_attributes or len(named) >= 2):
+            return None
         alike = [s for s in ranked if not s.mismatch and named <= set(s.entry.fact.about or ())]
-        if best not in alike:
-            return False
-        if _asks_more(reading, best):
-            return False
-        if alike == [best]:
-            return best.score >= self.meaning_threshold
-        if reading.years:  # facts of other years, or "as of" that year rather than for it, tie: none is sure
-            return False
+        if len(alike) == 1:
+            only = alike[0]
+            outranked_by_other_attributes = all(s.mismatch for s in ranked[:ranked.index(only)])
+            if only.score >= self.meaning_threshold and outranked_by_other_attributes \
+                    and not _asks_more(reading, only):
+                return only
+            return None
+        best = ranked[0]
+        if best not in alike or reading.years or _asks_more(reading, best):
+            return None  # (facts of other years, or "as of" that year rather than for it, tie: none is sure)
         close = [s for s in ranked if s.score > best.score - self.required_margin(best)]
-        return (best.score >= self.threshold and best.content_recall >= self.min_content_recall
-                and all(s in alike for s in close))
+        if best.score >= self.threshold and best.content_recall >= self.min_content_recall \
+                and all(s in alike for s in close):
+            return best
+        return None
 
     def small_talk(self, reading: Reading, best: Scored | None) -> bool:
         """The question names nothing the base knows, and no fact matches it strongly."""
@@ -274,6 +284,7 @@ class Scored:
     covered: int = 0  # how many of the question's content words the fact covers
     evidence: float = 0.0  # share of the question's content besides the attribute's wording the fact covers
     notes: tuple[str, ...] = ()  # why points were taken off
+    missing: frozenset[str] = frozenset()  # the question's content words the fact does not cover
 
     @property
     def fact(self) -> Fact:
@@ -609,9 +620,12 @@ class Matcher:
         policy = policy or self.policy
         best = ranked[0] if ranked else None
         small_talk = reading is not None and policy.small_talk(reading, best)
-        answered = best is not None and not small_talk and (
-            policy.accepts(best, _rival_score(best, ranked))
-            or (reading is not None and policy.by_meaning(reading, best, ranked)))
+        answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))
+        if best is not None and not small_talk and not answered and reading is not None:
+            meant = policy.by_meaning(reading, ranked)
+            if meant is not None:
+                answered, best = True, meant
+                ranked = [meant, *(s for s in ranked if s is not meant)]
         if answered and reading is not None and not tells_count(reading, best.fact):
             answered = False
         shown = ranked[1:] if answered else ranked
@@ -658,11 +672,11 @@ class Matcher:
             lead = best.score - _rival_score(best, ranked)
             decision = (f"answered with {best.fact.id}: score {best.score:.1f} (threshold {policy.threshold:.0f}), "
                         f"lead {lead:.1f} (needs {policy.required_margin(best):.1f})")
-            if not policy.accepts(best, _rival_score(best, ranked)):
-                decision = (f"answered by meaning with {best.fact.id}: it is about "
+            if best.fact is not match.fact or not policy.accepts(best, _rival_score(best, ranked)):
+                decision = (f"answered by meaning with {match.fact.id}: it is about "
                             f"{', '.join(reading.compared or reading.subjects)} and tells "
                             f"{reading.attribute or 'what is asked'}, and no other candidate does, or every one "
-                            f"close to it does too (score {best.score:.1f}; those are offered beside it)")
+                            f"close to it does too (score {match.score:.1f}; those are offered beside it)")
         else:
             best = ranked[0]
             why = (policy.why(best, _rival_score(best, ranked))
@@ -797,12 +811,13 @@ class Matcher:
                 names = ", ".join(sorted(self._describe_token(t) for t in mentioned))
                 notes.append(f"not about {names}; its best phrasing leaves it out")
             covered = (entry.where.keys() | credited) & content.keys()
+            held = entry.where.keys() if primary in FAMILIES else covered
             content_recall = sum(content[t] for t in covered) / content_total if content_total else 1.0
             evidence = (sum(content[t] for t in covered if t not in wording) / other_total) if other_total else 0.0
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
                             content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
                             attribute_rival=attribute_rival, covered=len(covered), evidence=evidence,
-                            notes=tuple(notes))
+                            notes=tuple(notes), missing=frozenset(content.keys() - held))
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
@@ -973,9 +988,8 @@ def _asks_more(reading: Reading, best: Scored) -> bool:
     """The question says something the fact does not: a word other facts use ("*monthly active*
     users", "*closing* price") or an English word no fact uses ("stock *ticker*").  Chinese words the
     base has never seen are left out: its two-character tokens straddle words ("读大" in "读大学")."""
-    told = best.entry.where.keys()
-    for word in reading.words:
-        if word in told or word in INTERROGATIVES or _is_cjk_char(word):
+    for word in best.missing:  # (the attribute's own wording counts as covered by a fact that tells it)
+        if word in INTERROGATIVES or _is_cjk_char(word):
             continue
         if word not in reading.unknown or not is_chinese(word):
             return True
