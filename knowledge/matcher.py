@@ -32,6 +32,7 @@ updated index answers exactly as one rebuilt from scratch.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import heapq
 import math
@@ -84,6 +85,8 @@ SMALL_TALK_MIN_WORDS = 2
 # Attributes that name a family of different things ("context window" and "parameters" are both specs): their
 # wording says what is asked, so a fact must hold it, not merely be filed under the family.
 FAMILIES = frozenset({"specs"})
+ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
+PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})  # ... when asked this of him
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"})
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
 # candidate is about those subjects and tells that attribute, it answers with a score this low, however
@@ -371,6 +374,8 @@ class Matcher:
         self._readings: dict[str, Reading] = {}
         self._shared_tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
+        self._people = frozenset(getattr(aliases, "people", ()) or ())
+        self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
         # The tokens each attribute's wordings normalise to ("revenue": revenue, 营, 收, 营收...).
         self._attribute_tokens = {
             attribute: frozenset(t for form in forms for t in self.normalize(form).tokens)
@@ -455,6 +460,7 @@ class Matcher:
             self._generation += 1
             self._idf_cache = {}
             self._readings = {}  # typo corrections and unknown words depend on the vocabulary
+            self._role_holders = {}
         if collecting:
             # The index lives as long as the process: move its millions of objects out of the collector's
             # way, or every full collection walks them all (~100 ms pauses at 10,000 facts).
@@ -576,11 +582,40 @@ class Matcher:
         """The reading of ``question`` against the current vocabulary (remembered until the index changes)."""
         reading = self._readings.get(question)
         if reading is None:
-            reading = self.reader.read(question, self)
+            reading = self._through_role(self.reader.read(question, self))
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()
             self._readings[question] = reading
         return reading
+
+    def _through_role(self, reading: Reading) -> Reading:
+        """"Where was MiniMax's founder born?" asks about the person who holds the role: read it as about
+        Yan Junjie (the one the base's founder fact names), asking his hometown."""
+        roles = [a for a in reading.specific_attributes if a in ROLES]
+        others = [a for a in reading.attributes if a in PERSONAL_ATTRIBUTES]
+        if not roles or not others or len(reading.subjects) != 1 or reading.subjects[0] in self._people:
+            return reading
+        company = reading.subjects[0]
+        person = self._role_holder(company, roles[0])
+        if person is None:
+            return reading
+        company_token, person_token = self.normalize.entity_token(company), self.normalize.entity_token(person)
+        wording = self._attribute_tokens.get(roles[0], frozenset())
+        tokens = tuple(person_token if t == company_token else t for t in reading.tokens if t not in wording)
+        return dataclasses.replace(reading, tokens=tokens, subjects=(person,), compared=(person,),
+                                   attributes=tuple(others), words=tuple(w for w in reading.words if w not in wording))
+
+    def _role_holder(self, company: str, role: str) -> str | None:
+        """The one person the company's facts filed under ``role`` are about, if exactly one."""
+        key = (company, role)
+        if key not in self._role_holders:
+            holders = set()
+            for i in self._postings.get(self.normalize.entity_token(company), ()):
+                entry = self._entries[i]
+                if entry is not None and entry.attribute == role and company in entry.about:
+                    holders.update(a for a in entry.about if a in self._people)
+            self._role_holders[key] = holders.pop() if len(holders) == 1 else None
+        return self._role_holders[key]
 
     def match(self, question: str) -> Match:
         with self._lock:

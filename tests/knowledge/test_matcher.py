@@ -233,3 +233,16 @@ def test_facts_telling_the_same_thing_about_the_same_subjects_do_not_block_each_
 ])
 def test_meaning_is_not_enough_when_the_question_asks_more(real, question):
     assert real.match(question).fact is None
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Where was MiniMax's founder born?", "yan-junjie-birth-year-hometown"),
+    ("MiniMax的CEO在哪读的大学?", "yan-junjie-education"),
+])
+def test_a_role_of_a_company_is_read_as_the_person_who_holds_it(real, question, fact_id):
+    match = real.match(question)
+    assert match.reading.subjects == ("yan-junjie",) and match.fact.id == fact_id
+
+
+def test_a_question_about_the_company_under_its_ceo_stays_about_the_company(real):
+    assert real.read("How many layers of management does MiniMax have under the CEO?").subjects == ("minimax",)
