@@ -42,6 +42,7 @@ _FOLLOW_UP_WORDS = re.compile(r"^\s*(?:and what about|what about|how about|and|a
 _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|hers|this company|the company|"
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LONE_CJK = re.compile(r"[\u3400-\u9fff]")  # "年" of "2023年呢?" is no content of its own
 _SINGULAR = re.compile(r"\b(?:it|its|it's)\b|它(?!们)")
 _PERSONAL = re.compile(r"\b(?:he|his|him|she|her|hers)\b|他|她")
@@ -129,7 +130,8 @@ def uses_pronoun(text: str) -> bool:
 
 
 def resolve(text: str, reading: Reading, context: Context | None,
-            wording: Callable[[str, bool], str], people: frozenset[str] = frozenset()) -> Resolved:
+            wording: Callable[[str, bool], str], people: frozenset[str] = frozenset(),
+            spellings: Callable[[str], tuple[str, ...]] = lambda _: ()) -> Resolved:
     """The question to answer: ``text`` itself, or, for a follow-up, ``text`` completed from ``context``.
 
     What is inherited: the subject when the question names none ("he"/"she" is the person the
@@ -137,7 +139,10 @@ def resolve(text: str, reading: Reading, context: Context | None,
     names a subject in a follow-up form ("what about Zhipu?"); the year unless the question gives
     one.  ``wording(id, chinese)`` names an entity or attribute id in the asker's script, to write
     the completed question back as plain text; ``people`` are the entity ids that are persons
-    ("he" is one of them, "it" and "该公司" are not).
+    ("he" is one of them, "it" and "该公司" are not).  When the last question's text is kept
+    (``QUESTION_LOG`` on), a follow-up that only swaps the year or the subject is that question
+    with the swap, so what else it said stays ("What share of revenue came from enterprises in
+    2024?" -> "and in 2023?"); ``spellings(id)`` are an entity's spellings, to find it there.
     """
     subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
     attribute = reading.specific_attributes[0] if reading.specific_attributes else None
@@ -174,6 +179,10 @@ def resolve(text: str, reading: Reading, context: Context | None,
         attribute = context.attribute
     if not years and not versions:  # "and its net loss?" after "MiniMax's 2023 revenue": still 2023
         years, versions = context.years, inherited_versions
+    if take_attribute and not content and not models and context.question and not context.compared:
+        swapped = _swapped(context, reading, subjects, take_subjects, wording, spellings)
+        if swapped:
+            return Resolved(swapped, subjects, attribute, years, versions, inherited=True)
     return _completed(text, reading, subjects, attribute, years, versions, own_attribute=not take_attribute,
                       wording=wording, weak=take_subjects and not strong,
                       side_by_side=context.compared and set(subjects) == set(context.focus))
@@ -195,6 +204,26 @@ def _completed(text: str, reading: Reading, subjects: tuple[str, ...], attribute
     rest = _rest(text, chinese, words)
     question = " ".join(p for p in [*parts, rest] if p) + "?"  # spaced: no bigram spans two names
     return Resolved(question, subjects, attribute, years, versions, inherited=True, weak=weak)
+
+
+def _swapped(context: Context, reading: Reading, subjects: tuple[str, ...], same_subject: bool,
+             wording: Callable[[str, bool], str], spellings: Callable[[str], tuple[str, ...]]) -> str | None:
+    """The last question with only the year ("and in 2023?") or the subject ("what about Zhipu?")
+    swapped, or None when it cannot be done by swapping one for the other."""
+    last = fold(context.question or "")
+    if same_subject:  # a year only
+        if len(reading.years) != 1 or not YEAR.fullmatch(reading.years[0]) or len(set(YEAR.findall(last))) != 1:
+            return None
+        return YEAR.sub(reading.years[0], last)
+    if reading.years or len(subjects) != 1 or len(context.subjects) != 1:
+        return None
+    for spelling in sorted(spellings(context.subjects[0]), key=len, reverse=True):
+        found = re.search(re.escape(fold(spelling)) if is_chinese(spelling) else rf"\b{re.escape(fold(spelling))}\b",
+                          last)
+        if found:
+            new = wording(subjects[0], is_chinese(last))
+            return last[:found.start()] + (f" {new} " if is_chinese(last) else new) + last[found.end():]
+    return None
 
 
 def _referent(text: str, context: Context, people: frozenset[str] = frozenset()) -> tuple[str, ...]:

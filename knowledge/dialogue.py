@@ -97,7 +97,7 @@ class Dialogue:
         context = conversations.context(key) if conversations else None
         if context is None and thread_context is not None and not reading.subjects:
             context = thread_context()
-        resolved = resolve(text, reading, context, self._wording, self._people)
+        resolved = resolve(text, reading, context, self._wording, self._people, self._spellings)
         answer = None
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
@@ -110,7 +110,8 @@ class Dialogue:
                     and resolved.years and not reading.years:
                 # "它的付费用户有多少?" after a nine-month revenue: the year was the last question's, not
                 # this one's; a fact of another period is better than none (its answer says which)
-                loose = resolve(text, reading, replace(context, years=()), self._wording, self._people)
+                loose = resolve(text, reading, replace(context, years=()), self._wording, self._people,
+                                self._spellings)
                 retried = self.qa.answer(self.qa.match(loose.question))
                 if retried.answered and _fits(retried, loose, own):
                     resolved, completed = loose, retried
@@ -138,7 +139,8 @@ class Dialogue:
             # about two questions ago is still what "该公司" means after a question about its founder).
             earlier = (*context.subjects, *context.mentioned) if context is not None else ()
             mentioned = tuple(dict.fromkeys((*about, *earlier)))[:MENTIONED_KEPT]
-            conversations.remember(key, remembered, answer.fact.id, text if self.question_log else None, mentioned,
+            asked = resolved.question if resolved.inherited else text  # a follow-up's own words need the last
+            conversations.remember(key, remembered, answer.fact.id, asked if self.question_log else None, mentioned,
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
@@ -183,6 +185,9 @@ class Dialogue:
         if resolved.inherited and context is not None and set(resolved.subjects) <= set(context.subjects):
             return context.focus[:1]
         return tuple(getattr(reading, "compared", ()) or resolved.subjects)[:1]
+
+    def _spellings(self, entity: str) -> tuple[str, ...]:
+        return (*self.qa.factbase.aliases.entities.get(entity, ()), entity)
 
     def _wording(self, name: str, chinese: bool) -> str:
         """An entity or attribute id as people write it: an entity by its usual name (listed first; in

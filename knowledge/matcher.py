@@ -48,7 +48,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
-from knowledge.normalize import Normalized, Normalizer, is_chinese
+from knowledge.normalize import Normalized, Normalizer, is_chinese, stem
 from knowledge.reading import GENERIC_ATTRIBUTES, YEAR, Reader, Reading
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
@@ -248,12 +248,15 @@ class Policy:
         ("openrouter m2 rank": its paid and free ranks), so the best answers and the others are
         offered beside it."""
         named = set(reading.compared or reading.subjects)
-        if not ranked or not named or not (reading.specific_attributes or len(named) >= 2):
+        # "What is Hailuo?" asks for the fact that says what it is, though "what is" names no specific attribute
+        defining = not reading.specific_attributes and bool({"definition", "identity"} & set(reading.attributes))
+        if not ranked or not named or not (reading.specific_attributes or defining or len(named) >= 2):
             return None
-        alike = [s for s in ranked if not s.mismatch and named <= set(s.entry.fact.about or ())]
+        alike = [s for s in ranked if named <= set(s.entry.fact.about or ())
+                 and (s.entry.attribute in ("definition", "identity") if defining else not s.mismatch)]
         if len(alike) == 1:
             only = alike[0]
-            outranked_by_other_attributes = all(s.mismatch for s in ranked[:ranked.index(only)])
+            outranked_by_other_attributes = all(s.mismatch or defining for s in ranked[:ranked.index(only)])
             if only.score >= self.meaning_threshold and outranked_by_other_attributes \
                     and not _asks_more(reading, only):
                 return only
@@ -381,6 +384,8 @@ class Matcher:
             attribute: frozenset(t for form in forms for t in self.normalize(form).tokens)
             for attribute, forms in self.normalize.attributes.items()
         }
+        self._attribute_stems = {attribute: frozenset(stem(t) for t in tokens if t.isascii())
+                                 for attribute, tokens in self._attribute_tokens.items()}
         # Typo correction candidates, by first letter: entity spellings first, then index words.
         self._entity_spellings = self._spellings_of_entities(aliases)
         self._entity_words: dict[str, list[str]] = defaultdict(list)
@@ -798,9 +803,9 @@ class Matcher:
         # candidate's score, so the most promising are scored first and hopeless ones skipped.
         # The words naming the attribute asked ("runs", "老板"): a fact that tells it covers them, for the
         # coverage rule (the score still counts only words the fact has: crediting them there ties facts).
-        wording = self._attribute_tokens.get(primary, frozenset()) & query.keys() if primary else frozenset()
+        wording = self._attribute_wording(primary, query.keys()) if primary else frozenset()
         features = []
-        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year):
+        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, frozenset(reading.attributes)):
             mismatch = 0.0
             if primary is not None and entry.attribute is not None and entry.attribute != primary \
                     and not (primary == DURATION and DURATION in entry.attributes):  # told, whatever it is filed as
@@ -860,9 +865,17 @@ class Matcher:
         scored.sort(key=lambda s: (-s.score, s.entry.fact.id))
         return scored
 
+    def _attribute_wording(self, attribute: str, tokens: Iterable[str]) -> frozenset[str]:
+        """The tokens that word ``attribute``, English ones compared by stem ("start" for "got started")."""
+        own, stems = self._attribute_tokens.get(attribute, frozenset()), self._attribute_stems.get(attribute, ())
+        return frozenset(t for t in tokens if t in own or (t.isascii() and stem(t) in stems))
+
     def _candidates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
-                    gated: list[Gated] | None, whole_year: bool = False) -> list[_Entry]:
-        """The facts that pass the guard and the subject gate, most of the question covered first.
+                    gated: list[Gated] | None, whole_year: bool = False,
+                    asked: frozenset[str] = frozenset()) -> list[_Entry]:
+        """The facts that pass the guard and the subject gate, most of the question covered first; among
+        equals (a question naming only MiniMax is covered alike by all its facts), those filed under an
+        attribute asked ("what is"), then those about exactly the subjects named.
 
         With guarded tokens (entities, metrics, versions, years) every candidate contains them all,
         so only the facts holding the rarest of them are looked at.  Without, the facts sharing the
@@ -882,7 +895,12 @@ class Matcher:
         if gated is not None:
             self._explain_gates(query, guard, subject_tokens, gated)
         weighted = list(query.items())
-        kept: list[tuple[float, str, _Entry]] = []
+        # A fact saying who or what something is, as a whole, answers "who/what is X?" or a bare name, and
+        # nothing more: not "Who is Yan Junjie married to?", not "What did Michael Burry bet against?".
+        identifying = self._attribute_tokens.get("identity", frozenset()) | self._attribute_tokens.get(
+            "definition", frozenset())
+        identity_only = all(t in guard or t in identifying for t in query)
+        kept: list[tuple] = []
         for i in pool:
             entry = entries[i]
             if not guard <= entry.guard:
@@ -891,11 +909,14 @@ class Matcher:
                 continue  # a full-year question, a part-year figure
             if entry.about_tokens and not subject_tokens <= entry.asked_tokens:
                 continue
+            if entry.attribute == "identity" and not identity_only:
+                continue
             where = entry.where
-            kept.append((sum(w for t, w in weighted if t in where), entry.fact.id, entry))
+            kept.append((sum(w for t, w in weighted if t in where), entry.attribute not in asked,
+                         entry.about_tokens != subject_tokens, entry.fact.id, entry))
         if len(kept) > MAX_CANDIDATES:
-            kept = heapq.nsmallest(MAX_CANDIDATES, kept, key=lambda k: (-k[0], k[1]))
-        return [entry for _, _, entry in kept]
+            kept = heapq.nsmallest(MAX_CANDIDATES, kept, key=lambda k: (-k[0], k[1], k[2], k[3]))
+        return [k[-1] for k in kept]
 
     def _explain_gates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
                        gated: list[Gated]) -> None:

@@ -21,7 +21,7 @@ from knowledge.normalize import EN_STOPWORDS, Normalized, Normalizer, fold
 
 # Attributes named by generic wordings ("what is", "say", "meet", "compare"): they tell what a
 # question asks only when no specific attribute is named ("What is Zhipu's revenue?" asks revenue).
-GENERIC_ATTRIBUTES = frozenset({"definition", "said", "event", "comparison"})
+GENERIC_ATTRIBUTES = frozenset({"definition", "identity", "said", "event", "comparison"})
 YEAR = re.compile(r"(?:19|20)\d\d")
 # Model names and versions not folded into an entity: "gpt6", "v4", "2.0".
 VERSION = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+")
