@@ -323,7 +323,9 @@ def _eval_conversations(args, qa, stdout) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    report = run_scripts(scripts, qa)
+    # As the Slack app would run: follow-ups reuse the last question's text unless QUESTION_LOG=off.
+    question_log = args.env.get("QUESTION_LOG", "on").strip().lower() not in ("0", "off", "false", "no")
+    report = run_scripts(scripts, qa, question_log=question_log)
     for miss in report.misses:
         print(f"MISS {miss}", file=stdout)
     for kind in sorted(report.steps):

@@ -56,10 +56,10 @@ def load_scripts(path: Path) -> list[dict]:
     return scripts
 
 
-def run_scripts(scripts: list[dict], qa, fact_command: str = "/fact") -> ConversationReport:
+def run_scripts(scripts: list[dict], qa, fact_command: str = "/fact", question_log: bool = True) -> ConversationReport:
     report = ConversationReport()
     with scratch_conversations() as conversations:
-        dialogue = Dialogue(qa, conversations, question_log=False)
+        dialogue = Dialogue(qa, conversations, question_log=question_log)
         for n, script in enumerate(scripts, 1):
             _run_script(n, script, dialogue, qa, fact_command, report)
     return report
