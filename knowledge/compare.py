@@ -69,6 +69,7 @@ class Comparison:
     label_zh: str
     sides: tuple[Side, ...]
     larger: str | None = None  # subject id of the larger figure, when the figures are comparable
+    by_year: bool = False  # the sides are years of one subject ("2024", "2023"), not subjects
 
     @property
     def missing(self) -> tuple[Side, ...]:
@@ -88,6 +89,10 @@ class Comparison:
         figures = (" 对 " if zh else " vs ").join(f"{s.name} {s.figure.text}" for s in self.sides if s.figure)
         dated = any(s.fact.as_of for s in self.sides) and len({s.fact.as_of for s in self.sides}) > 1
         caveat = ("(各数字的日期不同)" if zh else " (the figures are from different dates)") if dated else ""
+        if self.by_year:
+            if zh:
+                return f"按上述数字,{self.label_zh}以{top.name}年为最高:{figures}。"
+            return f"By these figures, {self.label_en} was highest in {top.name}: {figures}."
         if zh:
             return f"按上述数字,{top.name}的{self.label_zh}领先:{figures}{caveat}。"
         return f"By these figures, {top.name} is ahead on {self.label_en}: {figures}{caveat}."
@@ -151,6 +156,31 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
         return None  # nothing to set side by side, or one fact for every side: it is the answer itself
     label_en, label_zh = _labels(matcher, attribute)
     return Comparison(attribute, label_en, label_zh, tuple(sides), _larger(sides))
+
+
+def compare_years(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | None:
+    """One subject's fact of the asked attribute for each year asked, side by side ("MiniMax revenue 2024
+    vs 2023"): each year is asked on its own, the other years left out."""
+    import dataclasses
+
+    attribute, subject = reading.specific_attributes[0], (reading.compared or reading.subjects)[0]
+    wanted, years = set(reading.specific_attributes), reading.compared_years
+    sides = []
+    for year in years[:MAX_SIDES]:
+        others = set(years) - {year}
+        alone = dataclasses.replace(reading, years=tuple(y for y in reading.years if y not in others),
+                                    tokens=tuple(t for t in reading.tokens if t not in others))
+        ranked = matcher.rank_reading(alone, policy)
+        best = next((s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted), None)
+        fact = best.entry.fact if best is not None and best.score >= policy.lone_threshold else None
+        sides.append(Side(year, year, fact, round(best.score, 1) if fact else 0.0,
+                          figure_of(fact.answer_en, attribute) if fact else None))
+    if not any(side.fact for side in sides):
+        return None
+    label_en, label_zh = _labels(matcher, attribute)
+    name = matcher.display_name(subject)
+    return Comparison(attribute, f"{name}'s {label_en}", f"{name}的{label_zh}", tuple(sides), _larger(sides),
+                      by_year=True)
 
 
 def figure_of(text: str, attribute: str) -> Figure | None:

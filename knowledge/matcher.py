@@ -640,11 +640,14 @@ class Matcher:
     def answer(self, reading: Reading, ranked: list[Scored], policy: Policy | None = None) -> Match:
         """The match for a read and ranked question under ``policy``: one fact, a comparison, or nothing."""
         match = self.decide(reading.question, ranked, policy, reading=reading)
-        if reading.is_comparison and not _covers_all(match, reading):
-            from knowledge.compare import compare
+        years = reading.compared_years
+        if (reading.is_comparison and not _covers_all(match, reading)) or \
+                (years and not self._tells_years(match, years)):
+            from knowledge.compare import compare, compare_years
 
             with self._lock:
-                comparison = compare(self, reading, policy or self.policy)
+                comparison = (compare_years(self, reading, policy or self.policy) if years and not reading.is_comparison
+                              else compare(self, reading, policy or self.policy))
             if comparison is not None:
                 first = next((side for side in comparison.sides if side.fact is not None), None)
                 return Match(
@@ -653,6 +656,14 @@ class Matcher:
                     alternatives=match.alternatives if first is None else (), comparison=comparison, reading=reading,
                 )
         return match
+
+    def _tells_years(self, match: Match, years: tuple[str, ...]) -> bool:
+        """The answer is one fact that gives a figure for every year asked."""
+        if match.fact is None:
+            return False
+        with self._lock:
+            i = self._by_id.get(match.fact.id)
+            return i is not None and all(y in self._entries[i].guard for y in years)
 
     def decide(self, question: str, ranked: list[Scored], policy: Policy | None = None,
                reading: Reading | None = None) -> Match:

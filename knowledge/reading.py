@@ -86,6 +86,13 @@ class Reading:
         return not self.subjects and not self.specific_attributes and not known_figures
 
     @property
+    def compared_years(self) -> tuple[str, ...]:
+        """Two or more years asked of one subject and one attribute ("MiniMax revenue 2024 vs 2023")."""
+        years = tuple(dict.fromkeys(y for y in self.years if YEAR.fullmatch(y)))
+        one = len(self.compared or self.subjects) == 1
+        return years if len(years) >= 2 and one and self.specific_attributes else ()
+
+    @property
     def is_comparison(self) -> bool:
         """Two or more subjects, one specific attribute, and a word that sets them side by side."""
         return len(self.compared) >= 2 and bool(self.specific_attributes) and self.comparison_cue

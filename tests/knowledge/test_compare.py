@@ -39,3 +39,15 @@ def test_a_comparison_answer_carries_every_side():
     assert {f.id for f in answer.facts} == {"minimax-hailuo-ai-paying-users", "minimax-talkie-xingye-paying-users"}
     assert "31.11萬" in answer.text and "139.04萬" in answer.text  # both sides, in Traditional characters
     assert match.comparison.to_json()["larger"] == "talkie"
+
+
+def test_two_years_of_one_subject_are_set_side_by_side():
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    qa = QuestionAnswerer(load_factbase())
+    answer = qa.ask("minimax net loss 2022 vs 2023")
+    sides = answer.comparison.sides
+    assert [s.subject for s in sides] == ["2022", "2023"] and answer.comparison.larger == "2023"
+    assert "7373" in answer.text.replace(",", "") and "269" in answer.text and "highest in 2023" in answer.text
+    assert qa.ask("MiniMax 2023年和2024年营收对比").comparison.larger == "2024"
