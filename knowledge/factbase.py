@@ -148,7 +148,39 @@ class FactBaseError(Exception):
 
 
 def load_factbase(data_dir: Path = DATA_DIR, check_quotes: bool = True) -> FactBase:
-    """Load and validate ``sources.yaml``, ``facts.yaml`` and ``aliases.yaml`` from ``data_dir``."""
+    """Load and validate ``sources.yaml``, ``facts.yaml`` and ``aliases.yaml`` from ``data_dir``.
+
+    The base is immutable, so files unchanged since the last load (same size and modification time)
+    are not read again: a process that builds several answerers (tests, ``bot eval``) reads it once.
+    """
+    key = (str(Path(data_dir).resolve()), check_quotes, _stamp(Path(data_dir)))
+    if key in _LOADED:
+        return _LOADED[key]
+    base = _load(Path(data_dir), check_quotes)
+    _LOADED.clear()
+    _LOADED[key] = base
+    return base
+
+
+_LOADED: dict[tuple, FactBase] = {}
+
+
+def _stamp(data_dir: Path) -> tuple:
+    """Name, size and modification time of every file the base is read from."""
+    paths = [data_dir / name for name in ("sources.yaml", "facts.yaml", "aliases.yaml")]
+    paths += sorted((data_dir / "articles").glob("*")) if (data_dir / "articles").is_dir() else []
+    stamps = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            stamps.append((path.name, None))
+            continue
+        stamps.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _load(data_dir: Path, check_quotes: bool) -> FactBase:
     problems: list[str] = []
     sources = _load_sources(data_dir, problems)
     aliases = _load_aliases(data_dir, problems)

@@ -171,7 +171,7 @@ class Normalizer:
         """The attribute a single (Latin) word names, if any: "revenue" -> revenue."""
         return self._attr_latin.get((stem(word),))
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one normaliser lives as long as its index
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one normaliser per aliases: the base's texts, then questions
     def _normalize(self, text: str) -> Normalized:
         return self.normalize_uncached(text)
 
@@ -361,3 +361,19 @@ def _cjk_tokens(run: str, out: list[str]) -> None:
     for piece in _ZH_STOP_SPLIT.split(run):
         out.extend(piece)
         out.extend([piece[i : i + 2] for i in range(len(piece) - 1)])
+
+
+_SHARED: dict[int, tuple[object, Normalizer]] = {}
+
+
+def normalizer_for(aliases) -> Normalizer:
+    """One ``Normalizer`` (and so one warm cache of normalised texts) per aliases object: answerers built
+    over the same base reuse it instead of normalising every phrasing again."""
+    found = _SHARED.get(id(aliases))
+    if found is not None and found[0] is aliases:
+        return found[1]
+    if len(_SHARED) >= 4:
+        _SHARED.clear()
+    normalizer = Normalizer(aliases)
+    _SHARED[id(aliases)] = (aliases, normalizer)
+    return normalizer

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer, build_answer
 from knowledge.factbase import Claim, Fact, FactBase, Source
 from knowledge.matcher import Explanation, Match, Matcher, Policy
-from knowledge.normalize import Normalizer
+from knowledge.normalize import normalizer_for
 
 if TYPE_CHECKING:  # SQLAlchemy costs ~0.3 s to import; `bot ask` never needs it
     from knowledge.contradictions import Links
@@ -70,7 +70,7 @@ class QuestionAnswerer:
         self._learned: dict[str, tuple[str, ...]] = {}  # fact id -> approved phrasings in the index
         self._suppressed: frozenset[tuple[str, str]] = frozenset()  # (question key, fact id) not to answer
         self.policy = policy or Policy()
-        self._normalizer = Normalizer(factbase.aliases)
+        self._normalizer = normalizer_for(factbase.aliases)
         self._check_interval, self._clock = check_interval, clock
         self._background = background
         self._sync_lock = threading.Lock()  # one synchronisation with the database at a time
