@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from knowledge.answers import build_answer  # noqa: E402
 from knowledge.evaluation import is_correct, load_eval  # noqa: E402
 from knowledge.factbase import load_factbase  # noqa: E402
-from knowledge.matcher import Matcher, Policy, _covers_all, _rival_score  # noqa: E402
+from knowledge.matcher import Matcher, Policy, _covers_all  # noqa: E402
 from knowledge.qa import to_answer  # noqa: E402
 
 ACCURACY_BAR, ABSTENTION_BAR = 0.97, 0.95
@@ -130,12 +130,9 @@ def _describe(p: Policy) -> str:
 
 def _outcome(matcher, policy, reading, ranked, item, factbase, n, correct) -> bool:
     """Whether ``policy`` gets this item right (comparisons go through the full answer)."""
-    best = ranked[0] if ranked else None
-    answered = (best is not None and not policy.small_talk(reading, best)
-                and policy.accepts(best, _rival_score(best, ranked)))
-    fact = best.entry.fact if answered else None
+    match = matcher.decide(reading.question, ranked, policy, reading=reading)  # as the bot decides, by meaning too
+    fact = match.fact
     if reading.is_comparison:
-        match = matcher.decide(reading.question, ranked, policy, reading=reading)
         if not _covers_all(match, reading):
             answer = to_answer(matcher.answer(reading, ranked, policy), factbase.sources)
             return is_correct(item, answer)
