@@ -93,6 +93,7 @@ INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少"
 # differently it is worded ("Where did Yan Junjie go to college?" -> his education fact), unless the
 # question uses a word the base has never seen ("stock ticker", "PhD thesis": something no fact tells).
 DEFAULT_MEANING_THRESHOLD = 25.0
+MEANING_MAX_UNEXPLAINED = 0.3  # share of the question's words (by weight) a fact answering by meaning may leave unsaid
 # A candidate is a rival (for the relative attribute penalty) when its whole fact covers at least this
 # share of what the best-covering candidate covers of the question.
 RIVAL_RECALL = 0.6
@@ -291,6 +292,7 @@ class Scored:
     evidence: float = 0.0  # share of the question's content besides the attribute's wording the fact covers
     notes: tuple[str, ...] = ()  # why points were taken off
     missing: frozenset[str] = frozenset()  # the question's content words the fact does not cover
+    unexplained: float = 0.0  # the weight share of those that say what is asked (not filler: ``_says_more``)
 
     @property
     def fact(self) -> Fact:
@@ -868,7 +870,9 @@ class Matcher:
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
                             content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
                             attribute_rival=attribute_rival, covered=len(covered), evidence=evidence,
-                            notes=tuple(notes), missing=frozenset(content.keys() - held))
+                            notes=tuple(notes), missing=frozenset(content.keys() - held),
+                            unexplained=sum(content[t] for t in content.keys() - held
+                                            if _says_more(t, reading)) / content_total if content_total else 0.0)
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
@@ -1051,16 +1055,20 @@ def _covers_all(match: Match, reading: Reading) -> bool:
     return set(reading.compared) <= set(getattr(match.fact, "about", None) or ())
 
 
+def _says_more(word: str, reading: Reading) -> bool:
+    """A question word a fact does not hold that says what is asked: a word other facts use ("*monthly
+    active* users", "*closing* price") or an English word no fact uses ("stock *ticker*").  Question
+    words, single Chinese characters and Chinese tokens the base has never seen are left out: its
+    two-character tokens straddle words ("读大" in "读大学")."""
+    if word in INTERROGATIVES or _is_cjk_char(word):
+        return False
+    return word not in reading.unknown or not is_chinese(word)
+
+
 def _asks_more(reading: Reading, best: Scored) -> bool:
-    """The question says something the fact does not: a word other facts use ("*monthly active*
-    users", "*closing* price") or an English word no fact uses ("stock *ticker*").  Chinese words the
-    base has never seen are left out: its two-character tokens straddle words ("读大" in "读大学")."""
-    for word in best.missing:  # (the attribute's own wording counts as covered by a fact that tells it)
-        if word in INTERROGATIVES or _is_cjk_char(word):
-            continue
-        if word not in reading.unknown or not is_chinese(word):
-            return True
-    return False
+    """The question says something the fact does not (``_says_more``), weighing more than
+    ``MEANING_MAX_UNEXPLAINED`` of what it says."""
+    return best.unexplained > MEANING_MAX_UNEXPLAINED
 
 
 def _rival_score(best: Scored, ranked: list[Scored]) -> float:
