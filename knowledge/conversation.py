@@ -155,7 +155,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
     follow_up, pronoun = is_follow_up_form(text), uses_pronoun(text)
     strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
     take_subjects = not subjects and not models and (strong or looks_like_question(text))
-    referent = _referent(text, context, people) if pronoun else ()
+    referent = _referent(text, context, people, named=subjects) if pronoun else ()
     if subjects and referent and not set(referent) & set(subjects):  # "his role at SenseTime": whose?
         return _completed(text, reading, (*referent, *subjects), attribute, years, versions, own_attribute=True,
                           wording=wording, weak=False)
@@ -226,7 +226,8 @@ def _swapped(context: Context, reading: Reading, subjects: tuple[str, ...], same
     return None
 
 
-def _referent(text: str, context: Context, people: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
+              named: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Whom a follow-up is about: "he"/"she" -> the person asked about, else the one the answer brought
     up; "it"/"该公司" -> what was asked about that is not a person (the product rather than its maker),
     else what the answer brought up; no pronoun -> everything the last question was about (both sides
@@ -234,7 +235,8 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset())
     folded = fold(clean_input(text))
     if _PERSONAL.search(folded):
         if people:  # never a company: "which Nobel laureate says he uses it?" names its own "he"
-            persons = [e for e in (*context.subjects, *context.mentioned) if e in people]
+            # not one the follow-up names itself ("他怎么评价闫俊杰?" after his angel investor: Huang Mingming)
+            persons = [e for e in (*context.subjects, *context.mentioned) if e in people and e not in named]
             return tuple(persons[:1])
         new = [m for m in context.mentioned if m not in context.subjects]
         if new:

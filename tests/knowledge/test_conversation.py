@@ -136,6 +136,16 @@ def test_he_is_only_ever_a_person_and_the_company_never_one():
     assert resolve("how old is he?", FakeReading(attributes=("age",)), cost, wording, people).inherited is False
 
 
+def test_he_is_not_the_person_the_follow_up_names_itself():
+    NAMES.update({"yan-junjie": ("Yan Junjie", "闫俊杰"), "huang-mingming": ("Huang Mingming", "黄明明")})
+    people = frozenset({"yan-junjie", "huang-mingming"})
+    investor = Context(subjects=("yan-junjie",), attribute="funding", mentioned=("huang-mingming", "yan-junjie"),
+                       answered_at=utcnow())
+    resolved = resolve("他怎么评价闫俊杰?", FakeReading(subjects=("yan-junjie",)), investor,
+                       wording, people)
+    assert resolved.subjects == ("huang-mingming", "yan-junjie")
+
+
 def test_a_comparison_follow_up_stays_a_comparison():
     compared = Context(subjects=("minimax", "zhipu"), attribute="revenue", focus=("minimax", "zhipu"),
                        answered_at=utcnow())
