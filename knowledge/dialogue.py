@@ -133,7 +133,10 @@ class Dialogue:
         shown = resolved.describe(self._display) if resolved.inherited else None
         if answer.answered and conversations:
             about = tuple(getattr(answer.fact, "about", ()) or ())
-            remembered = replace(resolved, subjects=resolved.subjects or about[:1],
+            subjects = resolved.subjects or about[:1]
+            if uses_pronoun(text) and not resolved.inherited and set(subjects) < set(about):
+                subjects = about  # "他跟閆俊杰聊了多久?" was about Jensen Huang too: "在哪裡見面的?" next means both
+            remembered = replace(resolved, subjects=subjects,
                                  attribute=resolved.attribute or getattr(answer.fact, "attribute", None))
             # What the answer brought up, then what the conversation was about before (a company asked
             # about two questions ago is still what "该公司" means after a question about its founder).

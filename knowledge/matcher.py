@@ -864,7 +864,11 @@ class Matcher:
                 names = ", ".join(sorted(self._describe_token(t) for t in mentioned))
                 notes.append(f"not about {names}; its best phrasing leaves it out")
             covered = (entry.where.keys() | credited) & content.keys()
+            # what the fact holds of the question: its words, and the wording of the attribute it tells when
+            # the question asks that ("见面" of an event), unless the attribute is a family (specs)
             held = entry.where.keys() if primary in FAMILIES else covered
+            if entry.attribute in reading.attributes and entry.attribute not in FAMILIES:
+                held = held | self._attribute_wording(entry.attribute, content.keys())
             content_recall = sum(content[t] for t in covered) / content_total if content_total else 1.0
             evidence = (sum(content[t] for t in covered if t not in wording) / other_total) if other_total else 0.0
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,

@@ -111,6 +111,7 @@ class Normalizer:
         self.entity_tokens: set[str] = set()
         self.metric_tokens: set[str] = set()
         self.entity_ids: dict[str, str] = {}  # entity token ("@minimaxm2") -> aliases.yaml id ("minimax-m2")
+        self.people: frozenset[str] = frozenset(getattr(aliases, "people", ()) or ())
         for groups, kind in ((aliases.terms, "term"), (aliases.metrics, "metric"), (aliases.entities, "entity")):
             for name, forms in groups.items():
                 token = (_ENTITY_PREFIX if kind == "entity" else "") + re.sub(r"[^a-z0-9]", "", name.lower())

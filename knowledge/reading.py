@@ -218,7 +218,9 @@ class Reader:
                  corrected: dict[str, str], unknown: frozenset[str]) -> Reading:
         subjects, years, versions, words = [], [], [], []
         metric_tokens = self.normalize.metric_tokens
-        qualifiers = {first for first, _ in normalized.adjacent}  # "MiniMax" in "MiniMax M2"
+        # "MiniMax" in "MiniMax M2" names the maker of the product after it; a person never does ("黄仁勋 闫俊杰")
+        people = self.normalize.people
+        qualifiers = {first for first, _ in normalized.adjacent if self.normalize.entity_id(first) not in people}
         for token in tokens:
             entity = self.normalize.entity_id(token)
             if entity:
