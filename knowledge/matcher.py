@@ -55,8 +55,9 @@ if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.an
     from knowledge.compare import Comparison
 
 # The answering policy, chosen by ``python bench/tune_matcher.py`` on ../shared/eval/dev.yaml and
-# tests/eval/tuning*.yaml (never on tests/eval/heldout.yaml or natural.yaml).
-DEFAULT_THRESHOLD = 60.0
+# tests/eval/tuning*.yaml (1,177 questions; never on heldout.yaml or natural.yaml): the 2026-11-30 run moved the
+# threshold from 60 to 55 and the attribute penalty from 40 to 20 (pooled accuracy 92.6% -> 93.6%, refusals 97.0%).
+DEFAULT_THRESHOLD = 55.0
 DEFAULT_MARGIN = 12.0
 # A question that names only entities ("Yan Junjie?") could mean any fact about them.
 DEFAULT_VAGUE_MARGIN = 10.0
@@ -69,7 +70,7 @@ DEFAULT_LONE_MIN_CONTENT_RECALL = 0.5
 DEFAULT_MIN_CONTENT_RECALL = 0.3
 # A fact of another attribute than the one asked ("revenue?" -> a valuation fact) loses this many points
 # when another candidate does tell that attribute, and the second figure when none does.
-DEFAULT_ATTRIBUTE_PENALTY = 40.0
+DEFAULT_ATTRIBUTE_PENALTY = 20.0
 DEFAULT_LONE_ATTRIBUTE_PENALTY = 0.0
 # A subject the question names that the fact's questions name but the fact is not about costs this many points.
 DEFAULT_MENTION_PENALTY = 40.0
