@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import pytest
@@ -73,6 +73,20 @@ def test_a_follow_up_naming_someone_the_base_does_not_know_keeps_the_attribute_n
     resolved = resolve(text, FakeReading(words=words, unknown=frozenset(words)), CONTEXT, wording)
     assert resolved.stranger == named and resolved.subjects == () and resolved.attribute == "revenue"
     assert resolved.describe(str) == f"{named} — revenue — 2023"
+
+
+def test_a_follow_up_swapping_only_the_year_or_subject_rewords_the_last_question():
+    NAMES["zhipu"] = ("Zhipu", "智谱")
+    spellings = {"minimax": ("MiniMax", "稀宇"), "zhipu": ("Zhipu", "智谱")}.get
+    last = Context(subjects=("minimax",), attribute="revenue", years=("2024",), answered_at=utcnow(),
+                   question="What share of MiniMax's revenue came from enterprise customers in 2024?")
+    year = resolve("and in 2023?", FakeReading(years=("2023",)), last, wording, spellings=spellings)
+    assert "2023" in year.question and "enterprise customers" in year.question and year.inherited
+    subject = resolve("what about Zhipu?", FakeReading(subjects=("zhipu",)), last, wording, spellings=spellings)
+    assert "Zhipu's revenue came from enterprise customers in 2024" in subject.question
+    assert subject.subjects == ("zhipu",) and subject.attribute == "revenue"
+    blind = resolve("and in 2023?", FakeReading(years=("2023",)), replace(last, question=None), wording)
+    assert blind.question == "MiniMax revenue 2023?"  # QUESTION_LOG=off: the structured reading
 
 
 def test_year_only_follow_up_keeps_subject_and_attribute():

@@ -122,3 +122,18 @@ def test_attribute_must_be_in_the_vocabulary(tmp_path):
 def test_an_attribute_wording_belongs_to_one_attribute(tmp_path):
     [problem] = problems(tmp_path, aliases=ALIASES.replace("[revenue, 营收]", "[revenue, Staff]"))
     assert problem == "aliases.yaml: attributes.revenue: 'Staff' is already a wording of employees"
+
+
+def test_an_unchanged_base_is_read_once_and_a_changed_one_again(tmp_path):
+    import shutil
+
+    from knowledge.factbase import DATA_DIR
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(DATA_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__", "migrations"))
+    first = load_factbase(copy)
+    assert load_factbase(copy) is first
+    facts = copy / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("What is OpenRouter?", "What is OpenRouter, then?", 1),
+                     encoding="utf-8")
+    assert load_factbase(copy) is not first

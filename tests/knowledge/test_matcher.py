@@ -246,3 +246,19 @@ def test_a_role_of_a_company_is_read_as_the_person_who_holds_it(real, question, 
 
 def test_a_question_about_the_company_under_its_ceo_stays_about_the_company(real):
     assert real.read("How many layers of management does MiniMax have under the CEO?").subjects == ("minimax",)
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Who is Yan Junjie?", "yan-junjie-who"),
+    ("闫俊杰是谁?", "yan-junjie-who"),
+    ("What is Hailuo AI?", "hailuo-what-is"),
+    ("When did Zhipu start?", "zhipu-ai-founded-2019"),  # "start" words "founded" as "got started" does
+])
+def test_who_or_what_is_gets_the_identity_fact(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question", ["Who is Yan Junjie married to?", "閆俊杰的太太是誰?"])
+def test_an_identity_fact_never_answers_a_question_that_asks_more(real, question):
+    match = real.match(question)
+    assert match.fact is None or match.fact.attribute != "identity"
