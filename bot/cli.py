@@ -20,6 +20,7 @@ from typing import TextIO
 from bot.config import DEFAULT_DB_FILE, database_url, load_env_file
 from knowledge.answers import Answer, answer_to_json, source_line
 from knowledge.factbase import DATA_DIR, FactBase, FactBaseError, load_factbase, yaml_problem
+from knowledge.warm_start import load_warm
 
 SHOWN_AT_MOST = 20  # duplicate and problem lines an import prints before summarising the rest
 
@@ -122,10 +123,11 @@ def _date(value: str):
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-01") from None
 
 
-def load_or_explain(data_dir: Path, err: TextIO = sys.stderr) -> FactBase | None:
-    """The fact base, or None after printing every problem (the bot refuses to start)."""
+def load_or_explain(data_dir: Path, err: TextIO = sys.stderr, warm: bool = True) -> FactBase | None:
+    """The fact base (from the warm-start cache when ``warm``), or None after printing every problem
+    (the bot refuses to start)."""
     try:
-        return load_factbase(data_dir)
+        return load_warm(data_dir) if warm else load_factbase(data_dir)
     except FactBaseError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=err)
@@ -180,7 +182,7 @@ def _question_answerer(args, create_database: bool = False):
 
 
 def _cmd_check(args, stdin, stdout) -> int:
-    factbase = load_or_explain(args.knowledge_dir)
+    factbase = load_or_explain(args.knowledge_dir, warm=False)  # every rule, read from the files
     if factbase is None:
         return 1
     n_quotes = sum(1 + len(f.also) for f in factbase.facts)

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from bot.config import ConfigError, Settings, mask_url
-from knowledge.factbase import DATA_DIR, FactBaseError, load_factbase
+from knowledge.factbase import DATA_DIR, FactBaseError
 from knowledge.qa import QuestionAnswerer
+from knowledge.warm_start import load_warm
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +44,10 @@ def load_settings(env) -> Settings:
 
 
 def load_knowledge(data_dir=DATA_DIR):
-    """The validated fact base, or ``StartupError`` listing every problem."""
+    """The validated fact base (warm-started: ``knowledge.warm_start``), or ``StartupError`` listing every
+    problem."""
     try:
-        return load_factbase(data_dir)
+        return load_warm(data_dir)
     except FactBaseError as exc:
         lines = [f"error: {p}" for p in exc.problems]
         raise StartupError(

@@ -153,7 +153,7 @@ def load_factbase(data_dir: Path = DATA_DIR, check_quotes: bool = True) -> FactB
     The base is immutable, so files unchanged since the last load (same size and modification time)
     are not read again: a process that builds several answerers (tests, ``bot eval``) reads it once.
     """
-    key = (str(Path(data_dir).resolve()), check_quotes, _stamp(Path(data_dir)))
+    key = (str(Path(data_dir).resolve()), check_quotes, source_stamp(Path(data_dir)))
     if key in _LOADED:
         return _LOADED[key]
     base = _load(Path(data_dir), check_quotes)
@@ -165,7 +165,7 @@ def load_factbase(data_dir: Path = DATA_DIR, check_quotes: bool = True) -> FactB
 _LOADED: dict[tuple, FactBase] = {}
 
 
-def _stamp(data_dir: Path) -> tuple:
+def source_stamp(data_dir: Path) -> tuple:
     """Name, size and modification time of every file the base is read from."""
     paths = [data_dir / name for name in ("sources.yaml", "facts.yaml", "aliases.yaml")]
     paths += sorted((data_dir / "articles").glob("*")) if (data_dir / "articles").is_dir() else []

@@ -30,11 +30,14 @@ import operator
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from opencc import OpenCC
 
-_T2S = OpenCC("t2s")
+
+@cache
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")  # made on first use: a warm start reads no figures
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -71,7 +74,7 @@ class Figure:
 
 def fold_text(text: str) -> str:
     """NFKC, Simplified characters, thousands separators removed: the form figures are read from."""
-    text = _T2S.convert(unicodedata.normalize("NFKC", text))
+    text = _t2s().convert(unicodedata.normalize("NFKC", text))
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
 
 

@@ -383,10 +383,7 @@ class Matcher:
         self._people = frozenset(getattr(aliases, "people", ()) or ())
         self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
         # The tokens each attribute's wordings normalise to ("revenue": revenue, 营, 收, 营收...).
-        self._attribute_tokens = {
-            attribute: frozenset(t for form in forms for t in self.normalize(form).tokens)
-            for attribute, forms in self.normalize.attributes.items()
-        }
+        self._attribute_tokens = self.normalize.attribute_tokens()
         self._attribute_stems = {attribute: frozenset(stem(t) for t in tokens if t.isascii())
                                  for attribute, tokens in self._attribute_tokens.items()}
         # Typo correction candidates, by first letter: entity spellings first, then index words.
@@ -507,7 +504,8 @@ class Matcher:
     def _prepare(self, fact: Fact, norms: list[Normalized] | None = None) -> _Entry:
         n_questions = len(fact.questions)
         if norms is None:
-            norms = _normalize_fact(self.normalize, fact)
+            preloaded = self.normalize.preloaded(fact.id, tuple(_phrasing_texts(fact)))  # knowledge.warm_start
+            norms = preloaded if preloaded is not None else _normalize_fact(self.normalize, fact)
         where: dict[str, list[int]] = {}
         for k, normalized in enumerate(norms):
             unique = set(normalized.tokens)
@@ -850,6 +848,10 @@ class Matcher:
         content_total = sum(content.values())
         # What the question says besides naming the attribute: the evidence a fact of another attribute needs.
         other_total = sum(w for t, w in content.items() if t not in wording)
+        # The wording of each attribute asked (a fact filed under it holds it), and the words that say what is
+        # asked rather than fill (``_says_more``), once per question rather than per candidate.
+        own_wordings = {a: self._attribute_wording(a, content.keys()) for a in reading.attributes if a not in FAMILIES}
+        telling = {t: w for t, w in content.items() if _says_more(t, reading)}
         for bound, fact_recall, mismatch, credited, entry in bounded:
             if not exact and len(top) >= KEEP_EXACT and bound < top[0]:
                 break  # neither this nor any later candidate can reach the answer, runner-up or alternatives
@@ -868,16 +870,16 @@ class Matcher:
             # what the fact holds of the question: its words, and the wording of the attribute it tells when
             # the question asks that ("见面" of an event), unless the attribute is a family (specs)
             held = entry.where.keys() if primary in FAMILIES else covered
-            if entry.attribute in reading.attributes and entry.attribute not in FAMILIES:
-                held = held | self._attribute_wording(entry.attribute, content.keys())
+            if entry.attribute in own_wordings:
+                held = held | own_wordings[entry.attribute]
             content_recall = sum(content[t] for t in covered) / content_total if content_total else 1.0
             evidence = (sum(content[t] for t in covered if t not in wording) / other_total) if other_total else 0.0
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
                             content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
                             attribute_rival=attribute_rival, covered=len(covered), evidence=evidence,
                             notes=tuple(notes), missing=frozenset(content.keys() - held),
-                            unexplained=sum(content[t] for t in content.keys() - held
-                                            if _says_more(t, reading)) / content_total if content_total else 0.0)
+                            unexplained=sum(w for t, w in telling.items() if t not in held) / content_total
+                            if content_total else 0.0)
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
@@ -1017,6 +1019,11 @@ class Matcher:
                 if _LATIN_WORD.fullmatch(word) and token:
                     spellings[word] = token[0]
         return spellings
+
+
+def phrasing_norms(normalizer: Normalizer, fact: Fact) -> tuple[tuple[str, ...], list[Normalized]]:
+    """The texts a fact is matched by and their norms, for ``Normalizer.preload``."""
+    return tuple(_phrasing_texts(fact)), _normalize_fact(normalizer, fact)
 
 
 def _normalize_fact(normalizer: Normalizer, fact: Fact) -> list[Normalized]:

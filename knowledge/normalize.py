@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from opencc import OpenCC
@@ -18,8 +18,12 @@ from opencc import OpenCC
 from knowledge.cleaning import strip_pinyin
 from knowledge.factbase import Aliases
 
-_T2S = OpenCC("t2s")
-_S2T = OpenCC("s2t")
+
+@cache
+def _opencc(config: str) -> OpenCC:
+    """A converter, made on first use (≈30 ms each: an English question with a warm start needs none)."""
+    return OpenCC(config)
+
 # Latin words, model names and figures: "m2", "v3.2", "gpt5", "2023", "7.5", "53.47".
 _TOKEN = re.compile(r"@[a-z0-9]+|[a-z0-9]+(?:\.[0-9]+)*|[\u3400-\u9fff]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -76,11 +80,11 @@ def is_chinese(text: str) -> bool:
 
 def is_traditional(text: str) -> bool:
     """True when the text uses Traditional characters (a Traditional reader gets a Traditional answer)."""
-    return _T2S.convert(text) != text
+    return not text.isascii() and _opencc("t2s").convert(text) != text
 
 
 def to_traditional(text: str) -> str:
-    return _S2T.convert(text)
+    return _opencc("s2t").convert(text)
 
 
 def fold(text: str) -> str:
@@ -88,7 +92,7 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to compose, no pinyin tone marks, no Chinese (the common case, fast)
         return text.casefold()
     text = unicodedata.normalize("NFKC", strip_pinyin(unicodedata.normalize("NFC", text))).casefold()
-    return _T2S.convert(text)
+    return _opencc("t2s").convert(text)
 
 
 class Normalizer:
@@ -171,6 +175,25 @@ class Normalizer:
     def attribute_of_word(self, word: str) -> str | None:
         """The attribute a single (Latin) word names, if any: "revenue" -> revenue."""
         return self._attr_latin.get((stem(word),))
+
+    def attribute_tokens(self) -> dict[str, frozenset[str]]:
+        """The tokens each attribute's wordings normalise to ("revenue": revenue, 营, 收, 营收...), made once."""
+        tokens = self.__dict__.get("_attribute_tokens")
+        if tokens is None:
+            tokens = self.__dict__["_attribute_tokens"] = {
+                attribute: frozenset(t for form in forms for t in self(form).tokens)
+                for attribute, forms in self.attributes.items()
+            }
+        return tokens
+
+    def preload(self, norms: dict[str, tuple[tuple[str, ...], list[Normalized]]]) -> None:
+        """Facts' normalised phrasings computed earlier (``knowledge.warm_start``): fact id -> (texts, norms)."""
+        self.__dict__.setdefault("_preloaded", {}).update(norms)
+
+    def preloaded(self, fact_id: str, texts: tuple[str, ...]) -> list[Normalized] | None:
+        """The preloaded norms of a fact, if its texts are still the ones they were computed from."""
+        found = self.__dict__.get("_preloaded", {}).get(fact_id)
+        return found[1] if found is not None and found[0] == texts else None
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one normaliser per aliases: the base's texts, then questions
     def _normalize(self, text: str) -> Normalized:
@@ -367,9 +390,13 @@ def _cjk_tokens(run: str, out: list[str]) -> None:
 _SHARED: dict[int, tuple[object, Normalizer]] = {}
 
 
-def normalizer_for(aliases) -> Normalizer:
+def normalizer_for(aliases, warm: Normalizer | None = None) -> Normalizer:
     """One ``Normalizer`` (and so one warm cache of normalised texts) per aliases object: answerers built
-    over the same base reuse it instead of normalising every phrasing again."""
+    over the same base reuse it instead of normalising every phrasing again.  ``warm``: one kept from an
+    earlier process for these aliases (``knowledge.warm_start``)."""
+    if warm is not None:
+        _SHARED[id(aliases)] = (aliases, warm)
+        return warm
     found = _SHARED.get(id(aliases))
     if found is not None and found[0] is aliases:
         return found[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import threading
 import time
 import urllib.error
@@ -20,6 +21,8 @@ from bot.wsgi import front
 from tests.fakes.slack_api import FakeSlack
 
 SIGNING_SECRET = "test-signing-secret"
+# The warm-start cache of the knowledge base goes to a private scratch folder, not the user's ~/.cache.
+os.environ.setdefault("BOT_CACHE_DIR", tempfile.mkdtemp(prefix="factbot-test-cache-"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

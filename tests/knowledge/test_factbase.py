@@ -134,6 +134,7 @@ def test_an_unchanged_base_is_read_once_and_a_changed_one_again(tmp_path):
     first = load_factbase(copy)
     assert load_factbase(copy) is first
     facts = copy / "facts.yaml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("What is OpenRouter?", "What is OpenRouter, then?", 1),
-                     encoding="utf-8")
-    assert load_factbase(copy) is not first
+    phrasing = first.facts[0].questions[0]
+    facts.write_text(facts.read_text(encoding="utf-8").replace(phrasing, phrasing + " Really?", 1), encoding="utf-8")
+    changed = load_factbase(copy)
+    assert changed is not first and changed.facts[0].questions[0] == phrasing + " Really?"
