@@ -40,12 +40,12 @@ def message_for(turn: Turn, threshold: float, fact_command: str,
     message = answer_message(answer, threshold, source_of) if turn.kind == "answer" else \
         no_answer_message(answer, fact_command)
     if turn.reading:
-        line = context(f"Reading this as: *{escape(turn.reading)}*")
+        zh = turn.lang == "zh"
+        line = context(f"理解为：*{escape(turn.reading)}*" if zh else f"Reading this as: *{escape(turn.reading)}*")
         if turn.kind == "no_answer":  # the completed question has no fact: say what was looked for
-            message = Message(
-                text=f"I don't have that: nothing in my sources answers {turn.reading}.",
-                blocks=[line, section(f"I don't have that: nothing in my sources answers "
-                                      f"*{escape(turn.reading)}*."), *message.blocks[1:]])
+            lacking = "我的资料里没有这一项：{}。" if zh else "I don't have that: nothing in my sources answers {}."
+            message = Message(text=lacking.format(turn.reading),
+                              blocks=[line, section(lacking.format(f"*{escape(turn.reading)}*")), *message.blocks[1:]])
         else:
             message = Message(text=message.text, blocks=[line, *message.blocks])
     return message

@@ -130,7 +130,10 @@ class Dialogue:
             if match.small_talk and not match.answered:
                 return Turn("smalltalk", lang, smalltalk=topic(text), examples=tuple(self.examples.next(lang)))
             answer = self.qa.answer(match)
-        shown = resolved.describe(self._display) if resolved.inherited else None
+        if resolved.inherited:  # in the asker's language: "MiniMax — net loss — 2023", "闫俊杰 — 年龄"
+            shown = resolved.describe((lambda n: self._wording(n, True)) if lang == "zh" else self._display)
+        else:
+            shown = None
         if answer.answered and conversations:
             about = tuple(getattr(answer.fact, "about", ()) or ())
             subjects = resolved.subjects or about[:1]

@@ -87,3 +87,19 @@ def test_team_fact_shows_author_not_article():
 
 def test_help_mentions_fact_command():
     assert "/fact add" in texts(help_message("/fact"))
+
+
+def test_a_follow_up_reading_is_shown_in_the_askers_language():
+    from handlers.replies import message_for
+    from knowledge.dialogue import Turn
+
+    lacking = Answer(question="百川呢?", lang="zh", score=0.0, fact=None, source=None, matched_question=None,
+                     alternatives=())
+    turn = Turn("no_answer", "zh", answer=lacking, reading="百川 — 成立")
+    text = rendered_text(message_for(turn, 55, "/fact").blocks)
+    assert "理解为" in text and "我的资料里没有这一项" in text and "Reading this as" not in text
+    english = Answer(question="and Baichuan?", lang="en", score=0.0, fact=None, source=None, matched_question=None,
+                     alternatives=())
+    text = rendered_text(message_for(Turn("no_answer", "en", answer=english, reading="Baichuan — founded"), 55,
+                                     "/fact").blocks)
+    assert "Reading this as: *Baichuan — founded*" in text and "I don't have that" in text
