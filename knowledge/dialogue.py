@@ -7,6 +7,7 @@ reaction (thanks), help, or silence.  The Slack layer only turns a ``Turn`` into
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from knowledge.conversation import (
     resolve,
     uses_pronoun,
 )
-from knowledge.normalize import is_chinese
+from knowledge.normalize import fold, is_chinese
 from knowledge.smalltalk import Examples, classify, language, topic
 
 if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask`
@@ -31,6 +32,12 @@ MAX_QUESTION_CHARS = 1000
 # A follow-up is about a detail of the last answer when its fact holds this share of the follow-up's words.
 TOLD_ALREADY_COVERAGE = 0.5
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
+# A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
+_WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|in which (?:year|month|quarter)|what (?:year|month|date))"
+                        r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
+                        r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|何时)(?:的事)?[呢啊]?[?？]?$")
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b|\d{4}年|\d{1,2}月")
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,8 @@ class Dialogue:
         answer = None
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
-        elif resolved.inherited and self._detail_of_last(reading, context):
+        elif resolved.inherited and (self._detail_of_last(reading, context)
+                                     or self._when_of_last(text, reading, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
             completed = self.qa.answer(self.qa.match(resolved.question))
@@ -165,6 +173,15 @@ class Dialogue:
         asked, fact = reading.specific_attributes[0], self.qa.fact(context.fact_id)
         return fact is not None and getattr(fact, "attribute", None) != asked \
             and self.qa.matcher.answer_tells(context.fact_id, asked)
+
+    def _when_of_last(self, text: str, reading, context: Context | None) -> bool:
+        """"when was that?" / "那是什么时候?" after an answer that gives a date: that answer's date, not
+        the date of something else about the same subject."""
+        if context is None or not context.fact_id or reading.subjects or reading.years \
+                or not _WHEN_ONLY.match(fold(clean_input(text))):
+            return False
+        fact = self.qa.fact(context.fact_id)
+        return fact is not None and bool(_DATED.search(f"{fact.answer_en or ''} {fact.answer_zh or ''}"))
 
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or

@@ -199,3 +199,15 @@ def test_how_long_finds_the_fact_that_gives_a_span_of_time_whatever_it_is_filed_
     qa = QuestionAnswerer(load_factbase())
     match = qa.match("How long did Jensen Huang talk with Yan Junjie?")
     assert match.fact.id == "jensen-huang-beijing-meeting-yan-junjie"
+
+
+def test_when_was_that_is_the_date_of_the_last_answer():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        first = dialogue.turn("How much was MiniMax's angel round?", "d:U3").answer.fact
+        assert dialogue.turn("when was that?", "d:U3").answer.fact.id == first.id  # not the IPO date
