@@ -33,9 +33,11 @@ _ANYWHERE = {
                 r"your name|你是谁|你能做什么|你会什么|你是机器人|你叫什么",
     "chitchat": r"how'?s your day|how are you|how is it going|how'?s it going|what'?s up|你好吗|最近怎么样|"
                 r"过得怎么样|今天怎么样",
-    "joke": r"\bjoke|funny|make me laugh|笑话|段子|逗我",
-    "weather": r"weather|rain|temperature|forecast|sunny|天气|下雨|气温|温度",
-    "sport": r"football|soccer|world cup|nba|basketball|tennis|olympic|\bscore\b|世界杯|足球|篮球|比赛|比分|奥运",
+    "joke": r"\bjokes?\b|\bfunny\b|make me laugh|笑话|段子|逗我",
+    # whole words: "training" is not rain, a "revenue forecast" not the weather, a benchmark "score" not sport
+    "weather": r"\b(?:weather|rain|raining|rainy|sunny|snow|snowing|temperature)\b|天气|下雨|气温",
+    "sport": r"\b(?:football|soccer|world cup|nba|basketball|tennis|olympics?|match score)\b|"
+             r"世界杯|足球|篮球|比赛|比分|奥运",
 }
 _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.items()}
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}

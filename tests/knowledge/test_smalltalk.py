@@ -33,3 +33,9 @@ def test_examples_rotate_and_come_in_the_askers_language():
     first, second = examples.next("en"), examples.next("en")
     assert len(first) == 3 and first != second and all(q.endswith("?") for q in first)
     assert all(any("\u4e00" <= c <= "\u9fff" for c in q) for q in examples.next("zh"))
+
+
+@pytest.mark.parametrize("text", ["how long did the training take?", "What is MiniMax's revenue forecast?",
+                                  "what is the M2 benchmark score"])
+def test_words_inside_other_words_are_not_small_talk(text):
+    assert topic(text) == "other"  # "training" holds "rain"; a forecast or a score is not weather or sport
