@@ -147,8 +147,12 @@ class Dialogue:
             subjects = resolved.subjects or about[:1]
             if uses_pronoun(text) and not resolved.inherited and set(subjects) < set(about):
                 subjects = about  # "他跟閆俊杰聊了多久?" was about Jensen Huang too: "在哪裡見面的?" next means both
+            # the attribute the answer tells, when the question named it among others ("how much has it spent
+            # since it was founded?" was about spending: "and OpenAI?" next asks OpenAI's spending)
+            told = getattr(answer.fact, "attribute", None)
+            asked = tuple(getattr(reading, "attributes", ()))
             remembered = replace(resolved, subjects=subjects,
-                                 attribute=resolved.attribute or getattr(answer.fact, "attribute", None))
+                                 attribute=told if told in asked else resolved.attribute or told)
             # What the answer brought up, then what the conversation was about before (a company asked
             # about two questions ago is still what "该公司" means after a question about its founder).
             earlier = (*context.subjects, *context.mentioned) if context is not None else ()

@@ -211,3 +211,17 @@ def test_when_was_that_is_the_date_of_the_last_answer():
         dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
         first = dialogue.turn("How much was MiniMax's angel round?", "d:U3").answer.fact
         assert dialogue.turn("when was that?", "d:U3").answer.fact.id == first.id  # not the IPO date
+
+
+def test_the_attribute_remembered_is_the_one_the_answer_tells():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue.turn("How much cash does MiniMax have?", "d:U4")
+        turn = dialogue.turn("how much has it spent since it was founded?", "d:U4")
+        assert turn.answer.fact.attribute == "spending"
+        assert conversations.context("d:U4").attribute == "spending"  # not "founded", named in passing
