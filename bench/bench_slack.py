@@ -82,6 +82,18 @@ class Sender:
         return ts, sent
 
 
+def wait_until_up(port: int, timeout: float = 60) -> None:
+    """Return once the web process on ``port`` answers ``/healthz``; raise if it never does."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                return
+        except OSError:  # refused while starting (URLError, HTTPError are OSErrors)
+            time.sleep(0.05)
+    raise RuntimeError(f"the web process on port {port} did not come up within {timeout:.0f} s")
+
+
 def wait_for_replies(fake: FakeSlack, stamps: list[str], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and not all(ts in fake.posted_at for ts in stamps):
@@ -100,13 +112,7 @@ def main() -> int:
         server = subprocess.Popen(procfile_web_command(port), cwd=ROOT, env=env)
         url = f"http://127.0.0.1:{port}/slack/events"
         try:
-            for _ in range(200):
-                try:
-                    urllib.request.urlopen(url, timeout=1)
-                except urllib.error.HTTPError:
-                    break  # 404 for GET: the server is up
-                except OSError:
-                    time.sleep(0.05)
+            wait_until_up(port)
             sender = Sender(url)
             for question in QUESTIONS:  # warm up
                 wait_for_replies(fake, [sender.mention(question)[0]])

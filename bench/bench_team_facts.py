@@ -32,7 +32,14 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_slack import SECRET, Sender, free_port, procfile_env, procfile_web_command  # noqa: E402
+from bench.bench_slack import (  # noqa: E402
+    SECRET,
+    Sender,
+    free_port,
+    procfile_env,
+    procfile_web_command,
+    wait_until_up,
+)
 from tests.fakes.slack_api import FakeSlack  # noqa: E402
 
 QUESTIONS = ["How many employees does MiniMax have?", "MiniMax 有多少员工?", "What is OpenAI's valuation?",
@@ -109,13 +116,7 @@ def main() -> int:
         server = subprocess.Popen(procfile_web_command(port), cwd=ROOT, env=env)
         url = f"http://127.0.0.1:{port}/slack/events"
         try:
-            while True:
-                try:
-                    urllib.request.urlopen(url, timeout=1)
-                except urllib.error.HTTPError:
-                    break  # 404 for GET: the server is up
-                except OSError:
-                    time.sleep(0.05)
+            wait_until_up(port, timeout=300)  # 10,000 team facts to index first
             sender = Sender(url)
             for question in QUESTIONS * 2:  # warm up both workers
                 reply_to(fake, sender.mention(question)[0], timeout=60)

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from slack_sdk.signature import SignatureVerifier  # noqa: E402
 
-from bench.bench_slack import SECRET, free_port, procfile_env, procfile_web_command  # noqa: E402
+from bench.bench_slack import SECRET, free_port, procfile_env, procfile_web_command, wait_until_up  # noqa: E402
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlack  # noqa: E402
 
 
@@ -74,7 +74,7 @@ def main() -> int:
         server = subprocess.Popen(procfile_web_command(port), cwd=ROOT, env=env)
         url = f"http://127.0.0.1:{port}/slack/events"
         try:
-            wait_until(lambda: _up(f"http://127.0.0.1:{port}/healthz"), timeout=30)
+            wait_until_up(port, timeout=30)
             poster = Poster(url)
             latencies, extra = [], 0
             for i in range(args.samples + 5):  # the first five warm up
@@ -101,14 +101,6 @@ def main() -> int:
           f"Procfile web, {workers} workers): p50 {statistics.median(latencies):.1f} ms, "
           f"p95 {latencies[int(0.95 * (len(latencies) - 1))]:.1f} ms; extra replies {extra}")
     return 1 if extra or len(latencies) < args.samples else 0
-
-
-def _up(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=1):
-            return True
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 if __name__ == "__main__":
