@@ -92,8 +92,8 @@ PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"})
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
 # candidate is about those subjects and tells that attribute, it answers with a score this low, however
-# differently it is worded ("Where did Yan Junjie go to college?" -> his education fact), unless the
-# question uses a word the base has never seen ("stock ticker", "PhD thesis": something no fact tells).
+# differently it is worded ("Where did Yan Junjie go to college?" -> his education fact), unless more than
+# MEANING_MAX_UNEXPLAINED of the question says something the fact does not ("stock *ticker*").
 DEFAULT_MEANING_THRESHOLD = 25.0
 MEANING_MAX_UNEXPLAINED = 0.3  # share of the question's words (by weight) a fact answering by meaning may leave unsaid
 # A candidate is a rival (for the relative attribute penalty) when its whole fact covers at least this
@@ -293,8 +293,8 @@ class Scored:
     covered: int = 0  # how many of the question's content words the fact covers
     evidence: float = 0.0  # share of the question's content besides the attribute's wording the fact covers
     notes: tuple[str, ...] = ()  # why points were taken off
-    missing: frozenset[str] = frozenset()  # the question's content words the fact does not cover
-    unexplained: float = 0.0  # the weight share of those that say what is asked (not filler: ``_says_more``)
+    unexplained: float = 0.0  # weight share of the question's words the fact does not hold that say what is
+    # asked (not filler: ``_says_more``)
 
     @property
     def fact(self) -> Fact:
@@ -313,7 +313,8 @@ class _Entry:
     about_tokens: frozenset[str]
     asked_tokens: frozenset[str]  # entities the fact is about or its questions name: what it can be asked about
     attribute: str | None
-    attributes: frozenset[str]  # its attribute, and any other that several of its questions ask for
+    attributes: frozenset[str]  # its attribute, any other that several of its questions ask for, and ``told``
+    told: frozenset[str] = frozenset()  # attributes its answer gives whatever it is filed under (``_told``)
     weights: list[float] | None = None  # IDF weight of each phrasing, valid for ``generation``
     generation: int = -1
     sorted_texts: tuple[str, ...] | None = None  # each phrasing's tokens sorted and joined (for rapidfuzz),
@@ -387,6 +388,9 @@ class Matcher:
         self._attribute_tokens = self.normalize.attribute_tokens()
         self._attribute_stems = {attribute: frozenset(stem(t) for t in tokens if t.isascii())
                                  for attribute, tokens in self._attribute_tokens.items()}
+        # What "who/what is X?" says besides X: an ``identity`` fact answers a question that says no more.
+        self._identifying = self._attribute_tokens.get("identity", frozenset()) | self._attribute_tokens.get(
+            "definition", frozenset())
         # Typo correction candidates, by first letter: entity spellings first, then index words.
         self._entity_spellings = self._spellings_of_entities(aliases)
         self._entity_words: dict[str, list[str]] = defaultdict(list)
@@ -407,7 +411,7 @@ class Matcher:
         """The fact's answer gives ``attribute`` whatever the fact is filed under (a span of time)."""
         with self._lock:
             i = self._by_id.get(fact_id)
-            return i is not None and attribute in _told(self._entries[i].fact)
+            return i is not None and attribute in self._entries[i].told
 
     def tells_detail(self, fact_id: str, question: str, share: float) -> bool:
         """Whether the fact holds what ``question`` asks besides names, years and models: ``share`` of the
@@ -532,13 +536,15 @@ class Matcher:
         guard = entities | {t for t in compact if t in metrics or t.startswith(PERIOD)
                             or (not t.isalpha() and _GUARDED_FIGURE.fullmatch(t))}
         answer_zh = norms[-1] if fact.answer_zh else self.normalize(fact.answer_en)
+        told = _told(fact)
         figures = frozenset(t for t in answer_zh.tokens if not t.isalpha() and _is_figure(t))
         about_tokens = frozenset(self.normalize.entity_token(a) for a in about)
         return _Entry(
             fact=fact, n_questions=n_questions, where=compact, n_phrasings=len(norms),
             guard=frozenset(guard), figures=figures, about=about, about_tokens=about_tokens,
             asked_tokens=about_tokens | asked, attribute=attribute,
-            attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions) | _told(fact),
+            attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions) | told,
+            told=told,
         )
 
     # ---- the vocabulary the reading step uses ---------------------------------------
@@ -821,7 +827,7 @@ class Matcher:
         for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, frozenset(reading.attributes)):
             mismatch = 0.0
             if primary is not None and entry.attribute is not None and entry.attribute != primary \
-                    and not (primary == DURATION and DURATION in entry.attributes):  # told, whatever it is filed as
+                    and primary not in entry.told:  # what its answer gives counts as its own, whatever it is filed as
                 if primary in entry.attributes:
                     mismatch = ASKED_MISMATCH  # its questions ask for it, though it is filed under another
                 else:
@@ -878,7 +884,7 @@ class Matcher:
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
                             content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
                             attribute_rival=attribute_rival, covered=len(covered), evidence=evidence,
-                            notes=tuple(notes), missing=frozenset(content.keys() - held),
+                            notes=tuple(notes),
                             unexplained=sum(w for t, w in telling.items() if t not in held) / content_total
                             if content_total else 0.0)
             heapq.heappush(top, result.score)
@@ -920,9 +926,7 @@ class Matcher:
         weighted = list(query.items())
         # A fact saying who or what something is, as a whole, answers "who/what is X?" or a bare name, and
         # nothing more: not "Who is Yan Junjie married to?", not "What did Michael Burry bet against?".
-        identifying = self._attribute_tokens.get("identity", frozenset()) | self._attribute_tokens.get(
-            "definition", frozenset())
-        identity_only = all(t in guard or t in identifying for t in query)
+        identity_only = all(t in guard or t in self._identifying for t in query)
         kept: list[tuple] = []
         for i in pool:
             entry = entries[i]
