@@ -14,7 +14,7 @@ a fact, so surfaces that know nothing of comparisons still show something true),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer
@@ -141,16 +141,8 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
     """Each subject's best fact of the asked attribute, side by side (None if no side has one)."""
     attribute = reading.specific_attributes[0]
     wanted = set(reading.specific_attributes)
-    sides = []
-    for subject in reading.compared[:MAX_SIDES]:
-        ranked = matcher.rank_reading(reading, policy, only_subject=subject)
-        best = next((s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted), None)
-        fact = None
-        if best is not None and best.score >= policy.lone_threshold and \
-                best.content_recall >= policy.min_content_recall:
-            fact = best.entry.fact
-        sides.append(Side(subject, matcher.display_name(subject), fact, round(best.score, 1) if fact else 0.0,
-                          figure_of(fact.answer_en, attribute) if fact else None))
+    sides = [_side(matcher.rank_reading(reading, policy, only_subject=subject), policy, subject, wanted, subject,
+                   matcher.display_name(subject), attribute) for subject in reading.compared[:MAX_SIDES]]
     found = {side.fact.id for side in sides if side.fact is not None}
     if not found or (len(found) == 1 and all(side.fact is not None for side in sides)):
         return None  # nothing to set side by side, or one fact for every side: it is the answer itself
@@ -161,26 +153,30 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
 def compare_years(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | None:
     """One subject's fact of the asked attribute for each year asked, side by side ("MiniMax revenue 2024
     vs 2023"): each year is asked on its own, the other years left out."""
-    import dataclasses
-
     attribute, subject = reading.specific_attributes[0], (reading.compared or reading.subjects)[0]
     wanted, years = set(reading.specific_attributes), reading.compared_years
     sides = []
     for year in years[:MAX_SIDES]:
         others = set(years) - {year}
-        alone = dataclasses.replace(reading, years=tuple(y for y in reading.years if y not in others),
-                                    tokens=tuple(t for t in reading.tokens if t not in others))
-        ranked = matcher.rank_reading(alone, policy)
-        best = next((s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted), None)
-        fact = best.entry.fact if best is not None and best.score >= policy.lone_threshold else None
-        sides.append(Side(year, year, fact, round(best.score, 1) if fact else 0.0,
-                          figure_of(fact.answer_en, attribute) if fact else None))
+        alone = replace(reading, years=tuple(y for y in reading.years if y not in others),
+                        tokens=tuple(t for t in reading.tokens if t not in others))
+        sides.append(_side(matcher.rank_reading(alone, policy), policy, subject, wanted, year, year, attribute))
     if not any(side.fact for side in sides):
         return None
     label_en, label_zh = _labels(matcher, attribute)
     name = matcher.display_name(subject)
     return Comparison(attribute, f"{name}'s {label_en}", f"{name}的{label_zh}", tuple(sides), _larger(sides),
                       by_year=True)
+
+
+def _side(ranked: list, policy: Policy, subject: str, wanted: set[str], key: str, name: str, attribute: str) -> Side:
+    """The best ranked fact about ``subject`` of an attribute in ``wanted``, if it scores and covers enough
+    to stand on its own; ``key``/``name`` are what the side is shown as (a subject, or a year)."""
+    best = next((s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted), None)
+    if best is None or best.score < policy.lone_threshold or best.content_recall < policy.min_content_recall:
+        return Side(key, name, None, 0.0)
+    fact = best.entry.fact
+    return Side(key, name, fact, round(best.score, 1), figure_of(fact.answer_en, attribute))
 
 
 def figure_of(text: str, attribute: str) -> Figure | None:
