@@ -36,9 +36,9 @@ _QUESTION_WORDS = re.compile(
     r"will|would|should|has|have|had|tell me|any idea|and|what about|how about)\b")
 _QUESTION_ZH = re.compile(r"[吗呢吧嘛么]\s*[?？!！。]*$|多少|什么|谁|哪|几|怎么|如何|为何|为什么|是否|有没有|是不是")
 # "and X?", "what about X?", "how about X?", "X 呢?": forms that only make sense after something.
-_FOLLOW_UP = re.compile(r"^(?:and|what about|how about|and what about|also|same for|then|so)\b|呢\s*[?？]?\s*$|^那")
-_FOLLOW_UP_WORDS = re.compile(r"^\s*(?:and what about|what about|how about|and|also|same for|then|so)\b\s*|\s*呢|^那",
-                               re.IGNORECASE)
+_LEADS = "and what about|what about|how about|and|also|same for|then|so"  # longest first, for stripping them
+_FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那")
+_FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|hers|this company|the company|"
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")

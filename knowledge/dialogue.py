@@ -157,8 +157,8 @@ class Dialogue:
             # about two questions ago is still what "该公司" means after a question about its founder).
             earlier = (*context.subjects, *context.mentioned) if context is not None else ()
             mentioned = tuple(dict.fromkeys((*about, *earlier)))[:MENTIONED_KEPT]
-            asked = resolved.question if resolved.inherited else text  # a follow-up's own words need the last
-            conversations.remember(key, remembered, answer.fact.id, asked if self.question_log else None, mentioned,
+            kept = resolved.question if resolved.inherited else text  # a follow-up's own words need the last
+            conversations.remember(key, remembered, answer.fact.id, kept if self.question_log else None, mentioned,
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
