@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from bot.config import DEFAULT_DB_FILE, database_url, load_env_file
+from bot.config import DEFAULT_DB_FILE, ConfigError, database_url, load_env_file, parse_flag
 from knowledge.answers import Answer, answer_to_json, source_line
 from knowledge.factbase import DATA_DIR, FactBase, FactBaseError, load_factbase, yaml_problem
 from knowledge.warm_start import load_warm
@@ -326,7 +326,11 @@ def _eval_conversations(args, qa, stdout) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     # As the Slack app would run: follow-ups reuse the last question's text unless QUESTION_LOG=off.
-    question_log = args.env.get("QUESTION_LOG", "on").strip().lower() not in ("0", "off", "false", "no")
+    try:
+        question_log = parse_flag(args.env.get("QUESTION_LOG") or "on", "QUESTION_LOG")
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     report = run_scripts(scripts, qa, question_log=question_log)
     for miss in report.misses:
         print(f"MISS {miss}", file=stdout)

@@ -77,13 +77,13 @@ class Settings:
             database_url=database_url(get("DATABASE_URL"), data_dir),
             fact_command=command,
             fact_admins=frozenset(_ids(get("FACT_ADMINS"), "FACT_ADMINS")),
-            question_log=_flag(get("QUESTION_LOG") or "on", "QUESTION_LOG"),
+            question_log=parse_flag(get("QUESTION_LOG") or "on", "QUESTION_LOG"),
             digest_cron=get("DIGEST_CRON") or "0 9 * * mon",
             digest_timezone=get("DIGEST_TIMEZONE") or "UTC",
             digest_channels=tuple(_ids(get("DIGEST_CHANNEL"), "DIGEST_CHANNEL")),
-            digest_in_process=_flag(get("DIGEST_IN_PROCESS") or "0", "DIGEST_IN_PROCESS"),
+            digest_in_process=parse_flag(get("DIGEST_IN_PROCESS") or "0", "DIGEST_IN_PROCESS"),
             digest_grace=_duration(get("DIGEST_GRACE") or "12h", "DIGEST_GRACE"),
-            digest_mention_owners=_flag(get("DIGEST_MENTION_OWNERS") or "off", "DIGEST_MENTION_OWNERS"),
+            digest_mention_owners=parse_flag(get("DIGEST_MENTION_OWNERS") or "off", "DIGEST_MENTION_OWNERS"),
             learn_auto_approve=_int(get("LEARN_AUTO_APPROVE") or "2", "LEARN_AUTO_APPROVE", 0, 1000),
             learn_flag_after=_int(get("LEARN_FLAG_AFTER") or "2", "LEARN_FLAG_AFTER", 0, 1000),
         )
@@ -136,7 +136,7 @@ def _int(value: str, name: str, low: int, high: int) -> int:
     return int(value)
 
 
-def _flag(value: str, name: str) -> bool:
+def parse_flag(value: str, name: str) -> bool:
     lowered = value.lower()
     if lowered in ("1", "on", "true", "yes"):
         return True

@@ -119,6 +119,14 @@ def test_eval_mistakes_are_one_line(tmp_path, content, expected):
     assert_one_line_error(run("eval", str(path)), str(path.name), expected)
 
 
+def test_conversation_eval_refuses_a_bad_question_log_setting(tmp_path):
+    scripts = tmp_path / "talk.yaml"
+    scripts.write_text('scripts:\n- id: one\n  where: dm\n  turns:\n  - {say: "hi", smalltalk: true}\n',
+                       encoding="utf-8")
+    assert_one_line_error(run("eval", str(scripts), env={"QUESTION_LOG": "maybe"}), "QUESTION_LOG", "'maybe'")
+    assert run("eval", str(scripts), env={"QUESTION_LOG": "off"}).returncode == 0
+
+
 def test_eval_says_which_bar_failed(tmp_path):
     questions = tmp_path / "set.yaml"
     questions.write_text('items:\n- {q: "How many employees does MiniMax have?", lang: en, expect: ["999"]}\n',
