@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 import time
 import urllib.error
@@ -21,8 +20,14 @@ from bot.wsgi import front
 from tests.fakes.slack_api import FakeSlack
 
 SIGNING_SECRET = "test-signing-secret"
-# The warm-start cache of the knowledge base goes to a private scratch folder, not the user's ~/.cache.
-os.environ.setdefault("BOT_CACHE_DIR", tempfile.mkdtemp(prefix="factbot-test-cache-"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _warm_start_cache(tmp_path_factory):
+    """The knowledge base's warm-start cache goes to pytest's own temporary folder (cleaned up like the
+    rest of it), not the user's ~/.cache; subprocesses inherit the setting."""
+    if "BOT_CACHE_DIR" not in os.environ:
+        os.environ["BOT_CACHE_DIR"] = str(tmp_path_factory.mktemp("warm-start-cache"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
