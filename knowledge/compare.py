@@ -172,8 +172,11 @@ def compare_years(matcher: Matcher, reading: Reading, policy: Policy) -> Compari
 def _side(ranked: list, policy: Policy, subject: str, wanted: set[str], key: str, name: str, attribute: str) -> Side:
     """The best ranked fact about ``subject`` of an attribute in ``wanted``, if it scores and covers enough
     to stand on its own; ``key``/``name`` are what the side is shown as (a subject, or a year)."""
-    best = next((s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted), None)
-    if best is None or best.score < policy.lone_threshold or best.content_recall < policy.min_content_recall:
+    telling = [s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted]
+    best = telling[0] if telling else None
+    # the one fact about the subject telling the attribute answers by meaning, at a lower score
+    enough = policy.meaning_threshold if len(telling) == 1 else policy.lone_threshold
+    if best is None or best.score < enough or best.content_recall < policy.min_content_recall:
         return Side(key, name, None, 0.0)
     fact = best.entry.fact
     return Side(key, name, fact, round(best.score, 1), figure_of(fact.answer_en, attribute))

@@ -314,7 +314,7 @@ class _Entry:
     asked_tokens: frozenset[str]  # entities the fact is about or its questions name: what it can be asked about
     attribute: str | None
     attributes: frozenset[str]  # its attribute, any other that several of its questions ask for, and ``told``
-    told: frozenset[str] = frozenset()  # attributes its answer gives whatever it is filed under (``_told``)
+    told: frozenset[str] = frozenset()  # what its answer gives whatever it is filed under (``_told``)
     weights: list[float] | None = None  # IDF weight of each phrasing, valid for ``generation``
     generation: int = -1
     sorted_texts: tuple[str, ...] | None = None  # each phrasing's tokens sorted and joined (for rapidfuzz),
@@ -543,7 +543,7 @@ class Matcher:
             fact=fact, n_questions=n_questions, where=compact, n_phrasings=len(norms),
             guard=frozenset(guard), figures=figures, about=about, about_tokens=about_tokens,
             asked_tokens=about_tokens | asked, attribute=attribute,
-            attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions) | told,
+            attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions) | (told - {WHEN}),
             told=told,
         )
 
@@ -680,7 +680,9 @@ class Matcher:
         best = ranked[0] if ranked else None
         small_talk = reading is not None and policy.small_talk(reading, best)
         answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))
-        if best is not None and not small_talk and not answered and reading is not None:
+        # By meaning, the one fact telling the attribute asked also beats a fact of another attribute that
+        # would have answered on its words alone.
+        if best is not None and not small_talk and (not answered or best.mismatch >= 1) and reading is not None:
             meant = policy.by_meaning(reading, ranked)
             if meant is not None:
                 answered, best = True, meant
@@ -799,8 +801,8 @@ class Matcher:
         if not query:
             return []
         entities, metrics = self.normalize.entity_tokens, self.normalize.metric_tokens
-        guard = frozenset(t for t in query if t in entities or t in metrics or t.startswith(PERIOD)
-                          or _GUARDED_FIGURE.fullmatch(t))
+        guard = frozenset(t for t in query if (t in entities and t not in reading.besides) or t in metrics
+                          or t.startswith(PERIOD) or _GUARDED_FIGURE.fullmatch(t))
         # A full year is what a figure for a year is unless it says otherwise: the fact need not say
         # "full year", only not cover part of one.
         whole_year = FULL_YEAR in guard
@@ -823,6 +825,7 @@ class Matcher:
         # The words naming the attribute asked ("runs", "老板"): a fact that tells it covers them, for the
         # coverage rule (the score still counts only words the fact has: crediting them there ties facts).
         wording = self._attribute_wording(primary, query.keys()) if primary else frozenset()
+        asks_when = WHEN in query
         features = []
         for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, frozenset(reading.attributes)):
             mismatch = 0.0
@@ -833,6 +836,8 @@ class Matcher:
                 else:
                     mismatch = SECONDARY_MISMATCH if entry.attributes & asked else 1.0
             credited = wording - entry.where.keys() if wording and mismatch < SECONDARY_MISMATCH else frozenset()
+            if asks_when and WHEN in entry.told:  # "when did Kimi ship K2 Thinking?": its answer gives a date
+                credited |= {WHEN}
             fact_recall = sum(query[t] for t in entry.where.keys() & query.keys()) / total
             features.append((entry, mismatch, fact_recall, credited))
         # The attribute penalty is relative: full when a rival that covers the question nearly as well
@@ -1152,13 +1157,25 @@ _DURATION = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)\b|[\d一二两三四五六七八九十几]+\s*(?:个)?(?:小时|天|周|星期|个月|年时间|年之久)",
     re.IGNORECASE)
 DURATION = "duration"
+# A date in an answer: a year, a month, a day ("in November", "2022年初", "the first day").
+_DATED = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(?:first|second|1st|2nd) day\b|\d+月|年[初底末中]|第一天",
+    re.IGNORECASE)
+# "(c. December 2025)", "(约2025年底)": when the article was written, not when the thing happened.
+_ATTRIBUTION = re.compile(r"[(（](?:c\.|circa|approx\.?|约)[^)）]*[)）]")
+WHEN = "when"  # the question word, told by an answer that gives a date
 
 
 def _told(fact: Fact) -> frozenset[str]:
-    """Attributes a fact's answer tells whatever it is filed under: how long something took ("512
-    GPUs for three weeks" answers "for how long?")."""
+    """What a fact's answer tells whatever it is filed under: how long something took ("512 GPUs for
+    three weeks" answers "for how long?"), and when (a date answers "when did Kimi ship K2 Thinking?",
+    so "when" counts as a word it covers)."""
     text = " ".join(t for t in (getattr(fact, "answer_en", ""), getattr(fact, "answer_zh", "")) if t)
-    return frozenset({DURATION}) if _DURATION.search(text) else frozenset()
+    told = {DURATION} if _DURATION.search(text) else set()
+    if _DATED.search(_ATTRIBUTION.sub("", text)):
+        told.add(WHEN)
+    return frozenset(told)
 
 
 def tells_count(reading: Reading, fact: Fact) -> bool:

@@ -334,6 +334,10 @@ class Normalizer:
                         k += 1
                 i += 1
                 continue
+            named = self._entity_at(parts, i)
+            if named:  # a name's words are not wordings: "K2 *Thinking*" asks no opinion
+                i += named
+                continue
             for n in latin_first.get(stems[i], ()):
                 attribute = latin.get(tuple(stems[i : i + n])) if i + n <= n_parts else None
                 if attribute:
@@ -349,6 +353,13 @@ class Normalizer:
             return ()
         found.sort()
         return tuple(dict.fromkeys(attribute for *_, attribute in found))
+
+    def _entity_at(self, parts: list[str], i: int) -> int:
+        """How many Latin words from ``parts[i]`` on spell an entity's name (0 when none does)."""
+        for n in self._latin_first.get(parts[i], ()):
+            if self._latin.get(tuple(parts[i : i + n])) in self.entity_tokens:
+                return n
+        return 0
 
 
 @lru_cache(maxsize=1 << 16)

@@ -60,6 +60,7 @@ class Reading:
     corrected: dict[str, str] = field(default_factory=dict)  # token -> the typo it was read from
     unknown: frozenset[str] = frozenset()  # tokens no fact uses
     names: frozenset[str] = frozenset()  # unknown tokens written as names ("Kuaishou" mid-sentence)
+    besides: frozenset[str] = frozenset()  # entity tokens set aside ("besides Disney, which studio..."): no subjects
     asks_who: bool = False  # asks for a person, company or model ("who", "which company", "谁", "哪家")
     comparison_cue: bool = False  # "vs", "or", "which ... more", "哪个", "比"...
     compared: tuple[str, ...] = ()  # the subjects that could be compared: a maker named just before its
@@ -153,10 +154,19 @@ class Reader:
         if "release" in tokens and _MAKE.search(fold(question)) and not _RELEASE_WORDS.search(fold(question)) \
                 and any(a not in GENERIC_ATTRIBUTES and a != "release" for a in attributes):
             tokens.remove("release")  # "how much revenue did MiniMax make?": made money, released nothing
-        reading = self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown))
+        reading = self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown),
+                                self._besides(question))
         names = (unknown & _capitalised(question)) | self._named_by_place(question, unknown, corrected, reading) \
             if unknown else frozenset()
         return replace(reading, names=frozenset(names)) if names else reading
+
+    def _besides(self, question: str) -> frozenset[str]:
+        """The entities a question sets aside ("besides OpenAI and Google, who else...", "除了明势创投还有哪些投资方"):
+        the answer is about someone else, so they are not its subjects."""
+        spans = [english or chinese for english, chinese in _BESIDES.findall(fold(question))]
+        if not spans:
+            return frozenset()
+        return frozenset(t for span in spans for t in self.normalize(span).tokens if t in self.normalize.entity_tokens)
 
     def _dropped_letter(self, token: str, vocabulary: Vocabulary) -> str | None:
         """A short word read as an attribute's word with one letter dropped ("los" -> "loss", "pric" ->
@@ -215,16 +225,18 @@ class Reader:
         return tuple(about), attribute
 
     def _reading(self, question: str, tokens: list[str], attributes: list[str], normalized: Normalized,
-                 corrected: dict[str, str], unknown: frozenset[str]) -> Reading:
+                 corrected: dict[str, str], unknown: frozenset[str], besides: frozenset[str]) -> Reading:
         subjects, years, versions, words = [], [], [], []
         metric_tokens = self.normalize.metric_tokens
         # "MiniMax" in "MiniMax M2" names the maker of the product after it; a person never does ("黄仁勋 闫俊杰")
         people = self.normalize.people
-        qualifiers = {first for first, _ in normalized.adjacent if self.normalize.entity_id(first) not in people}
+        qualifiers = {first for first, second in normalized.adjacent if self.normalize.entity_id(first) not in people
+                      and self.normalize.entity_id(first) != self.normalize.entity_id(second)}  # not "Talkie/Xingye"
         for token in tokens:
             entity = self.normalize.entity_id(token)
             if entity:
-                subjects.append(entity)
+                if token not in besides:  # "who else besides MiniMax...": the answer is about someone else
+                    subjects.append(entity)
             elif YEAR.fullmatch(token) or token.startswith("period"):  # 2025; the first three quarters
                 years.append(token)
             elif VERSION.fullmatch(token):
@@ -236,12 +248,14 @@ class Reader:
         return Reading(
             question=question, tokens=tuple(tokens), subjects=tuple(subjects), attributes=tuple(ordered),
             years=tuple(years), versions=tuple(versions), words=tuple(words), corrected=corrected,
-            unknown=unknown, comparison_cue=_has_comparison_cue(question, normalized),
+            unknown=unknown, besides=besides, comparison_cue=_has_comparison_cue(question, normalized),
             compared=tuple(s for s in subjects if self.normalize.entity_token(s) not in qualifiers),
             asks_who=bool(_ASKS_WHO.search(fold(question))),
         )
 
 
+_BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\b(.*?)(?=[,?]|\b(?:who|which|"
+                      r"what|how|is|are|was|were|did|does|do|has|have)\b|$)|除了(.*?)(?=[,，?？、]?(?:还|也|以外|之外|外)|[,，?？]|$)")
 NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
 _OF_WORDS = frozenset({"of", "for", "at"})
 # "make" is a release wording ("Which company made Hailuo?") unless the question asks another attribute.
@@ -255,10 +269,21 @@ TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 # start" for the founding date.
 _WHO = re.compile(r"\bwho\b(?: \w+)? (?:co-?)?(?:found|start|creat|set up)")  # "who (originally) founded"
 _WHERE_FROM = re.compile(r"\bwhere\b.*\bfrom\b|哪里人|哪儿人|来自哪")
-_WHEN_START = re.compile(r"\bwhen\b.*\b(?:start|started|begin|began|established|set up)\b")
+_WHEN_START = re.compile(r"\bwhen\b.*\b(?:start|started|begin|began|established|set up)\b|"
+                         r"\b(?:started|began|came|founded) (?:first|earlier)\b|"
+                         r"谁先成立|哪个先成立|哪家先成立|谁更早成立")
+
+
+# An attribute named together with a broader one it narrows: "how much does each *paying user* *spend*" asks
+# spending per user, not how many users there are.
+_NARROWS = {"spending": "users"}
 
 
 def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
+    for narrow, broad in _NARROWS.items():
+        if narrow in attributes and broad in attributes and attributes.index(broad) < attributes.index(narrow):
+            attributes.remove(narrow)
+            attributes.insert(attributes.index(broad), narrow)
     if "founded" in attributes and "founder" in vocabulary and "founder" not in attributes and _WHO.search(folded):
         attributes[attributes.index("founded")] = "founder"
     specific = [a for a in attributes if a not in GENERIC_ATTRIBUTES]

@@ -51,3 +51,12 @@ def test_two_years_of_one_subject_are_set_side_by_side():
     assert [s.subject for s in sides] == ["2022", "2023"] and answer.comparison.larger == "2023"
     assert "7373" in answer.text.replace(",", "") and "269" in answer.text and "highest in 2023" in answer.text
     assert qa.ask("MiniMax 2023年和2024年营收对比").comparison.larger == "2024"
+
+
+def test_the_one_fact_telling_the_attribute_is_a_side_even_when_worded_otherwise():
+    # "started first": Zhipu's founding fact shares no word with it, yet it is Zhipu's only founding fact
+    base = load_factbase()
+    match = Matcher(base.facts, base.aliases).match("zhipu vs minimax which started first")
+    sides = {side.subject: side.fact.id if side.fact else None for side in match.comparison.sides}
+    assert sides == {"zhipu": "zhipu-ai-founded-2019", "minimax": "minimax-founded-early-2022"}
+    assert match.comparison.label_en == "founding date"

@@ -47,8 +47,9 @@ CONTEXT = Context(subjects=("minimax",), attribute="revenue", years=("2023",), a
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("how many GPUs did it use?", True), ("and the average age?", True), ("OpenAI 呢", True), ("2024?", True),
-    ("MiniMax 有多少员工", True), ("what about Zhipu", True),
+    ("MiniMax 有多少员工", True), ("what about Zhipu", True), ("help", True), ("帮助", True),
     ("wow that's small compared to Talkie", False), ("lol", False), ("I'll check with finance.", False),
+    ("we need help with the deck", False),
 ])
 def test_what_reads_as_a_question(text, expected):
     assert looks_like_question(text) is expected

@@ -262,3 +262,18 @@ def test_who_or_what_is_gets_the_identity_fact(real, question, fact_id):
 def test_an_identity_fact_never_answers_a_question_that_asks_more(real, question):
     match = real.match(question)
     assert match.fact is None or match.fact.attribute != "identity"
+
+
+def test_a_dated_answer_covers_when(real):
+    # "when" and "ship" are all the question says besides names: the November release date covers "when"
+    match = real.match("When did Kimi ship K2 Thinking?")
+    assert match.fact is not None and match.fact.id == "kimi-k2-thinking-release-november"
+    # ... but the date an article was written, "(c. December 2025)", dates nothing the fact tells
+    assert real.match("DeepSeek V3.2是哪天发布的").fact is None
+
+
+def test_the_only_fact_telling_the_attribute_beats_one_of_another_attribute_that_would_answer(real):
+    # a career fact mentioning his PhD would answer on its words; his education fact tells what is asked
+    ranked = real.rank("闫俊杰在哪里读的博士?")
+    assert ranked[0].entry.fact.id != "yan-junjie-education"
+    assert real.match("闫俊杰在哪里读的博士?").fact.id == "yan-junjie-education"

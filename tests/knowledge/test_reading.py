@@ -87,3 +87,39 @@ def test_a_short_word_is_read_through_only_as_an_attribute_word_with_a_letter_dr
 def test_make_is_a_release_wording_unless_another_attribute_is_asked(matcher):
     assert "release" not in matcher.read("How much revenue did MiniMax make in 2024?").words
     assert "release" in matcher.read("Which company made Hailuo?").words
+
+
+def test_which_started_first_asks_the_founding_date(matcher):
+    reading = matcher.read("zhipu vs minimax which started first")
+    assert reading.attribute == "founded" and reading.is_comparison
+
+
+def test_the_words_of_a_name_are_not_wordings():
+    # "Thinking" in "Kimi K2 Thinking" is a name, not "what does Kimi think"
+    base = load_factbase()
+    normalize = Normalizer(base.aliases)
+    assert "said" not in normalize("When did Kimi ship K2 Thinking?").attributes
+    assert normalize("When did Kimi ship K2 Thinking?").attributes == ("release",)
+    assert "said" in normalize("What does Kimi think?").attributes
+
+
+def test_two_names_of_one_entity_are_not_a_maker_and_its_product(matcher):
+    reading = matcher.read("Which has more paying users, Hailuo AI or Talkie/Xingye?")
+    assert reading.compared == ("hailuo", "talkie") and reading.is_comparison
+
+
+def test_spending_per_user_is_asked_before_users(matcher):
+    assert matcher.read("海螺和星野,哪个的付费用户花钱更多").attribute == "spending"
+    assert matcher.read("How much does each paying user of Hailuo spend?").attribute == "spending"
+    assert matcher.read("How many paying users does Hailuo have?").attribute == "users"
+
+
+@pytest.mark.parametrize("question, set_aside, subjects", [
+    ("MiniMax天使轮除了明势创投还有哪些投资方?", "mingshi", ("minimax",)),
+    ("Other than miHoYo, who invested in MiniMax's angel round?", "mihoyo", ("minimax",)),
+    ("Besides Disney, which other studio sued MiniMax?", "disney", ("minimax",)),
+])
+def test_names_set_aside_are_not_subjects(matcher, question, set_aside, subjects):
+    reading = matcher.read(question)
+    assert reading.subjects == subjects
+    assert matcher.normalize.entity_token(set_aside) in reading.besides
