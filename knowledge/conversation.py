@@ -25,6 +25,7 @@ from typing import Protocol
 
 from knowledge.cleaning import clean_input
 from knowledge.normalize import fold, is_chinese
+from knowledge.reading import GENERIC_ATTRIBUTES
 from knowledge.smalltalk import topic
 
 CONTEXT_FOR = timedelta(minutes=30)  # a follow-up inherits from an answer at most this old
@@ -165,7 +166,9 @@ def resolve(text: str, reading: Reading, context: Context | None,
         # "and Baichuan?", "百川呢?": the same question about someone the base knows nothing of. Not the
         # last subject's fact again, nor small talk: no fact, said so.
         return Resolved(text, (), context.attribute, context.years, (), inherited=True, stranger=_named(text))
-    take_attribute = not attribute and context.attribute is not None and (
+    # a generic attribute ("what is") adds nothing to a follow-up that says what it asks ("and what's its slogan?")
+    generic_only = bool(content) and context.attribute in GENERIC_ATTRIBUTES
+    take_attribute = not attribute and context.attribute is not None and not generic_only and (
         ((subjects or models) and follow_up) or (take_subjects and (years or follow_up or (versions and not content))))
     if not (take_subjects or take_attribute):
         return plain
@@ -258,4 +261,8 @@ def _rest(text: str, chinese: bool, words: list[str]) -> str:
     """What else the follow-up says, for the matcher: its own words (Chinese: the text, pronouns removed)."""
     if chinese:
         return _PRONOUN_ZH.sub("", clean_input(text)).strip("呢吗吧?？ ")
-    return " ".join(words)
+    if not words:  # a year or a model only ("and in 2023?"): already written out
+        return ""
+    # its own wording, not its normalised words: "earns more *per paying user*" must still read as spending
+    plain = _PRONOUN_EN.sub(" ", _FOLLOW_UP_WORDS.sub("", fold(clean_input(text))))
+    return " ".join(plain.strip(" ?!.").split())

@@ -801,8 +801,12 @@ class Matcher:
         if not query:
             return []
         entities, metrics = self.normalize.entity_tokens, self.normalize.metric_tokens
-        guard = frozenset(t for t in query if (t in entities and t not in reading.besides) or t in metrics
-                          or t.startswith(PERIOD) or _GUARDED_FIGURE.fullmatch(t))
+        # A metric naming only a secondary attribute does not gate: "earns more *per paying user*" asks
+        # spending, and its "earns" (revenue) must not rule out the spending facts.
+        secondary = self._secondary_metrics(reading, metrics)
+        guard = frozenset(t for t in query if (t in entities and t not in reading.besides)
+                          or (t in metrics and t not in secondary) or t.startswith(PERIOD)
+                          or _GUARDED_FIGURE.fullmatch(t))
         # A full year is what a figure for a year is unless it says otherwise: the fact need not say
         # "full year", only not cover part of one.
         whole_year = FULL_YEAR in guard
@@ -898,6 +902,16 @@ class Matcher:
             scored.append(result)
         scored.sort(key=lambda s: (-s.score, s.entry.fact.id))
         return scored
+
+    def _secondary_metrics(self, reading: Reading, metrics: frozenset[str]) -> frozenset[str]:
+        """Metric tokens of the question that word one of its secondary attributes and not its first."""
+        asked = reading.specific_attributes
+        if len(asked) < 2:
+            return frozenset()
+        tokens = self._attribute_tokens
+        primary = tokens.get(asked[0], frozenset())
+        return frozenset(t for t in reading.tokens if t in metrics and t not in primary
+                         and any(t in tokens.get(a, ()) for a in asked[1:]))
 
     def _attribute_wording(self, attribute: str, tokens: Iterable[str]) -> frozenset[str]:
         """The tokens that word ``attribute``, English ones compared by stem ("start" for "got started")."""

@@ -276,10 +276,24 @@ _WHEN_START = re.compile(r"\bwhen\b.*\b(?:start|started|begin|began|established|
 
 # An attribute named together with a broader one it narrows: "how much does each *paying user* *spend*" asks
 # spending per user, not how many users there are.
-_NARROWS = {"spending": "users"}
+_NARROWS = {"spending": "users", "age": "employees"}  # (and "the average *age* of its *staff*")
+
+
+# Clauses that date what is asked rather than ask about the event: "How much has OpenAI spent *since it was
+# founded*?", "What valuation did MiniMax seek *when it went public*?"
+_DATING_CLAUSES = {
+    "founded": re.compile(r"\bsince (?:it was |they were |its |their )?(?:founded|founding|inception|its start)\b|"
+                          r"(?:自|从)?成立以来|创立以来|成立至今"),
+    "ipo": re.compile(r"\b(?:when|as|after|before) (?:it|they|minimax|the company) (?:went|goes|go) public\b|"
+                      r"\bat (?:the |its )?(?:ipo|listing)\b|上市时|上市前|上市之前"),
+}
 
 
 def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
+    for attribute, clause in _DATING_CLAUSES.items():
+        if attribute in attributes and clause.search(folded) \
+                and any(a not in GENERIC_ATTRIBUTES and a != attribute for a in attributes):
+            attributes.remove(attribute)
     for narrow, broad in _NARROWS.items():
         if narrow in attributes and broad in attributes and attributes.index(broad) < attributes.index(narrow):
             attributes.remove(narrow)

@@ -226,3 +226,24 @@ def test_the_attribute_remembered_is_the_one_the_answer_tells():
         turn = dialogue.turn("how much has it spent since it was founded?", "d:U4")
         assert turn.answer.fact.attribute == "spending"
         assert conversations.context("d:U4").attribute == "spending"  # not "founded", named in passing
+
+
+def test_a_generic_attribute_is_not_inherited_by_a_follow_up_that_says_what_it_asks():
+    last = Context(subjects=("minimax",), attribute="definition", years=(), answered_at=utcnow())
+    resolved = resolve("and what's its slogan?", FakeReading(words=("slogan",)), last,
+                       wording)
+    assert resolved.subjects == ("minimax",) and resolved.attribute is None and "slogan" in resolved.question
+
+
+def test_a_comparison_follow_up_asking_spending_per_user_sets_both_sides_spending():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue.turn("Which has more paying users, Hailuo AI or Talkie?", "d:U5")
+        turn = dialogue.turn("and which one earns more per paying user?", "d:U5")
+        sides = {side.subject: side.fact.id for side in turn.answer.comparison.sides}
+        assert sides == {"hailuo": "minimax-hailuo-ai-arppu", "talkie": "minimax-talkie-xingye-arppu"}

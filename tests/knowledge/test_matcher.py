@@ -277,3 +277,9 @@ def test_the_only_fact_telling_the_attribute_beats_one_of_another_attribute_that
     ranked = real.rank("闫俊杰在哪里读的博士?")
     assert ranked[0].entry.fact.id != "yan-junjie-education"
     assert real.match("闫俊杰在哪里读的博士?").fact.id == "yan-junjie-education"
+
+
+def test_a_metric_naming_only_a_secondary_attribute_does_not_gate(real):
+    # "earns" reads revenue too, but "per paying user" asks spending: the spending fact is not ruled out
+    match = real.match("How much does Hailuo AI earn per paying user?")
+    assert match.fact is not None and match.fact.id == "minimax-hailuo-ai-arppu"

@@ -123,3 +123,17 @@ def test_names_set_aside_are_not_subjects(matcher, question, set_aside, subjects
     reading = matcher.read(question)
     assert reading.subjects == subjects
     assert matcher.normalize.entity_token(set_aside) in reading.besides
+
+
+@pytest.mark.parametrize("question, attribute, dropped", [
+    ("How much has OpenAI spent in total since it was founded?", "spending", "founded"),
+    ("MiniMax成立以来累计亏了多少?", "net_loss", "founded"),
+    ("What valuation was MiniMax after when it went public?", "valuation", "ipo"),
+])
+def test_a_clause_dating_what_is_asked_names_no_attribute(matcher, question, attribute, dropped):
+    reading = matcher.read(question)
+    assert reading.attribute == attribute and dropped not in reading.attributes
+
+
+def test_the_age_of_the_people_working_somewhere_asks_age(matcher):
+    assert matcher.read("What's the typical age of people working at MiniMax?").attributes[:2] == ("age", "employees")
