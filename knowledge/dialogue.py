@@ -23,6 +23,7 @@ from knowledge.conversation import (
     uses_pronoun,
 )
 from knowledge.normalize import fold, is_chinese
+from knowledge.reading import PERIOD, is_period
 from knowledge.smalltalk import Examples, classify, language, topic
 
 if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask`
@@ -69,6 +70,10 @@ class Dialogue:
         aliases = qa.factbase.aliases
         self._names = {**aliases.entities, **getattr(aliases, "attributes", {})}
         self._people = getattr(aliases, "people", frozenset())
+        wordings = sorted((w for term, forms in getattr(aliases, "terms", {}).items() if term.startswith(PERIOD)
+                           for w in forms), key=len, reverse=True)
+        self._periods = re.compile(r"(?:\bthe\s+)?(?:" + "|".join([*map(re.escape, wordings), r"\bperiod[\w-]*"])
+                                   + r")(?:\s+of\b)?", re.IGNORECASE)
 
     def turn(self, text: str, key: str | None = None, *, addressed: bool = True, in_thread: bool = False,
              thread_context: Callable[[], Context | None] | None = None) -> Turn:
@@ -120,6 +125,15 @@ class Dialogue:
                 # this one's; a fact of another period is better than none (its answer says which)
                 loose = resolve(text, reading, replace(context, years=()), self._wording, self._people,
                                 self._spellings)
+                retried = self.qa.answer(self.qa.match(loose.question))
+                if retried.answered and _fits(retried, loose, own):
+                    resolved, completed = loose, retried
+            if not (completed.answered and _fits(completed, resolved, own)) and context is not None \
+                    and reading.years and any(is_period(y) for y in context.years):
+                # "and in 2023?" after a nine-month figure: that year's figure, whatever its period
+                whole = replace(context, years=tuple(y for y in context.years if not is_period(y)),
+                                question=self._without_period(context.question))
+                loose = resolve(text, reading, whole, self._wording, self._people, self._spellings)
                 retried = self.qa.answer(self.qa.match(loose.question))
                 if retried.answered and _fits(retried, loose, own):
                     resolved, completed = loose, retried
@@ -212,6 +226,11 @@ class Dialogue:
         if resolved.inherited and context is not None and set(resolved.subjects) <= set(context.subjects):
             return context.focus[:1]
         return tuple(getattr(reading, "compared", ()) or resolved.subjects)[:1]
+
+    def _without_period(self, question: str | None) -> str | None:
+        """The question without the part of a year it named ("in the first three quarters of 2025" -> "in
+        2025")."""
+        return None if question is None else re.sub(r"\s+", " ", self._periods.sub(" ", question)).strip()
 
     def _spellings(self, entity: str) -> tuple[str, ...]:
         return (*self.qa.factbase.aliases.entities.get(entity, ()), entity)

@@ -49,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, is_chinese, stem
-from knowledge.reading import GENERIC_ATTRIBUTES, YEAR, Reader, Reading
+from knowledge.reading import GENERIC_ATTRIBUTES, YEAR, Reader, Reading, is_period
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -131,8 +131,7 @@ W_FACT = 0.25
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _GUARDED_FIGURE = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+|(?:19|20)\d\d")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
-# Period terms (aliases.yaml ``terms: period-...``) fold to tokens guarded like years.
-PERIOD = "period"
+# Period terms (aliases.yaml ``terms: period-...``) fold to tokens guarded like years (``is_period``).
 FULL_YEAR = "periodfullyear"
 
 
@@ -533,7 +532,7 @@ class Matcher:
         entities = frozenset().union(*(n.entities for n in norms))
         asked = frozenset().union(*(n.entities for n in questions))
         metrics = self.normalize.metric_tokens
-        guard = entities | {t for t in compact if t in metrics or t.startswith(PERIOD)
+        guard = entities | {t for t in compact if t in metrics or is_period(t)
                             or (not t.isalpha() and _GUARDED_FIGURE.fullmatch(t))}
         answer_zh = norms[-1] if fact.answer_zh else self.normalize(fact.answer_en)
         told = _told(fact)
@@ -805,7 +804,7 @@ class Matcher:
         # spending, and its "earns" (revenue) must not rule out the spending facts.
         secondary = self._secondary_metrics(reading, metrics)
         guard = frozenset(t for t in query if (t in entities and t not in reading.besides)
-                          or (t in metrics and t not in secondary) or t.startswith(PERIOD)
+                          or (t in metrics and t not in secondary) or is_period(t)
                           or _GUARDED_FIGURE.fullmatch(t))
         # A full year is what a figure for a year is unless it says otherwise: the fact need not say
         # "full year", only not cover part of one.
@@ -951,7 +950,7 @@ class Matcher:
             entry = entries[i]
             if not guard <= entry.guard:
                 continue
-            if whole_year and any(t.startswith(PERIOD) for t in entry.guard):
+            if whole_year and any(is_period(t) for t in entry.guard):
                 continue  # a full-year question, a part-year figure
             if entry.about_tokens and not subject_tokens <= entry.asked_tokens:
                 continue

@@ -36,6 +36,14 @@ _COMPARISON_ZH = ("比", "还是", "哪个", "哪家", "哪一个", "相比", "�
 _LATIN_WORDS = re.compile(r"[a-z]+")
 
 
+PERIOD = "period"
+
+
+def is_period(token: str) -> bool:
+    """A part of a year ("period9m": the first three quarters, from aliases.yaml terms), not the word "period"."""
+    return token.startswith(PERIOD) and token != PERIOD
+
+
 class Vocabulary(Protocol):
     """What the reading needs from the index: which tokens it knows, and typo correction."""
 
@@ -237,7 +245,7 @@ class Reader:
             if entity:
                 if token not in besides:  # "who else besides MiniMax...": the answer is about someone else
                     subjects.append(entity)
-            elif YEAR.fullmatch(token) or token.startswith("period"):  # 2025; the first three quarters
+            elif YEAR.fullmatch(token) or is_period(token):  # 2025; the first three quarters
                 years.append(token)
             elif VERSION.fullmatch(token):
                 versions.append(token)

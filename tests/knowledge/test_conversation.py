@@ -247,3 +247,20 @@ def test_a_comparison_follow_up_asking_spending_per_user_sets_both_sides_spendin
         turn = dialogue.turn("and which one earns more per paying user?", "d:U5")
         sides = {side.subject: side.fact.id for side in turn.answer.comparison.sides}
         assert sides == {"hailuo": "minimax-hailuo-ai-arppu", "talkie": "minimax-talkie-xingye-arppu"}
+
+
+def test_another_year_after_a_part_year_figure_is_that_years_figure():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue.turn("MiniMax 2025年前三季度营收是多少?", "d:U6")
+        assert dialogue.turn("净亏损呢?", "d:U6").answer.fact.id == "minimax-net-loss-2025-9m"
+        assert dialogue.turn("2023年呢?", "d:U6").answer.fact.id == "minimax-net-loss-2023"
+        assert dialogue.turn("2026年呢?", "d:U6").kind == "no_answer"
+        dialogue.turn("How much revenue did MiniMax make in the first nine months of 2025?", "d:U7")
+        turn = dialogue.turn("and its net loss for that period?", "d:U7")  # "period" is a word, not a period
+        assert turn.answer.fact.id == "minimax-net-loss-2025-9m"

@@ -137,3 +137,8 @@ def test_a_clause_dating_what_is_asked_names_no_attribute(matcher, question, att
 
 def test_the_age_of_the_people_working_somewhere_asks_age(matcher):
     assert matcher.read("What's the typical age of people working at MiniMax?").attributes[:2] == ("age", "employees")
+
+
+def test_the_word_period_is_no_part_of_a_year(matcher):
+    assert matcher.read("MiniMax net loss for that period?").years == ()
+    assert matcher.read("MiniMax net loss in the first three quarters of 2025").years == ("period9m", "2025")
