@@ -40,6 +40,9 @@ _QUESTION_ZH = re.compile(r"[吗呢吧嘛么]\s*[?？!！。]*$|多少|什么|�
 _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # longest first, for stripping them
 _FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那")
 _FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECASE)
+# A follow-up setting a new subject beside the last one: "and compared with Claude?", "vs OpenAI?", "和OpenAI比呢?"
+_SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how does it |how do they )?compared? (?:with|to)|vs\.?|versus|"
+                         r"against|relative to)\b|^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
 _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|hers|this company|the company|"
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
@@ -148,16 +151,31 @@ def resolve(text: str, reading: Reading, context: Context | None,
     subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
     attribute = reading.specific_attributes[0] if reading.specific_attributes else None
     plain = Resolved(text, subjects, attribute, years, versions, inherited=False)
-    if context is None or (subjects and attribute) or not (context.subjects or context.mentioned):
+    if context is None or not (context.subjects or context.mentioned):
         return plain
     if topic(text) != "other":  # a joke, the weather, "who are you": small talk, whatever came before
+        return plain
+    if subjects and uses_pronoun(text) and _PERSONAL.search(fold(clean_input(text))):
+        # "what was his position at SenseTime?": his is the person before, SenseTime where he held it
+        referent = _referent(text, context, people, named=subjects)
+        if referent and not set(referent) & set(subjects):
+            return _completed(text, reading, (*referent, *subjects), attribute, years, versions,
+                              own_attribute=True, wording=wording, weak=False)
+    if subjects and _SET_BESIDE.match(fold(clean_input(text))) and context.attribute:
+        # "and compared with Claude Sonnet 4.5?" after M2's price: M2's price beside Claude's
+        beside = tuple(s for s in (context.focus or context.subjects) if s not in subjects)
+        if beside:
+            return _completed(text, reading, (*beside, *subjects), attribute or context.attribute,
+                              years or context.years, versions, own_attribute=bool(attribute), wording=wording,
+                              weak=False, side_by_side=True)
+    if subjects and attribute:
         return plain
     models = [v for v in versions if v[:1].isalpha()]  # "gpt5", "m1": a model named is a subject named
     follow_up, pronoun = is_follow_up_form(text), uses_pronoun(text)
     strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
     take_subjects = not subjects and not models and (strong or looks_like_question(text))
     referent = _referent(text, context, people, named=subjects) if pronoun else ()
-    if subjects and referent and not set(referent) & set(subjects):  # "his role at SenseTime": whose?
+    if subjects and referent and not set(referent) & set(subjects):  # "its rank on OpenRouter": whose?
         return _completed(text, reading, (*referent, *subjects), attribute, years, versions, own_attribute=True,
                           wording=wording, weak=False)
     content = [w for w in reading.words if not _LONE_CJK.fullmatch(w)]

@@ -34,7 +34,7 @@ class FakeReading:
 
 
 NAMES = {"minimax": ("MiniMax", "稀宇"), "zhipu": ("Zhipu", "智谱"), "revenue": ("revenue", "营收"),
-         "valuation": ("valuation", "估值"), "net_loss": ("net loss", "净亏损")}
+         "valuation": ("valuation", "估值"), "net_loss": ("net loss", "净亏损"), "yan-junjie": ("Yan Junjie", "闫俊杰")}
 
 
 def wording(name, chinese):
@@ -264,3 +264,20 @@ def test_another_year_after_a_part_year_figure_is_that_years_figure():
         dialogue.turn("How much revenue did MiniMax make in the first nine months of 2025?", "d:U7")
         turn = dialogue.turn("and its net loss for that period?", "d:U7")  # "period" is a word, not a period
         assert turn.answer.fact.id == "minimax-net-loss-2025-9m"
+
+
+def test_a_follow_up_setting_a_new_subject_beside_the_last_one_compares_them():
+    last = Context(subjects=("minimax",), attribute="valuation", years=(), answered_at=utcnow(), focus=("minimax",))
+    resolved = resolve("and compared with Zhipu?", FakeReading(subjects=("zhipu",), words=("compared",)), last,
+                       wording)
+    assert resolved.subjects == ("minimax", "zhipu") and resolved.attribute == "valuation"
+    assert resolved.question.startswith("MiniMax vs Zhipu valuation")
+
+
+def test_his_with_a_place_named_is_the_person_before_at_that_place():
+    last = Context(subjects=("minimax",), attribute="founder", years=(), answered_at=utcnow(),
+                   mentioned=("yan-junjie", "minimax"))
+    reading = FakeReading(subjects=("zhipu",), attributes=("career",), words=("position",))
+    resolved = resolve("what was his position at Zhipu?", reading, last, wording,
+                       people=frozenset({"yan-junjie"}))
+    assert resolved.subjects == ("yan-junjie", "zhipu")
