@@ -174,9 +174,12 @@ def _side(ranked: list, policy: Policy, subject: str, wanted: set[str], key: str
     to stand on its own; ``key``/``name`` are what the side is shown as (a subject, or a year)."""
     telling = [s for s in ranked if subject in s.entry.about and s.entry.attribute in wanted]
     best = telling[0] if telling else None
-    # the one fact about the subject telling the attribute answers by meaning, at a lower score
-    enough = policy.meaning_threshold if len(telling) == 1 else policy.lone_threshold
-    if best is None or best.score < enough or best.content_recall < policy.min_content_recall:
+    if best is None:
+        return Side(key, name, None, 0.0)
+    # the one fact about the subject telling the attribute answers by meaning: a lower score, whatever it shares
+    alone = len(telling) == 1
+    if best.score < (policy.meaning_threshold if alone else policy.lone_threshold) \
+            or (not alone and best.content_recall < policy.min_content_recall):
         return Side(key, name, None, 0.0)
     fact = best.entry.fact
     return Side(key, name, fact, round(best.score, 1), figure_of(fact.answer_en, attribute))

@@ -60,3 +60,10 @@ def test_the_one_fact_telling_the_attribute_is_a_side_even_when_worded_otherwise
     sides = {side.subject: side.fact.id if side.fact else None for side in match.comparison.sides}
     assert sides == {"zhipu": "zhipu-ai-founded-2019", "minimax": "minimax-founded-early-2022"}
     assert match.comparison.label_en == "founding date"
+
+
+def test_a_side_told_by_one_fact_stands_however_little_wording_it_shares():
+    base = load_factbase()
+    match = Matcher(base.facts, base.aliases).match("智谱比MiniMax早成立几年?")
+    sides = {side.subject: side.fact.id if side.fact else None for side in match.comparison.sides}
+    assert sides == {"zhipu": "zhipu-ai-founded-2019", "minimax": "minimax-founded-early-2022"}
