@@ -838,10 +838,12 @@ class Matcher:
                     mismatch = ASKED_MISMATCH  # its questions ask for it, though it is filed under another
                 else:
                     mismatch = SECONDARY_MISMATCH if entry.attributes & asked else 1.0
-            credited = wording - entry.where.keys() if wording and mismatch < SECONDARY_MISMATCH else frozenset()
+            where = entry.where  # (tests of membership: a set made of its keys costs more than the question)
+            credited = frozenset(t for t in wording if t not in where) if wording and mismatch < SECONDARY_MISMATCH \
+                else frozenset()
             if asks_when and WHEN in entry.told:  # "when did Kimi ship K2 Thinking?": its answer gives a date
                 credited |= {WHEN}
-            fact_recall = sum(query[t] for t in entry.where.keys() & query.keys()) / total
+            fact_recall = sum(w for t, w in query.items() if t in where) / total
             features.append((entry, mismatch, fact_recall, credited))
         # The attribute penalty is relative: full when a rival that covers the question nearly as well
         # tells the attribute asked, ``lone_attribute_penalty`` when none does.
@@ -881,19 +883,20 @@ class Matcher:
             if mentions:
                 names = ", ".join(sorted(self._describe_token(t) for t in mentioned))
                 notes.append(f"not about {names}; its best phrasing leaves it out")
-            covered = (entry.where.keys() | credited) & content.keys()
+            where = entry.where
+            covered = {t for t in content if t in where or t in credited}
             # what the fact holds of the question: its words, and the wording of the attribute it tells when
             # the question asks that ("见面" of an event), unless the attribute is a family (specs)
-            held = entry.where.keys() if primary in FAMILIES else covered
-            if entry.attribute in own_wordings:
-                held = held | own_wordings[entry.attribute]
+            held = where if primary in FAMILIES else covered
+            own = own_wordings.get(entry.attribute, frozenset())
             content_recall = sum(content[t] for t in covered) / content_total if content_total else 1.0
             evidence = (sum(content[t] for t in covered if t not in wording) / other_total) if other_total else 0.0
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
                             content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
                             attribute_rival=attribute_rival, covered=len(covered), evidence=evidence,
                             notes=tuple(notes),
-                            unexplained=sum(w for t, w in telling.items() if t not in held) / content_total
+                            unexplained=sum(w for t, w in telling.items() if t not in held and t not in own)
+                            / content_total
                             if content_total else 0.0)
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
@@ -945,7 +948,7 @@ class Matcher:
         # A fact saying who or what something is, as a whole, answers "who/what is X?" or a bare name, and
         # nothing more: not "Who is Yan Junjie married to?", not "What did Michael Burry bet against?".
         identity_only = all(t in guard or t in self._identifying for t in query)
-        kept: list[tuple] = []
+        passing: dict[int, _Entry] = {}
         for i in pool:
             entry = entries[i]
             if not guard <= entry.guard:
@@ -956,9 +959,24 @@ class Matcher:
                 continue
             if entry.attribute == "identity" and not identity_only:
                 continue
-            where = entry.where
-            kept.append((sum(w for t, w in weighted if t in where), entry.attribute not in asked,
-                         entry.about_tokens != subject_tokens, entry.fact.id, entry))
+            passing[i] = entry
+        # How much of the question each holds: from a word's postings when it is in fewer facts than pass
+        # (most words), else by asking each fact (a word in nearly every fact, like "年" or the subject).
+        overlap = dict.fromkeys(passing, 0.0)
+        for t, w in weighted:
+            found = postings.get(t)
+            if not found:
+                continue
+            if len(found) < len(passing):
+                for i in found:
+                    if i in overlap:
+                        overlap[i] += w
+            else:
+                for i, entry in passing.items():
+                    if t in entry.where:
+                        overlap[i] += w
+        kept = [(overlap[i], entry.attribute not in asked, entry.about_tokens != subject_tokens, entry.fact.id, entry)
+                for i, entry in passing.items()]
         if len(kept) > MAX_CANDIDATES:
             kept = heapq.nsmallest(MAX_CANDIDATES, kept, key=lambda k: (-k[0], k[1], k[2], k[3]))
         return [k[-1] for k in kept]
@@ -1000,11 +1018,14 @@ class Matcher:
         """
         where = entry.where
         # Per phrasing, the weight of the question it covers and of itself it shares.
-        covered: dict[int, float] = defaultdict(float)
-        shared: dict[int, float] = defaultdict(float)
-        for t in where.keys() & query.keys():
-            weight, idf = query[t], self._idf(t)
-            for k in where[t]:
+        n = entry.n_phrasings
+        covered, shared = [0.0] * n, [0.0] * n
+        for t, weight in query.items():
+            ks = where.get(t)
+            if ks is None:
+                continue
+            idf = self._idf(t)
+            for k in ks:
                 covered[k] += weight
                 shared[k] += idf
         weights = self._phrasing_weights(entry)
@@ -1013,12 +1034,14 @@ class Matcher:
         # The fact is about one of the subjects asked, or the question asks who or which: then what the
         # fact is about is the answer, and the question cannot name it.
         anchored = asks_who or bool(entry.about_tokens & query.keys())
+        if mentioned:  # a phrasing naming the subject waives it, if it is not about another subject
+            naming = [frozenset(where.get(t, ())) for t in mentioned]
+            own = frozenset() if anchored else frozenset(k for t in entry.about_tokens for k in where.get(t, ()))
         best, best_adjusted, best_text, best_left_out = 0.0, float("-inf"), entry.fact.questions[0], len(mentioned)
-        for k in sorted(covered, key=lambda k: (-covered[k], k)):
+        for k in sorted((k for k in range(n) if covered[k]), key=lambda k: (-covered[k], k)):
             left_out = 0
-            if mentioned:  # a phrasing naming the subject waives it, if it is not about another subject
-                own = not anchored and any(k in where[t] for t in entry.about_tokens if t in where)
-                left_out = sum(1 for t in mentioned if own or k not in where[t])
+            if mentioned:
+                left_out = len(naming) if k in own else sum(1 for ks in naming if k not in ks)
             score = W_RECALL * covered[k] / total + W_PRECISION * shared[k] / weights[k]
             if scale * (score + W_SIMILARITY) - mention_penalty * left_out <= best_adjusted:
                 continue  # even a perfect string similarity could not beat the best phrasing so far
