@@ -107,7 +107,7 @@ SECONDARY_MISMATCH = 0.5
 # A fact also answers for an attribute this many of its questions ask for (besides its declared one).
 ASKED_ATTRIBUTE_MIN = 2
 ASKED_ATTRIBUTE_SHARE = 0.25  # ... and at least this share of them ("有多大" asks "how big" as often as "how old")
-MAX_CANDIDATES = 20  # the facts sharing most of the question (by IDF) that are scored; more never helped
+MAX_CANDIDATES = 10  # facts scored (most of the question by IDF first): 5 lost answers on tuning sets, 8-20 none
 QUIET_GC_BATCH = 1000  # facts added at once above which the garbage collector pauses while they are indexed
 # The answer, its runner-up and three alternatives are scored exactly; others only if they could beat them.
 KEEP_EXACT = 5
