@@ -830,7 +830,8 @@ class Matcher:
         wording = self._attribute_wording(primary, query.keys()) if primary else frozenset()
         asks_when = WHEN in query
         features = []
-        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, frozenset(reading.attributes)):
+        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, frozenset(reading.attributes),
+                                      primary, wording):
             mismatch = 0.0
             if primary is not None and entry.attribute is not None and entry.attribute != primary \
                     and primary not in entry.told:  # what its answer gives counts as its own, whatever it is filed as
@@ -922,10 +923,12 @@ class Matcher:
 
     def _candidates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
                     gated: list[Gated] | None, whole_year: bool = False,
-                    asked: frozenset[str] = frozenset()) -> list[_Entry]:
+                    asked: frozenset[str] = frozenset(), primary: str | None = None,
+                    wording: frozenset[str] = frozenset()) -> list[_Entry]:
         """The facts that pass the guard and the subject gate, most of the question covered first; among
         equals (a question naming only MiniMax is covered alike by all its facts), those filed under an
-        attribute asked ("what is"), then those about exactly the subjects named.
+        attribute asked ("what is"), then those about exactly the subjects named.  A fact filed under the
+        attribute asked holds the question's wording of it.
 
         With guarded tokens (entities, metrics, versions, years) every candidate contains them all,
         so only the facts holding the rarest of them are looked at.  Without, the facts sharing the
@@ -975,6 +978,10 @@ class Matcher:
                 for i, entry in passing.items():
                     if t in entry.where:
                         overlap[i] += w
+        if wording:  # a fact filed under the attribute asked holds its wording ("team" of a head count)
+            for i, entry in passing.items():
+                if entry.attribute == primary:
+                    overlap[i] += sum(query[t] for t in wording if t not in entry.where)
         kept = [(overlap[i], entry.attribute not in asked, entry.about_tokens != subject_tokens, entry.fact.id, entry)
                 for i, entry in passing.items()]
         if len(kept) > MAX_CANDIDATES:

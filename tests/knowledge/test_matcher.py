@@ -283,3 +283,15 @@ def test_a_metric_naming_only_a_secondary_attribute_does_not_gate(real):
     # "earns" reads revenue too, but "per paying user" asks spending: the spending fact is not ruled out
     match = real.match("How much does Hailuo AI earn per paying user?")
     assert match.fact is not None and match.fact.id == "minimax-hailuo-ai-arppu"
+
+
+def test_a_fact_filed_under_the_attribute_asked_is_a_candidate_though_worded_otherwise():
+    # a dozen facts say "team" and are filed under what someone said; the head count is worded "employees" only.
+    # "team" words the attribute asked, so the fact filed under it holds it and is among the candidates scored
+    aliases = load_factbase().aliases
+    chatter = [Fact(id=f"team-{i}", questions=(f"What did MiniMax say about its team number {i}?",),
+                    answer_en="a", answer_zh="a", about=("minimax",), attribute="said") for i in range(12)]
+    count = Fact(id="count", questions=("How many employees does MiniMax have?",), answer_en="385",
+                 answer_zh="385", about=("minimax",), attribute="employees")
+    ranked = Matcher([*chatter, count], aliases).rank("How big is MiniMax's team?")
+    assert "count" in [s.entry.fact.id for s in ranked]
