@@ -259,7 +259,9 @@ class Policy:
         if len(alike) == 1:
             only = alike[0]
             outranked_by_other_attributes = all(s.mismatch or defining for s in ranked[:ranked.index(only)])
-            if only.score >= self.meaning_threshold and outranked_by_other_attributes \
+            # "what share of MiniMax's staff hold a *PhD*": a head count tells one of the two things asked
+            tells_all = all(a in only.entry.attributes for a in reading.specific_attributes)
+            if only.score >= self.meaning_threshold and outranked_by_other_attributes and tells_all \
                     and not _asks_more(reading, only):
                 return only
             return None

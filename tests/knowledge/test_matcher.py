@@ -295,3 +295,9 @@ def test_a_fact_filed_under_the_attribute_asked_is_a_candidate_though_worded_oth
                  answer_zh="385", about=("minimax",), attribute="employees")
     ranked = Matcher([*chatter, count], aliases).rank("How big is MiniMax's team?")
     assert "count" in [s.entry.fact.id for s in ranked]
+
+
+def test_by_meaning_a_fact_must_tell_every_attribute_asked(real):
+    # staff *and* PhDs: the head count tells one of the two, so it does not answer by meaning
+    assert real.match("MiniMax员工里博士占多少比例?").fact is None
+    assert real.match("How many employees does MiniMax have?").fact.id == "minimax-employee-count"
