@@ -40,6 +40,13 @@ _ANYWHERE = {
              r"世界杯|足球|篮球|比赛|比分|奥运",
 }
 _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.items()}
+# Thanks with a few words around it ("got it, thanks", "好的，谢谢！", "thanks for the info"): a thanks word in a
+# short message that asks nothing.  Anything longer, or asking, is read as a question.
+_THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|appreciated?|appreciate it)\b|"
+                          r"谢谢|多谢|感谢|谢啦|谢了")
+_ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
+                   r"吗|呢|什么|多少|谁|哪|几|怎么")
+THANKS_MAX_WORDS, THANKS_MAX_CHARS = 7, 14
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
 _NOISE = re.compile(r"[^\w\s'?]|_")
 
@@ -85,6 +92,11 @@ def classify(text: str) -> str | None:
     for kind, pattern in _WHOLE_RE.items():
         if pattern.fullmatch(folded):
             return kind
+    asked = fold(clean_input(text))
+    if _THANKS_WORD.search(folded) and not _ASKS.search(asked) and "<@" not in text \
+            and len(folded.split()) <= THANKS_MAX_WORDS and len(folded.replace(" ", "")) <= 6 * THANKS_MAX_CHARS \
+            and sum(1 for c in folded if c >= "\u3400") <= THANKS_MAX_CHARS:
+        return "thanks"
     return None
 
 

@@ -39,3 +39,15 @@ def test_examples_rotate_and_come_in_the_askers_language():
                                   "what is the M2 benchmark score"])
 def test_words_inside_other_words_are_not_small_talk(text):
     assert topic(text) == "other"  # "training" holds "rain"; a forecast or a score is not weather or sport
+
+
+@pytest.mark.parametrize("text", ["got it, thanks", "好的，谢谢！", "thanks for the info", "much appreciated",
+                                  "super helpful, thanks", "明白了，謝謝", "tysm"])
+def test_thanks_with_a_few_words_around_it_is_thanks(text):
+    assert classify(text) == "thanks"
+
+
+@pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "谢谢，那智谱呢？", "thanks to DeepSeek, prices fell",
+                                  "<@U0OTHER> thanks for the deck"])
+def test_thanks_that_asks_or_thanks_someone_else_is_not(text):
+    assert classify(text) is None
