@@ -135,10 +135,13 @@ class Reader:
         tokens: list[str] = []
         corrected: dict[str, str] = {}
         unknown: set[str] = set()
+        worded = self._worded_tokens(normalized) if normalized.attributes else frozenset()
         for token in normalized.tokens:
             if vocabulary is not None and not vocabulary.knows(token) and token.isascii():
                 better = vocabulary.known_stem(token)
-                if better is None and len(token) >= TYPO_MIN_LENGTH and _LATIN_WORDS.fullmatch(token):
+                if token in worded:  # "balance *sheet*" words an attribute: never a typo of "sheer"
+                    pass
+                elif better is None and len(token) >= TYPO_MIN_LENGTH and _LATIN_WORDS.fullmatch(token):
                     better = vocabulary.correct(token)
                     if better:
                         corrected.setdefault(better, token)
@@ -167,6 +170,11 @@ class Reader:
         names = (unknown & _capitalised(question)) | self._named_by_place(question, unknown, corrected, reading) \
             if unknown else frozenset()
         return replace(reading, names=frozenset(names)) if names else reading
+
+    def _worded_tokens(self, normalized: Normalized) -> frozenset[str]:
+        """The question's tokens that belong to a wording of an attribute it names."""
+        tokens = self.normalize.attribute_tokens()
+        return frozenset(t for a in normalized.attributes for t in tokens.get(a, ()))
 
     def _besides(self, question: str) -> frozenset[str]:
         """The entities a question sets aside ("besides OpenAI and Google, who else...", "除了明势创投还有哪些投资方"):

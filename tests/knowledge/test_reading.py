@@ -142,3 +142,8 @@ def test_the_age_of_the_people_working_somewhere_asks_age(matcher):
 def test_the_word_period_is_no_part_of_a_year(matcher):
     assert matcher.read("MiniMax net loss for that period?").years == ()
     assert matcher.read("MiniMax net loss in the first three quarters of 2025").years == ("period9m", "2025")
+
+
+def test_a_word_of_an_attribute_wording_is_never_read_as_a_typo(matcher):
+    reading = matcher.read("How much cash does MiniMax have sitting on its balance sheet?")
+    assert "sheet" in reading.words and "sheet" not in reading.corrected.values()
