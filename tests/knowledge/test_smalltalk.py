@@ -47,7 +47,7 @@ def test_thanks_with_a_few_words_around_it_is_thanks(text):
     assert classify(text) == "thanks"
 
 
-@pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "谢谢，那智谱呢？", "thanks to DeepSeek, prices fell",
-                                  "<@U0OTHER> thanks for the deck"])
+@pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "谢谢，那智谱呢？",
+                                  "thanks to DeepSeek, prices fell", "<@U0OTHER> thanks for the deck"])
 def test_thanks_that_asks_or_thanks_someone_else_is_not(text):
     assert classify(text) is None
