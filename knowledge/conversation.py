@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -41,8 +41,13 @@ _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # long
 _FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那")
 _FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECASE)
 # A follow-up setting a new subject beside the last one: "and compared with Claude?", "vs OpenAI?", "和OpenAI比呢?"
-_SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how does it |how do they )?compared? (?:with|to)|vs\.?|versus|"
-                         r"against|relative to)\b|^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
+_SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|that|this|they) )?compared? "
+                         r"(?:with|to)|compare (?:it|that|this|them) (?:with|to)|vs\.?|versus|against|relative to)\b|"
+                         r"^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
+_YEAR_BEFORE = re.compile(r"\b(?:the )?(?:year before|previous year|prior year|preceding year)\b|前一年|上一年")
+_YEAR_AFTER = re.compile(r"\b(?:the )?(?:year after|following year|next year)\b|后一年|下一年|第二年")
+_RELATIVE_WORDS = frozenset({"year", "before", "previous", "prior", "preceding", "after", "following", "next",
+                             "前", "后", "上", "下", "一", "年", "前一", "一年", "上一", "后一", "下一"})
 _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|hers|this company|the company|"
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
@@ -148,6 +153,12 @@ def resolve(text: str, reading: Reading, context: Context | None,
     with the swap, so what else it said stays ("What share of revenue came from enterprises in
     2024?" -> "and in 2023?"); ``spellings(id)`` are an entity's spellings, to find it there.
     """
+    shift = _relative_year(text)
+    if shift and context is not None and not reading.years:  # "and the year before?": that year, moved
+        moved = tuple(str(int(y) + shift) for y in context.years if YEAR.fullmatch(y))
+        if moved:
+            text = _YEAR_AFTER.sub(" ", _YEAR_BEFORE.sub(" ", fold(clean_input(text))))
+            reading = replace(reading, years=moved, words=tuple(w for w in reading.words if w not in _RELATIVE_WORDS))
     subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
     attribute = reading.specific_attributes[0] if reading.specific_attributes else None
     plain = Resolved(text, subjects, attribute, years, versions, inherited=False)
@@ -267,6 +278,14 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
         things = [e for e in (*context.focus, *context.subjects, *context.mentioned) if e not in people]
         return tuple(things or (*context.focus, *context.subjects, *context.mentioned))[:1]
     return context.subjects or context.mentioned[:1]
+
+
+def _relative_year(text: str) -> int:
+    """-1 for "the year before" / "前一年", +1 for "the year after" / "后一年", else 0."""
+    folded = fold(clean_input(text))
+    if _YEAR_BEFORE.search(folded):
+        return -1
+    return 1 if _YEAR_AFTER.search(folded) else 0
 
 
 def _named(text: str) -> str:

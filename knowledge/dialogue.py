@@ -109,11 +109,16 @@ class Dialogue:
         context = conversations.context(key) if conversations else None
         if context is None and thread_context is not None and not reading.subjects:
             context = thread_context()
-        resolved = resolve(text, reading, context, self._wording, self._people, self._spellings)
+        about_last = _about_last(text, context)
+        if about_last:  # "source?", "are you sure?": the last answer again, with its quote and source
+            resolved = Resolved(text, context.subjects, context.attribute, context.years, context.versions,
+                                inherited=True)
+        else:
+            resolved = resolve(text, reading, context, self._wording, self._people, self._spellings)
         answer = None
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
-        elif resolved.inherited and (self._detail_of_last(reading, context)
+        elif resolved.inherited and (about_last or self._detail_of_last(reading, context)
                                      or self._when_of_last(text, reading, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
@@ -171,7 +176,8 @@ class Dialogue:
             # about two questions ago is still what "该公司" means after a question about its founder).
             earlier = (*context.subjects, *context.mentioned) if context is not None else ()
             mentioned = tuple(dict.fromkeys((*about, *earlier)))[:MENTIONED_KEPT]
-            kept = resolved.question if resolved.inherited else text  # a follow-up's own words need the last
+            # a follow-up's own words need the last; a question about the last answer keeps the last question
+            kept = context.question if about_last else resolved.question if resolved.inherited else text
             conversations.remember(key, remembered, answer.fact.id, kept if self.question_log else None, mentioned,
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
@@ -248,6 +254,21 @@ class Dialogue:
     def _display(self, name: str) -> str:
         forms = [f for f in self._names.get(name, ()) if not is_chinese(f)]
         return forms[0] if forms and name in self.qa.factbase.aliases.entities else name.replace("_", " ")
+
+
+# Questions about the last answer itself: where it comes from, whether it is sure, more of it.
+_ABOUT_LAST = re.compile(
+    r"(?:and |so |ok )?(?:source|sources|what'?s the source|what is the source|where(?:'s| is| does) (?:that|this|it) "
+    r"(?:from|come from)|where did you (?:get|read|find) (?:that|this)|which (?:article|source)(?: is (?:that|it) from"
+    r"| says? (?:that|so))?|are you sure|really|is that (?:right|correct|true)|how do you know|tell me more|more "
+    r"(?:details|detail|info)|details|quote)|出处|来源|哪篇文章|哪里看到的|确定吗|真的吗|准确吗|详细(?:说说|一点)?|"
+    r"说详细点|原文(?:呢|是什么)?")
+
+
+def _about_last(text: str, context: Context | None) -> bool:
+    if context is None or not context.fact_id:
+        return False
+    return bool(_ABOUT_LAST.fullmatch(fold(clean_input(text)).strip(" ?？!！.。,，")))
 
 
 def _fits(answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:

@@ -281,3 +281,33 @@ def test_his_with_a_place_named_is_the_person_before_at_that_place():
     resolved = resolve("what was his position at Zhipu?", reading, last, wording,
                        people=frozenset({"yan-junjie"}))
     assert resolved.subjects == ("yan-junjie", "zhipu")
+
+
+def test_the_year_before_and_after_move_the_last_year():
+    resolved = resolve("and the year before?", FakeReading(words=("year", "before")), CONTEXT, wording)
+    assert resolved.years == ("2022",) and resolved.attribute == "revenue"
+    assert resolved.question == "MiniMax revenue 2022?"
+    assert resolve("那后一年呢?", FakeReading(), CONTEXT, wording).years == ("2024",)
+
+
+def test_how_does_that_compare_with_sets_the_new_subject_beside():
+    last = Context(subjects=("minimax",), attribute="revenue", years=("2024",), answered_at=utcnow(),
+                   focus=("minimax",))
+    resolved = resolve("how does that compare with Zhipu?", FakeReading(subjects=("zhipu",)), last, wording)
+    assert resolved.subjects == ("minimax", "zhipu") and resolved.attribute == "revenue"
+
+
+@pytest.mark.parametrize("follow_up", ["source?", "are you sure?", "where is that from?", "出处?", "tell me more"])
+def test_a_question_about_the_last_answer_gets_it_again(follow_up):
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue.turn("How much revenue did MiniMax make in 2024?", "d:U8")
+        turn = dialogue.turn(follow_up, "d:U8")
+        assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2024"
+        # ... and the question before it is still what a year-only follow-up rewords
+        assert dialogue.turn("and the year before?", "d:U8").answer.fact.id == "minimax-revenue-2023"
