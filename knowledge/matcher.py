@@ -87,6 +87,7 @@ SMALL_TALK_MIN_WORDS = 2
 # Attributes that name a family of different things ("context window" and "parameters" are both specs): their
 # wording says what is asked, so a fact must hold it, not merely be filed under the family.
 FAMILIES = frozenset({"specs"})
+DEFINING = frozenset({"definition", "identity"})
 ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})  # ... when asked this of him
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"})
@@ -832,8 +833,10 @@ class Matcher:
         wording = self._attribute_wording(primary, query.keys()) if primary else frozenset()
         asks_when = WHEN in query
         features = []
-        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, frozenset(reading.attributes),
-                                      primary, wording):
+        named = frozenset(reading.attributes)
+        if named & DEFINING:  # "what is X?" is told by what X is (definition) or who or what X is (identity)
+            named |= DEFINING
+        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, named, primary, wording):
             mismatch = 0.0
             if primary is not None and entry.attribute is not None and entry.attribute != primary \
                     and primary not in entry.told:  # what its answer gives counts as its own, whatever it is filed as

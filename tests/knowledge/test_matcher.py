@@ -301,3 +301,9 @@ def test_by_meaning_a_fact_must_tell_every_attribute_asked(real):
     # staff *and* PhDs: the head count tells one of the two, so it does not answer by meaning
     assert real.match("MiniMax员工里博士占多少比例?").fact is None
     assert real.match("How many employees does MiniMax have?").fact.id == "minimax-employee-count"
+
+
+@pytest.mark.parametrize("question", ["What is MiniMax?", "What does MiniMax do?", "MiniMax是做什么的?"])
+def test_what_is_a_company_many_facts_are_about_is_its_identity_fact(real, question):
+    # a bare company name is shared by a hundred facts: the one saying what it is must be among those scored
+    assert real.match(question).fact.id == "minimax-what-is"
