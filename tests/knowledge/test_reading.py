@@ -147,3 +147,8 @@ def test_the_word_period_is_no_part_of_a_year(matcher):
 def test_a_word_of_an_attribute_wording_is_never_read_as_a_typo(matcher):
     reading = matcher.read("How much cash does MiniMax have sitting on its balance sheet?")
     assert "sheet" in reading.words and "sheet" not in reading.corrected.values()
+
+
+@pytest.mark.parametrize("question", ["智谱是什么公司?", "What kind of company is Zhipu?", "MiniMax是一家什么公司?"])
+def test_what_kind_of_company_asks_who_or_what_it_is(matcher, question):
+    assert "identity" in matcher.read(question).attributes or matcher.match(question).fact.attribute == "identity"
