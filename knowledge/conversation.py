@@ -44,6 +44,11 @@ _FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECA
 _SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|that|this|they) )?compared? "
                          r"(?:with|to)|compare (?:it|that|this|them) (?:with|to)|vs\.?|versus|against|relative to)\b|"
                          r"^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
+# A follow-up asking which of the last two is ahead: "which is bigger?", "who has more?", "哪个更多?"
+_WHICH_MORE = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)? (?:is|was|has|had|are|were|got|makes?|made)? ?"
+                         r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b|"
+                         r"^compare (?:them|the two|both)|"
+                         r"^(?:那)?(?:哪个|哪家|谁)(?:更|比较)?(?:大|多|高|低|少|便宜|贵|领先)|^比较一下")
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:year before|previous year|prior year|preceding year)\b|前一年|上一年")
 _YEAR_AFTER = re.compile(r"\b(?:the )?(?:year after|following year|next year)\b|后一年|下一年|第二年")
 _RELATIVE_WORDS = frozenset({"year", "before", "previous", "prior", "preceding", "after", "following", "next",
@@ -179,6 +184,12 @@ def resolve(text: str, reading: Reading, context: Context | None,
             return _completed(text, reading, (*beside, *subjects), attribute or context.attribute,
                               years or context.years, versions, own_attribute=bool(attribute), wording=wording,
                               weak=False, side_by_side=True)
+    if not subjects and _WHICH_MORE.search(fold(clean_input(text))) and context.attribute:
+        # "which is bigger?" after MiniMax's valuation and then OpenAI's: the two set side by side
+        sides = tuple(dict.fromkeys(e for e in (*context.subjects, *context.mentioned) if e not in people))[:2]
+        if len(sides) == 2:
+            return _completed(text, reading, sides, attribute or context.attribute, years or context.years, versions,
+                              own_attribute=bool(attribute), wording=wording, weak=False, side_by_side=True)
     if subjects and attribute:
         return plain
     models = [v for v in versions if v[:1].isalpha()]  # "gpt5", "m1": a model named is a subject named

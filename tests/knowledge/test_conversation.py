@@ -311,3 +311,12 @@ def test_a_question_about_the_last_answer_gets_it_again(follow_up):
         assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2024"
         # ... and the question before it is still what a year-only follow-up rewords
         assert dialogue.turn("and the year before?", "d:U8").answer.fact.id == "minimax-revenue-2023"
+
+
+def test_which_is_bigger_sets_the_last_two_subjects_side_by_side():
+    last = Context(subjects=("zhipu",), attribute="valuation", years=(), answered_at=utcnow(),
+                   mentioned=("zhipu", "minimax"))
+    resolved = resolve("which is bigger?", FakeReading(words=("bigger",)), last, wording)
+    assert resolved.subjects == ("zhipu", "minimax") and resolved.attribute == "valuation"
+    assert resolved.question.startswith("Zhipu vs MiniMax valuation")
+    assert resolve("哪个更多?", FakeReading(), last, wording).subjects == ("zhipu", "minimax")

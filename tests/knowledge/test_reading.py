@@ -152,3 +152,7 @@ def test_a_word_of_an_attribute_wording_is_never_read_as_a_typo(matcher):
 @pytest.mark.parametrize("question", ["智谱是什么公司?", "What kind of company is Zhipu?", "MiniMax是一家什么公司?"])
 def test_what_kind_of_company_asks_who_or_what_it_is(matcher, question):
     assert "identity" in matcher.read(question).attributes or matcher.match(question).fact.attribute == "identity"
+
+
+def test_where_did_he_study_in_chinese_asks_education(matcher):
+    assert matcher.read("闫俊杰在哪里读的书?").attribute == "education"
