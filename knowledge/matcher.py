@@ -987,10 +987,10 @@ class Matcher:
             for i, entry in passing.items():
                 if entry.attribute == primary:
                     overlap[i] += sum(query[t] for t in wording if t not in entry.where)
-        kept = [(overlap[i], entry.attribute not in asked, entry.about_tokens != subject_tokens, entry.fact.id,
-                 primary is not None and entry.attribute != primary, entry) for i, entry in passing.items()]
-        if len(kept) > MAX_CANDIDATES:  # the facts filed under the attribute asked first ("minimax 上市时间")
-            kept = heapq.nsmallest(MAX_CANDIDATES, kept, key=lambda k: (k[4], -k[0], k[1], k[2], k[3]))
+        kept = [(overlap[i], entry.attribute not in asked, entry.about_tokens != subject_tokens, entry.fact.id, entry)
+                for i, entry in passing.items()]
+        if len(kept) > MAX_CANDIDATES:
+            kept = heapq.nsmallest(MAX_CANDIDATES, kept, key=lambda k: (-k[0], k[1], k[2], k[3]))
         return [k[-1] for k in kept]
 
     def _explain_gates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
