@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -31,6 +32,15 @@ class FakeReading:
     @property
     def knows_nothing(self):
         return not (self.subjects or self.attributes or self.years)
+
+
+@functools.lru_cache(maxsize=1)
+def answerer():
+    """One answerer over the curated base for the dialogue tests (building one indexes the whole base)."""
+    from knowledge.factbase import load_factbase
+    from knowledge.qa import QuestionAnswerer
+
+    return QuestionAnswerer(load_factbase())
 
 
 NAMES = {"minimax": ("MiniMax", "稀宇"), "zhipu": ("Zhipu", "智谱"), "revenue": ("revenue", "营收"),
@@ -180,11 +190,9 @@ def test_it_after_a_comparison_is_the_first_side_and_they_is_both():
 def test_a_follow_up_asking_what_the_last_answer_also_tells_gets_that_answer():
     from knowledge.context_store import scratch_conversations
     from knowledge.dialogue import Dialogue
-    from knowledge.factbase import load_factbase
-    from knowledge.qa import QuestionAnswerer
 
     with scratch_conversations() as conversations:
-        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue = Dialogue(answerer(), conversations)
         first = dialogue.turn("閆俊杰上了誰的播客?", "d:U1")
         assert first.answer.fact.id == "yan-junjie-luo-yonghao-podcast"
         # Jensen Huang's two hours with him also tell a duration: the podcast's own is meant
@@ -194,22 +202,17 @@ def test_a_follow_up_asking_what_the_last_answer_also_tells_gets_that_answer():
 
 
 def test_how_long_finds_the_fact_that_gives_a_span_of_time_whatever_it_is_filed_under():
-    from knowledge.factbase import load_factbase
-    from knowledge.qa import QuestionAnswerer
 
-    qa = QuestionAnswerer(load_factbase())
-    match = qa.match("How long did Jensen Huang talk with Yan Junjie?")
+    match = answerer().match("How long did Jensen Huang talk with Yan Junjie?")
     assert match.fact.id == "jensen-huang-beijing-meeting-yan-junjie"
 
 
 def test_when_was_that_is_the_date_of_the_last_answer():
     from knowledge.context_store import scratch_conversations
     from knowledge.dialogue import Dialogue
-    from knowledge.factbase import load_factbase
-    from knowledge.qa import QuestionAnswerer
 
     with scratch_conversations() as conversations:
-        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue = Dialogue(answerer(), conversations)
         first = dialogue.turn("How much was MiniMax's angel round?", "d:U3").answer.fact
         assert dialogue.turn("when was that?", "d:U3").answer.fact.id == first.id  # not the IPO date
 
@@ -217,11 +220,9 @@ def test_when_was_that_is_the_date_of_the_last_answer():
 def test_the_attribute_remembered_is_the_one_the_answer_tells():
     from knowledge.context_store import scratch_conversations
     from knowledge.dialogue import Dialogue
-    from knowledge.factbase import load_factbase
-    from knowledge.qa import QuestionAnswerer
 
     with scratch_conversations() as conversations:
-        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("How much cash does MiniMax have?", "d:U4")
         turn = dialogue.turn("how much has it spent since it was founded?", "d:U4")
         assert turn.answer.fact.attribute == "spending"
@@ -238,11 +239,9 @@ def test_a_generic_attribute_is_not_inherited_by_a_follow_up_that_says_what_it_a
 def test_a_comparison_follow_up_asking_spending_per_user_sets_both_sides_spending():
     from knowledge.context_store import scratch_conversations
     from knowledge.dialogue import Dialogue
-    from knowledge.factbase import load_factbase
-    from knowledge.qa import QuestionAnswerer
 
     with scratch_conversations() as conversations:
-        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("Which has more paying users, Hailuo AI or Talkie?", "d:U5")
         turn = dialogue.turn("and which one earns more per paying user?", "d:U5")
         sides = {side.subject: side.fact.id for side in turn.answer.comparison.sides}
@@ -252,11 +251,9 @@ def test_a_comparison_follow_up_asking_spending_per_user_sets_both_sides_spendin
 def test_another_year_after_a_part_year_figure_is_that_years_figure():
     from knowledge.context_store import scratch_conversations
     from knowledge.dialogue import Dialogue
-    from knowledge.factbase import load_factbase
-    from knowledge.qa import QuestionAnswerer
 
     with scratch_conversations() as conversations:
-        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("MiniMax 2025年前三季度营收是多少?", "d:U6")
         assert dialogue.turn("净亏损呢?", "d:U6").answer.fact.id == "minimax-net-loss-2025-9m"
         assert dialogue.turn("2023年呢?", "d:U6").answer.fact.id == "minimax-net-loss-2023"
@@ -301,11 +298,9 @@ def test_how_does_that_compare_with_sets_the_new_subject_beside():
 def test_a_question_about_the_last_answer_gets_it_again(follow_up):
     from knowledge.context_store import scratch_conversations
     from knowledge.dialogue import Dialogue
-    from knowledge.factbase import load_factbase
-    from knowledge.qa import QuestionAnswerer
 
     with scratch_conversations() as conversations:
-        dialogue = Dialogue(QuestionAnswerer(load_factbase()), conversations)
+        dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("How much revenue did MiniMax make in 2024?", "d:U8")
         turn = dialogue.turn(follow_up, "d:U8")
         assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2024"
