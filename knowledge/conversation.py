@@ -49,6 +49,7 @@ _WHICH_MORE = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)? (?:is|was|ha
                          r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b|"
                          r"^compare (?:them|the two|both)|"
                          r"^(?:那)?(?:哪个|哪家|谁)(?:更|比较)?(?:大|多|高|低|少|便宜|贵|领先)|^比较一下")
+_BARE = re.compile(r"[^?？]{1,40}[?？]")  # a short message that is a name and a question mark
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:year before|previous year|prior year|preceding year)\b|前一年|上一年")
 _YEAR_AFTER = re.compile(r"\b(?:the )?(?:year after|following year|next year)\b|后一年|下一年|第二年")
 _RELATIVE_WORDS = frozenset({"year", "before", "previous", "prior", "preceding", "after", "following", "next",
@@ -66,6 +67,7 @@ class Reading(Protocol):
     """What the matcher's reading step tells about a question (see ``knowledge.reading``)."""
 
     subjects: tuple[str, ...]
+    attributes: tuple[str, ...]
     years: tuple[str, ...]
     versions: tuple[str, ...]
     words: tuple[str, ...]
@@ -194,6 +196,10 @@ def resolve(text: str, reading: Reading, context: Context | None,
         return plain
     models = [v for v in versions if v[:1].isalpha()]  # "gpt5", "m1": a model named is a subject named
     follow_up, pronoun = is_follow_up_form(text), uses_pronoun(text)
+    # a bare name in a conversation ("DeepSeek?" after "and MiniMax?") is the same question about it
+    folded = fold(clean_input(text))
+    follow_up = follow_up or bool(subjects and not reading.words and not reading.attributes
+                                  and _BARE.fullmatch(folded) and not _QUESTION_WORDS.match(folded))
     strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
     take_subjects = not subjects and not models and (strong or looks_like_question(text))
     referent = _referent(text, context, people, named=subjects) if pronoun else ()

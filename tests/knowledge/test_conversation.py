@@ -315,3 +315,12 @@ def test_which_is_bigger_sets_the_last_two_subjects_side_by_side():
     assert resolved.subjects == ("zhipu", "minimax") and resolved.attribute == "valuation"
     assert resolved.question.startswith("Zhipu vs MiniMax valuation")
     assert resolve("哪个更多?", FakeReading(), last, wording).subjects == ("zhipu", "minimax")
+
+
+def test_a_bare_name_in_a_conversation_asks_the_same_about_it():
+    last = Context(subjects=("minimax",), attribute="revenue", years=(), answered_at=utcnow())
+    resolved = resolve("Zhipu?", FakeReading(subjects=("zhipu",)), last, wording)
+    assert resolved.subjects == ("zhipu",) and resolved.attribute == "revenue" and resolved.inherited
+    # "what is X?" names an attribute of its own (what X is): not a follow-up
+    assert not resolve("What is Zhipu?", FakeReading(subjects=("zhipu",), attributes=("definition",)), last,
+                       wording).inherited
