@@ -226,12 +226,16 @@ class Dialogue:
     @staticmethod
     def _focus(answer: Answer, reading, resolved: Resolved, context: Context | None) -> tuple[str, ...]:
         """What "it" will mean next: every side of a comparison, else the product rather than its maker
-        ("MiniMax M2" -> M2; the reading's comparable subjects), else the subject."""
+        ("MiniMax M2" -> M2; the reading's comparable subjects, the one the answer is about first), else the
+        subject."""
         if getattr(answer, "comparison", None) is not None:
             return tuple(side.subject for side in answer.comparison.sides)
         if resolved.inherited and context is not None and set(resolved.subjects) <= set(context.subjects):
             return context.focus[:1]
-        return tuple(getattr(reading, "compared", ()) or resolved.subjects)[:1]
+        named = tuple(getattr(reading, "compared", ()) or resolved.subjects)
+        # of those named, the one the answer is about ("MiniMax ... M1's reinforcement learning": M1)
+        about = set(getattr(getattr(answer, "fact", None), "about", ()) or ())
+        return (tuple(s for s in named if s in about) or named)[:1]
 
     def _without_period(self, question: str | None) -> str | None:
         """The question without the part of a year it named ("in the first three quarters of 2025" -> "in

@@ -324,3 +324,13 @@ def test_a_bare_name_in_a_conversation_asks_the_same_about_it():
     # "what is X?" names an attribute of its own (what X is): not a follow-up
     assert not resolve("What is Zhipu?", FakeReading(subjects=("zhipu",), attributes=("definition",)), last,
                        wording).inherited
+
+
+def test_it_is_the_product_the_answer_was_about_though_its_maker_was_named_apart():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("How many GPUs did MiniMax use for M1's reinforcement learning?", "d:U9")
+        assert dialogue.turn("and what did it cost?", "d:U9").answer.fact.id == "minimax-m1-training-cost"
