@@ -173,20 +173,21 @@ def resolve(text: str, reading: Reading, context: Context | None,
         return plain
     if topic(text) != "other":  # a joke, the weather, "who are you": small talk, whatever came before
         return plain
-    if subjects and uses_pronoun(text) and _PERSONAL.search(fold(clean_input(text))):
+    folded, pronoun = fold(clean_input(text)), uses_pronoun(text)
+    if subjects and pronoun and _PERSONAL.search(folded):
         # "what was his position at SenseTime?": his is the person before, SenseTime where he held it
         referent = _referent(text, context, people, named=subjects)
         if referent and not set(referent) & set(subjects):
             return _completed(text, reading, (*referent, *subjects), attribute, years, versions,
                               own_attribute=True, wording=wording, weak=False)
-    if subjects and _SET_BESIDE.match(fold(clean_input(text))) and context.attribute:
+    if subjects and _SET_BESIDE.match(folded) and context.attribute:
         # "and compared with Claude Sonnet 4.5?" after M2's price: M2's price beside Claude's
         beside = tuple(s for s in (context.focus or context.subjects) if s not in subjects)
         if beside:
             return _completed(text, reading, (*beside, *subjects), attribute or context.attribute,
                               years or context.years, versions, own_attribute=bool(attribute), wording=wording,
                               weak=False, side_by_side=True)
-    if not subjects and _WHICH_MORE.search(fold(clean_input(text))) and context.attribute:
+    if not subjects and _WHICH_MORE.search(folded) and context.attribute:
         # "which is bigger?" after MiniMax's valuation and then OpenAI's: the two set side by side
         sides = tuple(dict.fromkeys(e for e in (*context.subjects, *context.mentioned) if e not in people))[:2]
         if len(sides) == 2:
@@ -195,10 +196,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
     if subjects and attribute:
         return plain
     models = [v for v in versions if v[:1].isalpha()]  # "gpt5", "m1": a model named is a subject named
-    follow_up, pronoun = is_follow_up_form(text), uses_pronoun(text)
     # a bare name in a conversation ("DeepSeek?" after "and MiniMax?") is the same question about it
-    folded = fold(clean_input(text))
-    follow_up = follow_up or bool(subjects and not reading.words and not reading.attributes
+    follow_up = is_follow_up_form(text) or bool(subjects and not reading.words and not reading.attributes
                                   and _BARE.fullmatch(folded) and not _QUESTION_WORDS.match(folded))
     strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
     take_subjects = not subjects and not models and (strong or looks_like_question(text))

@@ -1215,11 +1215,16 @@ _ATTRIBUTION = re.compile(r"[(（](?:c\.|circa|approx\.?|约)[^)）]*[)）]")
 WHEN = "when"  # the question word, told by an answer that gives a date
 
 
+def _answer_text(fact: Fact) -> str:
+    """Both of a fact's answers, one text to look for what they give."""
+    return " ".join(t for t in (getattr(fact, "answer_en", ""), getattr(fact, "answer_zh", "")) if t)
+
+
 def _told(fact: Fact) -> frozenset[str]:
     """What a fact's answer tells whatever it is filed under: how long something took ("512 GPUs for
     three weeks" answers "for how long?"), and when (a date answers "when did Kimi ship K2 Thinking?",
     so "when" counts as a word it covers)."""
-    text = " ".join(t for t in (getattr(fact, "answer_en", ""), getattr(fact, "answer_zh", "")) if t)
+    text = _answer_text(fact)
     told = {DURATION} if _DURATION.search(text) else set()
     if _DATED.search(_ATTRIBUTION.sub("", text)):
         told.add(WHEN)
@@ -1230,7 +1235,7 @@ def tells_count(reading: Reading, fact: Fact) -> bool:
     """False when the question asks how many and the fact's answer gives no number besides years."""
     if not _ASKS_COUNT.search(reading.question.casefold()):
         return True
-    text = " ".join(t for t in (getattr(fact, "answer_en", ""), getattr(fact, "answer_zh", "")) if t)
+    text = _answer_text(fact)
     if not text or _NUMBER_WORDS.search(text):
         return True
     if any(not YEAR.fullmatch(n) for n in _DIGITS.findall(_DATE.sub(" ", text))):

@@ -46,7 +46,7 @@ _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|
                           r"谢谢|多谢|感谢|谢啦|谢了")
 _ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
                    r"吗|呢|什么|多少|谁|哪|几|怎么")
-THANKS_MAX_WORDS, THANKS_MAX_CHARS = 7, 14
+THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
 _NOISE = re.compile(r"[^\w\s'?]|_")
 
@@ -85,17 +85,17 @@ REPLIES = {
 
 def classify(text: str) -> str | None:
     """The kind of small talk a whole message is ("thanks", "greeting"...), or None."""
-    folded = _NOISE.sub(" ", fold(clean_input(text)))
+    asked = fold(clean_input(text))  # with its punctuation: "?" tells a question
+    folded = _NOISE.sub(" ", asked)
     folded = re.sub(r"\s+", " ", folded).strip(" ?") if folded.strip() != "?" else "?"
     if not folded:
         return "help"
     for kind, pattern in _WHOLE_RE.items():
         if pattern.fullmatch(folded):
             return kind
-    asked = fold(clean_input(text))
     if _THANKS_WORD.search(folded) and not _ASKS.search(asked) and "<@" not in text \
-            and len(folded.split()) <= THANKS_MAX_WORDS and len(folded.replace(" ", "")) <= 6 * THANKS_MAX_CHARS \
-            and sum(1 for c in folded if c >= "\u3400") <= THANKS_MAX_CHARS:
+            and len(folded.split()) <= THANKS_MAX_WORDS and len(folded.replace(" ", "")) <= THANKS_MAX_LETTERS \
+            and sum(1 for c in folded if c >= "\u3400") <= THANKS_MAX_CJK:
         return "thanks"
     return None
 
