@@ -49,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, is_chinese, stem
-from knowledge.reading import GENERIC_ATTRIBUTES, YEAR, Reader, Reading, is_period
+from knowledge.reading import YEAR, Reader, Reading, first_specific, is_period
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -382,7 +382,7 @@ class Matcher:
         self._generation = 0
         self._idf_cache: dict[str, float] = {}
         self._readings: dict[str, Reading] = {}
-        self._shared_tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._phrasing_tuples: dict[int, tuple[int, ...]] = {}  # bit mask -> phrasing indexes, shared
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
         self._people = frozenset(getattr(aliases, "people", ()) or ())
         self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
@@ -457,26 +457,25 @@ class Matcher:
         """
         facts = list(add)
         collecting = gc.isenabled() and len(facts) >= QUIET_GC_BATCH
-        if collecting:  # a big batch allocates millions of small objects: collecting meanwhile costs ~15%
+        if collecting:  # a big batch allocates millions of small objects: collecting meanwhile costs ~20%
             gc.disable()
         try:
             prepared = [self._prepare(fact) for fact in facts]
+            with self._lock:
+                for fact_id in (*remove, *(e.fact.id for e in prepared)):
+                    self._remove(fact_id)
+                for entry in prepared:
+                    self._add(entry)
+                self._generation += 1
+                self._idf_cache = {}
+                self._readings = {}  # typo corrections and unknown words depend on the vocabulary
+                self._role_holders = {}
         finally:
             if collecting:
+                # The index lives as long as the process: move its millions of objects out of the collector's
+                # way, or every full collection walks them all (~100 ms pauses at 10,000 facts).
+                gc.freeze()
                 gc.enable()
-        with self._lock:
-            for fact_id in (*remove, *(e.fact.id for e in prepared)):
-                self._remove(fact_id)
-            for entry in prepared:
-                self._add(entry)
-            self._generation += 1
-            self._idf_cache = {}
-            self._readings = {}  # typo corrections and unknown words depend on the vocabulary
-            self._role_holders = {}
-        if collecting:
-            # The index lives as long as the process: move its millions of objects out of the collector's
-            # way, or every full collection walks them all (~100 ms pauses at 10,000 facts).
-            gc.freeze()
 
     def _add(self, entry: _Entry) -> None:
         i = len(self._entries)
@@ -513,29 +512,27 @@ class Matcher:
         if norms is None:
             preloaded = self.normalize.preloaded(fact.id, tuple(_phrasing_texts(fact)))  # knowledge.warm_start
             norms = preloaded if preloaded is not None else _normalize_fact(self.normalize, fact)
-        where: dict[str, list[int]] = {}
+        masks: dict[str, int] = {}  # token -> bit k set when phrasing k holds it (cheaper than lists at 100k)
         for k, normalized in enumerate(norms):
-            unique = set(normalized.tokens)
-            for token in unique:
-                found = where.get(token)
-                if found is None:
-                    where[token] = [k]
-                else:
-                    found.append(k)
+            bit = 1 << k
+            for token in normalized.tokens:
+                masks[token] = masks.get(token, 0) | bit
         questions = norms[:n_questions]
         about, attribute = tuple(getattr(fact, "about", ()) or ()), getattr(fact, "attribute", None)
         if not about or not attribute:
             inferred_about, inferred_attribute = self.reader.infer(questions)
             about, attribute = about or inferred_about, attribute or inferred_attribute
-        shared, intern = self._shared_tuples, sys.intern
+        by_mask, intern = self._phrasing_tuples, sys.intern
         compact = {}
-        for token, ks in where.items():
-            ks_tuple = tuple(ks)
-            compact[intern(token)] = shared.setdefault(ks_tuple, ks_tuple)
+        for token, mask in masks.items():
+            ks = by_mask.get(mask)
+            if ks is None:
+                ks = by_mask[mask] = tuple(k for k in range(mask.bit_length()) if mask >> k & 1)
+            compact[intern(token)] = ks
         entities = frozenset().union(*(n.entities for n in norms))
         asked = frozenset().union(*(n.entities for n in questions))
         metrics = self.normalize.metric_tokens
-        guard = entities | {t for t in compact if t in metrics or is_period(t)
+        guard = entities | {t for t in compact if t in metrics or (t[0] == "p" and is_period(t))
                             or (not t.isalpha() and _GUARDED_FIGURE.fullmatch(t))}
         answer_zh = norms[-1] if fact.answer_zh else self.normalize(fact.answer_en)
         told = _told(fact)
@@ -1101,9 +1098,9 @@ def _asked_attributes(questions: list[Normalized]) -> frozenset[str]:
     for normalized in questions:
         if not normalized.attributes:
             continue
-        specific = [a for a in normalized.attributes if a not in GENERIC_ATTRIBUTES]
+        specific = first_specific(normalized.attributes)
         if specific:
-            counts[specific[0]] += 1
+            counts[specific] += 1
     least = max(ASKED_ATTRIBUTE_MIN, ASKED_ATTRIBUTE_SHARE * len(questions))
     return frozenset(a for a, n in counts.items() if n >= least)
 
@@ -1172,7 +1169,7 @@ def _display_name(entity_id: str, forms: tuple[str, ...]) -> str:
 
 def _is_figure(token: str) -> bool:
     """A number that identifies a claim: not a year, not a small count like "3"."""
-    if not _NUMBER.fullmatch(token) or re.fullmatch(r"(?:19|20)\d\d", token):
+    if not _NUMBER.fullmatch(token) or YEAR.fullmatch(token):
         return False
     return "." in token or int(token) >= 10
 
@@ -1204,6 +1201,8 @@ _DURATION = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several)[\s-]"
     r"(?:hours?|days?|weeks?|months?|years?)\b|[\d一二两三四五六七八九十几]+\s*(?:个)?(?:小时|天|周|星期|个月|年时间|年之久)",
     re.IGNORECASE)
+# Every unit ``_DURATION`` ends in: a cheap test that spares most answers the slow regex.
+_DURATION_UNITS = ("hour", "day", "week", "month", "year", "小时", "天", "周", "星期", "个月", "年时间", "年之久")
 DURATION = "duration"
 # A date in an answer: a year, a month, a day ("in November", "2022年初", "the first day").
 _DATED = re.compile(
@@ -1225,7 +1224,8 @@ def _told(fact: Fact) -> frozenset[str]:
     three weeks" answers "for how long?"), and when (a date answers "when did Kimi ship K2 Thinking?",
     so "when" counts as a word it covers)."""
     text = _answer_text(fact)
-    told = {DURATION} if _DURATION.search(text) else set()
+    folded = text.casefold()
+    told = {DURATION} if any(u in folded for u in _DURATION_UNITS) and _DURATION.search(text) else set()
     if _DATED.search(_ATTRIBUTION.sub("", text)):
         told.add(WHEN)
     return frozenset(told)

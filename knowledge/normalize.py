@@ -132,6 +132,7 @@ class Normalizer:
                     elif parts:
                         self._mixed[folded] = token
         self._mixed_forms = sorted(self._mixed, key=len, reverse=True)
+        self._mixed_chars = frozenset(c for form in self._mixed_forms for c in form if not c.isascii())
         self._latin_first = _first_index(self._latin)
         self._cjk_first = _first_index(self._cjk)
         # Attribute wordings: Latin word runs, Chinese strings, and the few that mix scripts.
@@ -207,7 +208,8 @@ class Normalizer:
         folded = _fold_models(fold(text))
         parts = _TOKEN.findall(folded)
         found = self._attributes(parts, folded) if attributes and self.attributes else ()
-        if not folded.isascii():  # every mixed-script form has a Chinese character
+        # Every mixed-script form has a Chinese character: most texts hold none of theirs.
+        if not folded.isascii() and not self._mixed_chars.isdisjoint(folded):
             replaced = False
             for form in self._mixed_forms:
                 if form in folded:
@@ -313,6 +315,7 @@ class Normalizer:
         found: list[tuple[int, int, int, str]] = []  # (-length, part, character, attribute)
         latin_first, latin = self._attr_latin_first, self._attr_latin
         cjk_first, cjk = self._attr_cjk_first, self._attr_cjk
+        entity_first = self._latin_first
         stems = [stem(p) for p in parts]  # "burned through" is a wording "burn through"
         if not self._attr_mixed and latin_first.keys().isdisjoint(stems) and all(p[0] < "\u3400" for p in parts):
             return ()  # no wording can start here (most answers and many questions): done
@@ -334,7 +337,7 @@ class Normalizer:
                         k += 1
                 i += 1
                 continue
-            named = self._entity_at(parts, i)
+            named = self._entity_at(parts, i) if part in entity_first else 0
             if named:  # a name's words are not wordings: "K2 *Thinking*" asks no opinion
                 i += named
                 continue

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Protocol
 
 from knowledge.normalize import EN_STOPWORDS, Normalized, Normalizer, fold
@@ -22,6 +23,12 @@ from knowledge.normalize import EN_STOPWORDS, Normalized, Normalizer, fold
 # Attributes named by generic wordings ("what is", "say", "meet", "compare"): they tell what a
 # question asks only when no specific attribute is named ("What is Zhipu's revenue?" asks revenue).
 GENERIC_ATTRIBUTES = frozenset({"definition", "identity", "said", "event", "comparison"})
+
+
+@lru_cache(maxsize=1024)
+def first_specific(attributes: tuple[str, ...]) -> str | None:
+    """The first attribute of a text that is not generic, if any (few distinct tuples: cached)."""
+    return next((a for a in attributes if a not in GENERIC_ATTRIBUTES), None)
 YEAR = re.compile(r"(?:19|20)\d\d")
 # Model names and versions not folded into an entity: "gpt6", "v4", "2.0".
 VERSION = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+")
@@ -234,8 +241,7 @@ class Reader:
                 for token in dict.fromkeys(t for t in normalized.tokens if t in normalized.entities):
                     counts.setdefault(self.normalize.entity_id(token), [0, len(counts)])[0] += 1
             if normalized.attributes:
-                specific = [a for a in normalized.attributes if a not in GENERIC_ATTRIBUTES]
-                attributes[(specific or normalized.attributes)[0]] += 1
+                attributes[first_specific(normalized.attributes) or normalized.attributes[0]] += 1
         about = sorted(counts, key=lambda e: (-counts[e][0], counts[e][1]))[:3]
         attribute = min(attributes, key=lambda a: (-attributes[a], a in GENERIC_ATTRIBUTES, a)) if attributes else None
         return tuple(about), attribute

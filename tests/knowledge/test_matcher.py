@@ -307,3 +307,19 @@ def test_by_meaning_a_fact_must_tell_every_attribute_asked(real):
 def test_what_is_a_company_many_facts_are_about_is_its_identity_fact(real, question):
     # a bare company name is shared by a hundred facts: the one saying what it is must be among those scored
     assert real.match(question).fact.id == "minimax-what-is"
+
+
+@pytest.mark.parametrize("answer, tells_duration", [
+    ("They trained it on 512 GPUs for three weeks.", True),
+    ("It took 2 months.", True),
+    ("用了两个月。", True),
+    ("花了5年时间。", True),
+    ("持续了3小时。", True),
+    ("Revenue in 2024 was 30.52 million.", False),
+    ("2024年营收3052万美元。", False),
+])
+def test_an_answer_that_gives_a_duration_tells_how_long(answer, tells_duration):
+    from knowledge.matcher import DURATION, _told
+
+    fact = Fact(id="d", questions=("q?",), answer_en=answer, answer_zh="")
+    assert (DURATION in _told(fact)) is tells_duration
