@@ -844,7 +844,9 @@ class Matcher:
             where = entry.where  # (tests of membership: a set made of its keys costs more than the question)
             credited = frozenset(t for t in wording if t not in where) if wording and mismatch < SECONDARY_MISMATCH \
                 else frozenset()
-            if asks_when and WHEN in entry.told:  # "when did Kimi ship K2 Thinking?": its answer gives a date
+            if asks_when and WHEN in entry.told and not mismatch:
+                # "when did Kimi ship K2 Thinking?": its answer gives a date, and is about the shipping (a fact
+                # about what Talkie is, naming years it earned in, does not tell when it launched)
                 credited |= {WHEN}
             fact_recall = sum(w for t, w in query.items() if t in where) / total
             features.append((entry, mismatch, fact_recall, credited))

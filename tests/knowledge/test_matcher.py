@@ -272,6 +272,20 @@ def test_a_dated_answer_covers_when(real):
     assert real.match("DeepSeek V3.2是哪天发布的").fact is None
 
 
+@pytest.mark.parametrize("question, fact_id", [
+    ("minimax 上市时间", "minimax-hk-listing-date"),  # 时间 after an attribute asks when, like 什么时候
+    ("智谱成立时间", "zhipu-ai-founded-2019"),
+])
+def test_shijian_after_an_attribute_asks_when(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
+def test_duoshao_shijian_asks_how_long_not_when(real):
+    # "多长时间" is "how long": 7 years at SenseTime, not the date he left it
+    match = real.match("闫俊杰在商汤待了多长时间?")
+    assert match.fact is not None and "7" in match.fact.answer_zh
+
+
 def test_the_only_fact_telling_the_attribute_beats_one_of_another_attribute_that_would_answer(real):
     # a career fact mentioning his PhD would answer on its words; his education fact tells what is asked
     ranked = real.rank("闫俊杰在哪里读的博士?")
