@@ -127,6 +127,7 @@ class Aliases:
     metrics: dict[str, tuple[str, ...]] = field(default_factory=dict)
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     people: frozenset[str] = frozenset()  # entity ids that are persons: what "he" and "she" can mean
+    makers: dict[str, str] = field(default_factory=dict)  # product id -> the company that makes it
 
 
 @dataclass(frozen=True)
@@ -287,8 +288,17 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
     for person in people:
         if str(person) not in groups["entities"]:
             problems.append(f"aliases.yaml: people: {person!r} is not an entity id")
+    makers = data.get("makers") or {}
+    if not isinstance(makers, dict):
+        problems.append("aliases.yaml: 'makers' must map product ids to company ids")
+        makers = {}
+    for product, maker in makers.items():
+        for role, entity in (("product", product), ("maker", maker)):
+            if str(entity) not in groups["entities"]:
+                problems.append(f"aliases.yaml: makers: {role} {entity!r} is not an entity id")
     return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"],
-                   attributes=groups["attributes"], people=frozenset(map(str, people)))
+                   attributes=groups["attributes"], people=frozenset(map(str, people)),
+                   makers={str(k): str(v) for k, v in makers.items()})
 
 
 def _clean_articles(data_dir: Path, sources: dict[str, Source], problems: list[str]) -> dict[str, str]:

@@ -108,6 +108,7 @@ SECONDARY_MISMATCH = 0.5
 # A fact also answers for an attribute this many of its questions ask for (besides its declared one).
 ASKED_ATTRIBUTE_MIN = 2
 ASKED_ATTRIBUTE_SHARE = 0.25  # ... and at least this share of them ("有多大" asks "how big" as often as "how old")
+MAKER = "maker"  # the token of aliases.yaml's term for "maker", "company behind", "母公司"...
 MAX_CANDIDATES = 10  # facts scored (most of the question by IDF first): 5 lost answers on tuning sets, 8-20 none
 QUIET_GC_BATCH = 1000  # facts added at once above which the garbage collector pauses while they are indexed
 # The answer, its runner-up and three alternatives are scored exactly; others only if they could beat them.
@@ -385,6 +386,7 @@ class Matcher:
         self._phrasing_tuples: dict[int, tuple[int, ...]] = {}  # bit mask -> phrasing indexes, shared
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
         self._people = frozenset(getattr(aliases, "people", ()) or ())
+        self._makers: dict[str, str] = dict(getattr(aliases, "makers", None) or {})
         self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
         # The tokens each attribute's wordings normalise to ("revenue": revenue, 营, 收, 营收...).
         self._attribute_tokens = self.normalize.attribute_tokens()
@@ -594,11 +596,28 @@ class Matcher:
         """The reading of ``question`` against the current vocabulary (remembered until the index changes)."""
         reading = self._readings.get(question)
         if reading is None:
-            reading = self._through_role(self.reader.read(question, self))
+            reading = self._through_role(self._through_maker(self.reader.read(question, self)))
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()
             self._readings[question] = reading
         return reading
+
+    def _through_maker(self, reading: Reading) -> Reading:
+        """"How much was the Hailuo maker worth?" asks about the company that makes Hailuo (aliases.yaml
+        ``makers``): read it as about MiniMax.  Only when something else is asked of it: "Who is the
+        maker of Hailuo?" is answered by what Hailuo is."""
+        if MAKER not in reading.tokens or not reading.specific_attributes:
+            return reading
+        made = {s: self._makers[s] for s in reading.subjects if s in self._makers}
+        if not made:
+            return reading
+        token = self.normalize.entity_token
+        swapped = {token(p): token(m) for p, m in made.items()}
+        tokens = tuple(dict.fromkeys(swapped.get(t, t) for t in reading.tokens if t != MAKER))
+        subjects = tuple(dict.fromkeys(made.get(s, s) for s in reading.subjects))
+        return dataclasses.replace(reading, tokens=tokens, subjects=subjects,
+                                   compared=tuple(dict.fromkeys(made.get(s, s) for s in reading.compared)),
+                                   words=tuple(w for w in reading.words if w != MAKER))
 
     def _through_role(self, reading: Reading) -> Reading:
         """"Where was MiniMax's founder born?" asks about the person who holds the role: read it as about

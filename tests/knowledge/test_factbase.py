@@ -124,6 +124,14 @@ def test_an_attribute_wording_belongs_to_one_attribute(tmp_path):
     assert problem == "aliases.yaml: attributes.revenue: 'Staff' is already a wording of employees"
 
 
+def test_makers_name_known_entities(tmp_path):
+    [problem] = problems(tmp_path, aliases=ALIASES + "makers:\n  hailuo: minimax\n")
+    assert problem == "aliases.yaml: makers: product 'hailuo' is not an entity id"
+    (tmp_path / "ok").mkdir()
+    base = load_factbase(write_base(tmp_path / "ok", aliases=ALIASES + "makers:\n  openai: minimax\n"))
+    assert base.aliases.makers == {"openai": "minimax"}
+
+
 def test_an_unchanged_base_is_read_once_and_a_changed_one_again(tmp_path):
     import shutil
 

@@ -337,3 +337,20 @@ def test_an_answer_that_gives_a_duration_tells_how_long(answer, tells_duration):
 
     fact = Fact(id="d", questions=("q?",), answer_en=answer, answer_zh="")
     assert (DURATION in _told(fact)) is tells_duration
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("How much was the Hailuo maker worth on its first day of trading?", "minimax-first-day-market-cap"),
+    ("海螺AI的母公司什么时候上市的?", "minimax-hk-listing-date"),
+    ("Who runs the company behind Hailuo?", None),  # the maker's leader: checked by its answer below
+])
+def test_the_maker_of_a_product_is_the_company(real, question, fact_id):
+    match = real.match(question)
+    assert match.fact is not None
+    assert match.fact.id == fact_id if fact_id else "Yan Junjie" in match.fact.answer_en
+    assert "minimax" in real.read(question).subjects
+
+
+def test_asking_who_makes_a_product_stays_about_the_product(real):
+    # nothing else is asked of the maker: what Hailuo is answers it
+    assert real.read("Who is the maker of Hailuo?").subjects == ("hailuo",)
