@@ -354,3 +354,8 @@ def test_the_maker_of_a_product_is_the_company(real, question, fact_id):
 def test_asking_who_makes_a_product_stays_about_the_product(real):
     # nothing else is asked of the maker: what Hailuo is answers it
     assert real.read("Who is the maker of Hailuo?").subjects == ("hailuo",)
+
+
+@pytest.mark.parametrize("spelling", ["阎俊杰", "严俊杰"])  # 阎 is 闫's full form; 严 is what "yan" types first
+def test_common_spellings_of_yan_junjie_name_him(real, spelling):
+    assert real.read(f"{spelling}是谁").subjects == ("yan-junjie",)
