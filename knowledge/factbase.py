@@ -128,6 +128,7 @@ class Aliases:
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     people: frozenset[str] = frozenset()  # entity ids that are persons: what "he" and "she" can mean
     makers: dict[str, str] = field(default_factory=dict)  # product id -> the company that makes it
+    contrasts: tuple[tuple[str, ...], ...] = ()  # term ids that exclude one another ("total" vs "activated")
 
 
 @dataclass(frozen=True)
@@ -296,9 +297,17 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
         for role, entity in (("product", product), ("maker", maker)):
             if str(entity) not in groups["entities"]:
                 problems.append(f"aliases.yaml: makers: {role} {entity!r} is not an entity id")
+    contrasts = data.get("contrasts") or []
+    if not isinstance(contrasts, list) or not all(isinstance(g, list) and len(g) >= 2 for g in contrasts):
+        problems.append("aliases.yaml: 'contrasts' must be a list of lists of two or more term ids")
+        contrasts = []
+    for group in contrasts:
+        problems.extend(f"aliases.yaml: contrasts: {term!r} is not a term id" for term in group
+                        if str(term) not in groups["terms"])
     return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"],
                    attributes=groups["attributes"], people=frozenset(map(str, people)),
-                   makers={str(k): str(v) for k, v in makers.items()})
+                   makers={str(k): str(v) for k, v in makers.items()},
+                   contrasts=tuple(tuple(map(str, g)) for g in contrasts))
 
 
 def _clean_articles(data_dir: Path, sources: dict[str, Source], problems: list[str]) -> dict[str, str]:

@@ -387,6 +387,12 @@ class Matcher:
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
         self._people = frozenset(getattr(aliases, "people", ()) or ())
         self._makers: dict[str, str] = dict(getattr(aliases, "makers", None) or {})
+        # qualifier token -> the tokens it excludes ("total" -> "activated"): aliases.yaml ``contrasts``
+        self._contrasts: dict[str, frozenset[str]] = {}
+        for group in getattr(aliases, "contrasts", ()) or ():
+            tokens = frozenset(map(Normalizer.term_token, group))
+            for token in tokens:
+                self._contrasts[token] = self._contrasts.get(token, frozenset()) | (tokens - {token})
         self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
         # The tokens each attribute's wordings normalise to ("revenue": revenue, 营, 收, 营收...).
         self._attribute_tokens = self.normalize.attribute_tokens()
@@ -974,11 +980,14 @@ class Matcher:
         # A fact saying who or what something is, as a whole, answers "who/what is X?" or a bare name, and
         # nothing more: not "Who is Yan Junjie married to?", not "What did Michael Burry bet against?".
         identity_only = all(t in guard or t in self._identifying for t in query)
+        contrasted = [(t, self._contrasts[t]) for t in query if t in self._contrasts]
         passing: dict[int, _Entry] = {}
         for i in pool:
             entry = entries[i]
             if not guard <= entry.guard:
                 continue
+            if contrasted and _contradicts(entry, contrasted):
+                continue  # "total parameters": a fact that gives the activated ones, and no total, does not answer
             if whole_year and any(is_period(t) for t in entry.guard):
                 continue  # a full-year question, a part-year figure
             if entry.about_tokens and not subject_tokens <= entry.asked_tokens:
@@ -1015,6 +1024,7 @@ class Matcher:
                        gated: list[Gated]) -> None:
         """The facts sharing the question's rarest words that a gate ruled out, and why (for ``--explain``)."""
         postings, entries = self._postings, self._entries
+        contrasted = [(t, self._contrasts[t]) for t in query if t in self._contrasts]
         overlap: dict[int, float] = defaultdict(float)
         for token in sorted(query, key=lambda t: (len(postings.get(t, ())), t))[:RARE_TOKENS]:
             for i in postings.get(token, ()):
@@ -1028,6 +1038,9 @@ class Matcher:
                 passing = ", ".join(sorted(self._describe_token(t) for t in subject_tokens - entry.asked_tokens))
                 gated.append(Gated(entry.fact.id, f"is about {', '.join(entry.about)}; it mentions {passing} "
                                                   f"only in passing", weight))
+            elif contrasted and _contradicts(entry, contrasted):
+                asked = ", ".join(t for t, _ in contrasted)
+                gated.append(Gated(entry.fact.id, f"names another qualifier than {asked}, and not it", weight))
 
     def _describe_token(self, token: str) -> str:
         entity = self.normalize.entity_id(token)
@@ -1107,6 +1120,12 @@ def _normalize_fact(normalizer: Normalizer, fact: Fact) -> list[Normalized]:
     n_questions = len(fact.questions)
     normalize = normalizer.normalize_uncached
     return [normalize(text, attributes=k < n_questions) for k, text in enumerate(_phrasing_texts(fact))]
+
+
+def _contradicts(entry: _Entry, contrasted: list[tuple[str, frozenset[str]]]) -> bool:
+    """Whether the fact names a qualifier that excludes one the question asks, without naming that one."""
+    where = entry.where
+    return any(t not in where and any(r in where for r in rivals) for t, rivals in contrasted)
 
 
 def _asked_attributes(questions: list[Normalized]) -> frozenset[str]:

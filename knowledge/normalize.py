@@ -118,7 +118,7 @@ class Normalizer:
         self.people: frozenset[str] = frozenset(getattr(aliases, "people", ()) or ())
         for groups, kind in ((aliases.terms, "term"), (aliases.metrics, "metric"), (aliases.entities, "entity")):
             for name, forms in groups.items():
-                token = (_ENTITY_PREFIX if kind == "entity" else "") + re.sub(r"[^a-z0-9]", "", name.lower())
+                token = (_ENTITY_PREFIX if kind == "entity" else "") + self.term_token(name)
                 {"entity": self.entity_tokens, "metric": self.metric_tokens}.get(kind, set()).add(token)
                 if kind == "entity":
                     self.entity_ids[token] = name
@@ -158,6 +158,11 @@ class Normalizer:
 
     def entity_id(self, token: str) -> str | None:
         return self.entity_ids.get(token)
+
+    @staticmethod
+    def term_token(term_id: str) -> str:
+        """The token an aliases.yaml term (or metric) folds to: its id, lower-case letters and digits."""
+        return re.sub(r"[^a-z0-9]", "", term_id.lower())
 
     def entity_token(self, entity_id: str) -> str:
         return _ENTITY_PREFIX + re.sub(r"[^a-z0-9]", "", entity_id.lower())

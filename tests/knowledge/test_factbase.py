@@ -132,6 +132,15 @@ def test_makers_name_known_entities(tmp_path):
     assert base.aliases.makers == {"openai": "minimax"}
 
 
+def test_contrasts_name_known_terms(tmp_path):
+    aliases = ALIASES.replace("terms: {}", "terms:\n  total: [total]")
+    [problem] = problems(tmp_path, aliases=aliases + "contrasts:\n  - [total, activated]\n")
+    assert problem == "aliases.yaml: contrasts: 'activated' is not a term id"
+    (tmp_path / "one").mkdir()
+    [problem] = problems(tmp_path / "one", aliases=aliases + "contrasts:\n  - [total]\n")
+    assert problem == "aliases.yaml: 'contrasts' must be a list of lists of two or more term ids"
+
+
 def test_an_unchanged_base_is_read_once_and_a_changed_one_again(tmp_path):
     import shutil
 

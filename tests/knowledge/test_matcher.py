@@ -359,3 +359,21 @@ def test_asking_who_makes_a_product_stays_about_the_product(real):
 @pytest.mark.parametrize("spelling", ["阎俊杰", "严俊杰"])  # 阎 is 闫's full form; 严 is what "yan" types first
 def test_common_spellings_of_yan_junjie_name_him(real, spelling):
     assert real.read(f"{spelling}是谁").subjects == ("yan-junjie",)
+
+
+@pytest.mark.parametrize("question", [
+    "What's the total parameter count of MiniMax M2?",  # the base gives only the activated parameters
+    "What is MiniMax's overall gross margin?",  # the base gives only the open platform's (B-end) margin
+])
+def test_a_qualifier_the_fact_contrasts_is_not_answered(real, question):
+    match = real.match(question)
+    assert match.fact is None
+    assert any("another qualifier" in g.reason for g in real.explain(question).gated)
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("How many activated parameters does M2 have?", "minimax-m2-release-moe-10b"),
+    ("MiniMax 开放平台毛利率多少?", "minimax-open-platform-gross-margin"),
+])
+def test_the_qualifier_a_fact_names_still_answers(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
