@@ -377,3 +377,9 @@ def test_a_qualifier_the_fact_contrasts_is_not_answered(real, question):
 ])
 def test_the_qualifier_a_fact_names_still_answers(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question", ["Is MiniMax profitable?", "MiniMax 挣钱了吗?"])
+def test_is_it_profitable_gets_its_net_losses(real, question):
+    # not the open platform's gross margin, which its wording ("how profitable is its API business") resembles
+    assert real.match(question).fact.attribute == "net_loss"
