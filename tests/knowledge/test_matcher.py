@@ -203,6 +203,9 @@ def test_a_follow_up_about_a_detail_the_last_fact_tells(real):
 def test_how_many_needs_a_number_in_the_answer(real):
     assert real.match("DeepSeek有多少员工").fact is None  # a young local team, no head count
     assert real.match("How many employees does MiniMax have?").fact is not None
+    # "how much" asks an amount too, and "one of its earliest investors" is no amount
+    assert real.match("How much did miHoYo invest in MiniMax?").fact is None
+    assert real.match("How much did MiniMax raise in its angel round?").fact is not None
 
 
 @pytest.mark.parametrize("question, fact_id", [
