@@ -58,6 +58,9 @@ _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|h
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+REFINEMENT_MAX_WORDS = 3  # "growth?", "by how much?", "哪个季度买的?" (a Chinese word is about two characters)
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORDS = re.compile(r"[a-z0-9]+")
 _LONE_CJK = re.compile(r"[\u3400-\u9fff]")  # "年" of "2023年呢?" is no content of its own
 _SINGULAR = re.compile(r"\b(?:it|its|it's)\b|它(?!们)")
 _PERSONAL = re.compile(r"\b(?:he|his|him|she|her|hers)\b|他|她")
@@ -211,6 +214,12 @@ def resolve(text: str, reading: Reading, context: Context | None,
         # "and Baichuan?", "百川呢?": the same question about someone the base knows nothing of. Not the
         # last subject's fact again, nor small talk: no fact, said so.
         return Resolved(text, (), context.attribute, context.years, (), inherited=True, stranger=_named(text))
+    if _refines(text, reading, content, context) and not (subjects or models or attribute or years or pronoun):
+        # "growth?" after the B2B revenue, "by how much?" after what DeepSeek did to speed up training: a
+        # detail of the last question, asked with all it said
+        refined = f"{context.question.rstrip('?？ ')} {_rest(text, is_chinese(text), list(reading.words))}".strip()
+        return Resolved(refined + "?", context.subjects, context.attribute, context.years, context.versions,
+                        inherited=True)
     # a generic attribute ("what is") adds nothing to a follow-up that says what it asks ("and what's its slogan?")
     generic_only = bool(content) and context.attribute in GENERIC_ATTRIBUTES
     take_attribute = not attribute and context.attribute is not None and not generic_only and (
@@ -234,6 +243,15 @@ def resolve(text: str, reading: Reading, context: Context | None,
     return _completed(text, reading, subjects, attribute, years, versions, own_attribute=not take_attribute,
                       wording=wording, weak=take_subjects and not strong,
                       side_by_side=context.compared and set(subjects) == set(context.focus))
+
+
+def _refines(text: str, reading: Reading, content: list[str], context: Context) -> bool:
+    """A short question that adds a detail to the last one ("growth?", "by how much?", "哪个季度?"): at most
+    ``REFINEMENT_MAX_WORDS`` words, two of them content, and the last question's text is kept."""
+    folded = fold(clean_input(text))
+    size = len(_CJK_CHAR.findall(folded)) // 2 + len(_LATIN_WORDS.findall(folded))
+    return bool(context.question) and looks_like_question(text) and len(content) <= 2 \
+        and size <= REFINEMENT_MAX_WORDS and not reading.unknown
 
 
 def _completed(text: str, reading: Reading, subjects: tuple[str, ...], attribute: str | None,

@@ -100,6 +100,21 @@ def test_a_follow_up_swapping_only_the_year_or_subject_rewords_the_last_question
     assert blind.question == "MiniMax revenue 2023?"  # QUESTION_LOG=off: the structured reading
 
 
+def test_a_short_question_adding_a_detail_refines_the_last_question():
+    last = Context(subjects=("minimax",), attribute="revenue", answered_at=utcnow(),
+                   question="How much revenue did MiniMax's B2B business bring in?")
+    refined = resolve("growth?", FakeReading(words=("growth",)), last, wording)
+    assert refined.question == "How much revenue did MiniMax's B2B business bring in growth?"
+    assert refined.subjects == ("minimax",) and refined.attribute == "revenue" and refined.inherited
+    # not a longer message, nor one naming a word the base does not know, nor with QUESTION_LOG=off
+    assert not resolve("growth of the whole market in Europe?", FakeReading(words=("growth", "market", "europe")),
+                       last, wording).question.startswith("How much")
+    assert not resolve("karaoke?", FakeReading(words=("karaoke",), unknown=frozenset({"karaoke"})), last,
+                       wording).question.startswith("How much")
+    assert not resolve("growth?", FakeReading(words=("growth",)), replace(last, question=None),
+                       wording).question.startswith("How much")
+
+
 def test_year_only_follow_up_keeps_subject_and_attribute():
     resolved = resolve("and in 2024?", FakeReading(years=("2024",)), CONTEXT, wording)
     assert (resolved.subjects, resolved.attribute, resolved.years) == (("minimax",), "revenue", ("2024",))
