@@ -1231,8 +1231,8 @@ def _phrasing_texts(fact: Fact) -> list[str]:
 # "How many employees does DeepSeek have?" asks a count: a fact whose answer gives no number but a year
 # ("a team of young graduates", c. 2025) does not answer it.
 _ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|几[个家位名款人次年岁]")  # not "价格是多少?"
-_NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
-                           r"thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                           r"hundreds?|thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
 
