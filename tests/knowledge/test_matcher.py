@@ -386,3 +386,9 @@ def test_the_qualifier_a_fact_names_still_answers(real, question, fact_id):
 def test_is_it_profitable_gets_its_net_losses(real, question):
     # not the open platform's gross margin, which its wording ("how profitable is its API business") resembles
     assert real.match(question).fact.attribute == "net_loss"
+
+
+def test_how_far_behind_reads_as_trailing(real):
+    # "how far behind" / "落后" / "trail" fold together: the Jefferies gap fact answers all of them
+    for question in ("How far behind GPT-5 is MiniMax M2, per Jefferies?", "杰富瑞说M2比GPT-5落后多少?"):
+        assert real.match(question).fact.id == "jefferies-minimax-m2-vs-gpt-5-gap"
