@@ -392,3 +392,11 @@ def test_how_far_behind_reads_as_trailing(real):
     # "how far behind" / "落后" / "trail" fold together: the Jefferies gap fact answers all of them
     for question in ("How far behind GPT-5 is MiniMax M2, per Jefferies?", "杰富瑞说M2比GPT-5落后多少?"):
         assert real.match(question).fact.id == "jefferies-minimax-m2-vs-gpt-5-gap"
+
+
+@pytest.mark.parametrize("question, told", [
+    ("Which province is the MiniMax founder from?", "Henan"),  # the founder's hometown, through the role
+    ("How big was MiniMax's angel round in Dec 2021?", "31 million"),  # "Dec" is December
+])
+def test_province_and_month_abbreviations(real, question, told):
+    assert told in real.match(question).fact.answer_en
