@@ -183,6 +183,13 @@ def resolve(text: str, reading: Reading, context: Context | None,
         if referent and not set(referent) & set(subjects):
             return _completed(text, reading, (*referent, *subjects), attribute, years, versions,
                               own_attribute=True, wording=wording, weak=False)
+    if subjects and pronoun and _pronoun_first(folded, subjects, spellings):
+        # "它在Artificial Analysis上排第几?", "where did it rank on Artificial Analysis?": "it" comes before the
+        # name, so it is the one talked about before, and the name is where (or beside whom) it is asked
+        referent = _referent(text, context, people, named=subjects)
+        if referent and not set(referent) & set(subjects):
+            return _completed(text, reading, (*referent, *subjects), attribute, years, versions,
+                              own_attribute=True, wording=wording, weak=False)
     if subjects and _SET_BESIDE.match(folded) and context.attribute:
         # "and compared with Claude Sonnet 4.5?" after M2's price: M2's price beside Claude's
         beside = tuple(s for s in (context.focus or context.subjects) if s not in subjects)
@@ -243,6 +250,16 @@ def resolve(text: str, reading: Reading, context: Context | None,
     return _completed(text, reading, subjects, attribute, years, versions, own_attribute=not take_attribute,
                       wording=wording, weak=take_subjects and not strong,
                       side_by_side=context.compared and set(subjects) == set(context.focus))
+
+
+def _pronoun_first(folded: str, subjects: tuple[str, ...], spellings: Callable[[str], tuple[str, ...]]) -> bool:
+    """Whether a pronoun comes before every name of the subjects the message names."""
+    found = _PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded)
+    if found is None:
+        return False
+    places = [folded.find(fold(spelling)) for s in subjects for spelling in spellings(s)]
+    places = [p for p in places if p >= 0]
+    return bool(places) and found.start() < min(places)
 
 
 def _refines(text: str, reading: Reading, content: list[str], context: Context) -> bool:

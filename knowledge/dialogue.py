@@ -233,6 +233,8 @@ class Dialogue:
         if resolved.inherited and context is not None and set(resolved.subjects) <= set(context.subjects):
             return context.focus[:1]
         named = tuple(getattr(reading, "compared", ()) or resolved.subjects)
+        if resolved.inherited:  # "它在Artificial Analysis上排第几?": "it" (M2) first, then the place it names
+            named = tuple(s for s in resolved.subjects if s in named or s not in reading.subjects) or named
         # of those named, the one the answer is about ("MiniMax ... M1's reinforcement learning": M1)
         about = set(getattr(getattr(answer, "fact", None), "about", ()) or ())
         return (tuple(s for s in named if s in about) or named)[:1]

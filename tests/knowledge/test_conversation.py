@@ -115,6 +115,18 @@ def test_a_short_question_adding_a_detail_refines_the_last_question():
                        wording).question.startswith("How much")
 
 
+def test_it_before_a_name_is_the_one_talked_about_before():
+    NAMES["artificial-analysis"] = ("Artificial Analysis", "Artificial Analysis")
+    spellings = {"artificial-analysis": ("Artificial Analysis",), "minimax": ("MiniMax",)}.get
+    last = Context(subjects=("minimax",), attribute="revenue", answered_at=utcnow())
+    reading = FakeReading(subjects=("artificial-analysis",), attributes=("ranking",), words=("rank",))
+    ranked = resolve("where did it rank on Artificial Analysis?", reading, last, wording, spellings=spellings)
+    assert ranked.subjects == ("minimax", "artificial-analysis") and ranked.inherited
+    # the name first: "it" is that name ("did Artificial Analysis update it?") and nothing is inherited
+    own = resolve("Artificial Analysis: where does it rank models?", reading, last, wording, spellings=spellings)
+    assert own.subjects == ("artificial-analysis",) and not own.inherited
+
+
 def test_year_only_follow_up_keeps_subject_and_attribute():
     resolved = resolve("and in 2024?", FakeReading(years=("2024",)), CONTEXT, wording)
     assert (resolved.subjects, resolved.attribute, resolved.years) == (("minimax",), "revenue", ("2024",))
