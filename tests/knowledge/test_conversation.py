@@ -127,6 +127,15 @@ def test_it_before_a_name_is_the_one_talked_about_before():
     assert own.subjects == ("artificial-analysis",) and not own.inherited
 
 
+def test_and_with_a_question_of_its_own_does_not_inherit_the_attribute():
+    NAMES["m2"] = ("M2", "M2")
+    last = Context(subjects=("minimax",), attribute="revenue", answered_at=utcnow())
+    own = resolve("and how far behind GPT-5 is M2?", FakeReading(subjects=("m2",), words=("trail",)), last, wording)
+    assert own.attribute is None and not own.inherited
+    swap = resolve("and what about M2?", FakeReading(subjects=("m2",)), last, wording)
+    assert swap.attribute == "revenue"
+
+
 def test_year_only_follow_up_keeps_subject_and_attribute():
     resolved = resolve("and in 2024?", FakeReading(years=("2024",)), CONTEXT, wording)
     assert (resolved.subjects, resolved.attribute, resolved.years) == (("minimax",), "revenue", ("2024",))
