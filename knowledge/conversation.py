@@ -35,7 +35,9 @@ FORGET_AFTER = timedelta(days=7)  # rows older than this are deleted (now and th
 _QUESTION_WORDS = re.compile(
     r"^(?:who|whom|whose|what|what's|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|"
     r"will|would|should|has|have|had|tell me|any idea|and|what about|how about)\b|^(?:help|usage)\W*$|^帮助|^帮帮我")
-_QUESTION_ZH = re.compile(r"[吗呢吧嘛么]\s*[?？!！。]*$|多少|什么|谁|哪|几|怎么|如何|为何|为什么|是否|有没有|是不是")
+# "…了吧" without a question mark is an exclamation ("这也太夸张了吧"), "是他吧?" a question
+_QUESTION_ZH = re.compile(r"[吗呢嘛么]\s*[?？!！。]*$|吧\s*[?？]+\s*$|(?<!了)吧\s*[!！。]*$|"
+                          r"多少|什么|谁|哪|几|怎么|如何|为何|为什么|是否|有没有|是不是")
 # "and X?", "what about X?", "how about X?", "X 呢?": forms that only make sense after something.
 _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # longest first, for stripping them
 _FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那")

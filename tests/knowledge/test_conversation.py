@@ -57,6 +57,7 @@ CONTEXT = Context(subjects=("minimax",), attribute="revenue", years=("2023",), a
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("how many GPUs did it use?", True), ("and the average age?", True), ("OpenAI 呢", True), ("2024?", True),
+    ("这也太夸张了吧", False), ("他离职了吧?", True), ("是MiniMax吧", True),
     ("MiniMax 有多少员工", True), ("what about Zhipu", True), ("help", True), ("帮助", True),
     ("wow that's small compared to Talkie", False), ("lol", False), ("I'll check with finance.", False),
     ("we need help with the deck", False),
