@@ -988,7 +988,7 @@ class Matcher:
                 continue
             if contrasted and _contradicts(entry, contrasted):
                 continue  # "total parameters": a fact that gives the activated ones, and no total, does not answer
-            if whole_year and any(is_period(t) for t in entry.guard):
+            if whole_year and any(is_period(t) and t != FULL_YEAR for t in entry.guard):
                 continue  # a full-year question, a part-year figure
             if entry.about_tokens and not subject_tokens <= entry.asked_tokens:
                 continue

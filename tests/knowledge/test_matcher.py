@@ -400,3 +400,8 @@ def test_how_far_behind_reads_as_trailing(real):
 ])
 def test_province_and_month_abbreviations(real, question, told):
     assert told in real.match(question).fact.answer_en
+
+
+def test_a_full_year_question_keeps_facts_worded_full_year(real):
+    # "全年" in a question drops part-year figures, not a fact one of whose phrasings says 全年 itself
+    assert real.match("MiniMax 营收 2024 全年?").fact.id == "minimax-revenue-2024"
