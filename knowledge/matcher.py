@@ -88,6 +88,8 @@ SMALL_TALK_MIN_WORDS = 2
 # wording says what is asked, so a fact must hold it, not merely be filed under the family.
 FAMILIES = frozenset({"specs"})
 DEFINING = frozenset({"definition", "identity"})
+# Attributes only a fact filed under them tells: a title named in passing ("智慧城市事业群CTO") is no answer.
+STRICT_ATTRIBUTES = frozenset({"officer"})
 ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})  # ... when asked this of him
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"})
@@ -988,6 +990,8 @@ class Matcher:
                 continue
             if contrasted and _contradicts(entry, contrasted):
                 continue  # "total parameters": a fact that gives the activated ones, and no total, does not answer
+            if primary in STRICT_ATTRIBUTES and primary not in entry.attributes:
+                continue  # "Who is MiniMax's CTO?": not a career fact naming a CTO title at SenseTime
             if whole_year and any(is_period(t) and t != FULL_YEAR for t in entry.guard):
                 continue  # a full-year question, a part-year figure
             if entry.about_tokens and not subject_tokens <= entry.asked_tokens:

@@ -405,3 +405,12 @@ def test_province_and_month_abbreviations(real, question, told):
 def test_a_full_year_question_keeps_facts_worded_full_year(real):
     # "全年" in a question drops part-year figures, not a fact one of whose phrasings says 全年 itself
     assert real.match("MiniMax 营收 2024 全年?").fact.id == "minimax-revenue-2024"
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("Who is MiniMax's CTO?", False),  # no article names one; Yan Junjie's SenseTime title is no answer
+    ("MiniMax的CTO是谁?", False),
+    ("Who is OpenAI's CFO?", True),
+])
+def test_an_officer_is_told_only_by_a_fact_about_that_office(real, question, answered):
+    assert (real.match(question).fact is not None) is answered
