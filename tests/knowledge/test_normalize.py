@@ -80,3 +80,8 @@ def test_adjacent_names_are_recorded_for_questions():
     assert normalize("MiniMax M2 revenue").adjacent == (("@minimax", "@m2"),)
     assert normalize("MiniMax or M2 revenue").adjacent == ()
     assert normalize("智谱GLM-4.6和MiniMax").adjacent == (("@zhipu", "@glm46"),)  # model names fold after Chinese
+
+
+def test_hedges_are_no_content(normalize):
+    # "大概多少" asks the same as "多少", like "roughly how much" in English
+    assert normalize("OpenAI的ARR大概多少").tokens == normalize("OpenAI的ARR多少").tokens
