@@ -860,7 +860,9 @@ class Matcher:
         named = frozenset(reading.attributes)
         if named & DEFINING:  # "what is X?" is told by what X is (definition) or who or what X is (identity)
             named |= DEFINING
-        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, named, primary, wording):
+        excluded: list[_Entry] = []  # facts a qualifier ruled out ("B-end" margin for a consumer question)
+        for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, named, primary, wording,
+                                      excluded):
             mismatch = 0.0
             if primary is not None and entry.attribute is not None and entry.attribute != primary \
                     and primary not in entry.told:  # what its answer gives counts as its own, whatever it is filed as
@@ -880,8 +882,11 @@ class Matcher:
         # The attribute penalty is relative: full when a rival that covers the question nearly as well
         # tells the attribute asked, ``lone_attribute_penalty`` when none does.
         best_recall = max((f[2] for f in features), default=0.0)
-        attribute_rival = primary is not None and any(
+        # A fact telling the attribute asked that only a qualifier ruled out is a rival too: the base has the
+        # attribute, just not for that part, so a fact of another attribute should not stand in for it.
+        attribute_rival = primary is not None and (any(
             f[1] == 0 and f[0].attribute for f in features if f[2] >= RIVAL_RECALL * best_recall)
+            or any(e.attribute == primary for e in excluded))
         # Likewise a fact not about a subject named loses points only when a rival is about them all.
         about_rival = any(subject_tokens <= f[0].about_tokens for f in features
                           if f[2] >= ABOUT_RIVAL_RECALL * best_recall)
@@ -955,7 +960,7 @@ class Matcher:
     def _candidates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
                     gated: list[Gated] | None, whole_year: bool = False,
                     asked: frozenset[str] = frozenset(), primary: str | None = None,
-                    wording: frozenset[str] = frozenset()) -> list[_Entry]:
+                    wording: frozenset[str] = frozenset(), excluded: list[_Entry] | None = None) -> list[_Entry]:
         """The facts that pass the guard and the subject gate, most of the question covered first; among
         equals (a question naming only MiniMax is covered alike by all its facts), those filed under an
         attribute asked ("what is"), then those about exactly the subjects named.  A fact filed under the
@@ -989,6 +994,8 @@ class Matcher:
             if not guard <= entry.guard:
                 continue
             if contrasted and _contradicts(entry, contrasted):
+                if excluded is not None and subject_tokens <= entry.about_tokens:
+                    excluded.append(entry)
                 continue  # "total parameters": a fact that gives the activated ones, and no total, does not answer
             if primary in STRICT_ATTRIBUTES and primary not in entry.attributes:
                 continue  # "Who is MiniMax's CTO?": not a career fact naming a CTO title at SenseTime

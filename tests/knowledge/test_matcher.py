@@ -414,3 +414,8 @@ def test_a_full_year_question_keeps_facts_worded_full_year(real):
 ])
 def test_an_officer_is_told_only_by_a_fact_about_that_office(real, question, answered):
     assert (real.match(question).fact is not None) is answered
+
+
+def test_a_fact_ruled_out_by_a_qualifier_still_rivals_other_attributes(real):
+    # the only gross margin is the B-end one: a C-end question is refused, not answered by a revenue fact
+    assert real.match("What's the gross margin on MiniMax's consumer (C-end) business?").fact is None
