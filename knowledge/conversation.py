@@ -272,7 +272,8 @@ def _refines(text: str, reading: Reading, content: list[str], context: Context) 
     ``REFINEMENT_MAX_WORDS`` words, two of them content, and the last question's text is kept."""
     folded = fold(clean_input(text))
     size = len(_CJK_CHAR.findall(folded)) // 2 + len(_LATIN_WORDS.findall(folded))
-    return bool(context.question) and looks_like_question(text) and len(content) <= 2 \
+    latin = [w for w in content if w.isascii()]  # Chinese content is counted by its size (bigrams overlap)
+    return bool(context.question) and looks_like_question(text) and len(latin) <= 2 \
         and size <= REFINEMENT_MAX_WORDS and not reading.unknown
 
 

@@ -234,8 +234,11 @@ class Policy:
                     f"besides the attribute (needs {self.mismatch_evidence:.0%})")
         if best.score >= self.threshold and lead >= margin:
             return None
+        # Clearly alone, unless it tells another attribute than one the base gives elsewhere (a B-end margin
+        # ruled out for a consumer question does not make a revenue fact the answer)
         if (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin)
-                and best.content_recall >= self.lone_min_content_recall):
+                and best.content_recall >= self.lone_min_content_recall
+                and not (best.mismatch >= 1 and best.attribute_rival)):
             return None
         if best.score < self.lone_threshold:
             return f"score {best.score:.1f} is below {self.lone_threshold:.0f}"
