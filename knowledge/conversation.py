@@ -42,7 +42,7 @@ _QUESTION_ZH = re.compile(r"[吗呢嘛么]\s*[?？!！。]*$|吧\s*[?？]+\s*$|(
 _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # longest first, for stripping them
 _FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那")
 # After "and", a wh-question that says what it asks is a question of its own ("and how far behind GPT-5 is M2?")
-_OWN_QUESTION = re.compile(r"(?:who|what|when|where|which|why|how)\b(?! about)")
+_OWN_QUESTION = re.compile(r"(?:who|what|when|where|which|why|how)\b(?! about| much| many)")  # not "how much in total?"
 _FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECASE)
 # A follow-up setting a new subject beside the last one: "and compared with Claude?", "vs OpenAI?", "和OpenAI比呢?"
 _SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|that|this|they) )?compared? "
@@ -233,9 +233,9 @@ def resolve(text: str, reading: Reading, context: Context | None,
                         inherited=True)
     # a generic attribute ("what is") adds nothing to a follow-up that says what it asks ("and what's its slogan?")
     generic_only = bool(content) and context.attribute in GENERIC_ATTRIBUTES
-    take_attribute = not attribute and context.attribute is not None and not generic_only and (
-        ((subjects or models) and follow_up and not (content and _OWN_QUESTION.match(_FOLLOW_UP_WORDS.sub("", folded))))
-        or (take_subjects and (years or follow_up or (versions and not content))))
+    own_question = bool(content) and bool(_OWN_QUESTION.match(_FOLLOW_UP_WORDS.sub("", folded)))
+    take_attribute = not attribute and context.attribute is not None and not generic_only and not own_question and (
+        ((subjects or models) and follow_up) or (take_subjects and (years or follow_up or (versions and not content))))
     if not (take_subjects or take_attribute):
         return plain
     inherited_versions = ()

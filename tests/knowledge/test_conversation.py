@@ -135,6 +135,11 @@ def test_and_with_a_question_of_its_own_does_not_inherit_the_attribute():
     assert own.attribute is None and not own.inherited
     swap = resolve("and what about M2?", FakeReading(subjects=("m2",)), last, wording)
     assert swap.attribute == "revenue"
+    person = Context(subjects=("yan-junjie",), attribute="age", answered_at=utcnow())
+    wife = resolve("and what's his wife's name?", FakeReading(words=("wife", "name")), person, wording)
+    assert wife.subjects == ("yan-junjie",) and wife.attribute is None  # his, but not his age
+    total = resolve("and how much in total?", FakeReading(words=("total",)), last, wording)
+    assert total.attribute == "revenue"
 
 
 def test_year_only_follow_up_keeps_subject_and_attribute():
