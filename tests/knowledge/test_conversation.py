@@ -266,7 +266,7 @@ def test_the_attribute_remembered_is_the_one_the_answer_tells():
     with scratch_conversations() as conversations:
         dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("How much cash does MiniMax have?", "d:U4")
-        turn = dialogue.turn("how much has it spent since it was founded?", "d:U4")
+        turn = dialogue.turn("how much has it spent in total since it was founded, up to its IPO?", "d:U4")
         assert turn.answer.fact.attribute == "spending"
         assert conversations.context("d:U4").attribute == "spending"  # not "founded", named in passing
 
