@@ -23,6 +23,8 @@ def test_questions_are_not_small_talk(text):
 @pytest.mark.parametrize(("text", "kind"), [("tell me a joke", "joke"), ("What's the weather in Beijing today?",
                                                                           "weather"),
                                             ("who won the world cup?", "sport"), ("你是谁?", "identity"),
+                                            ("你好,你还能做什么?", "identity"), ("what else can you do?", "identity"),
+                                            ("MiniMax能做什么?", "other"),
                                             ("what is the capital of France?", "other")])
 def test_topic_of_what_the_base_does_not_know(text, kind):
     assert topic(text) == kind
