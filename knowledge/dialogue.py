@@ -124,14 +124,17 @@ class Dialogue:
         elif resolved.inherited:
             completed = self.qa.answer(self.qa.match(resolved.question))
             own = resolved.attribute in tuple(getattr(reading, "specific_attributes", ()))
-            if not (completed.answered and _fits(completed, resolved, own)) and own and context is not None \
-                    and resolved.years and not reading.years:
+            missed = not (completed.answered and _fits(completed, resolved, own))
+            # or answered by a fact of another attribute, the one that tells it lacking the inherited year
+            other = completed.answered and getattr(completed.fact, "attribute", None) != resolved.attribute
+            if (missed or other) and own and context is not None and resolved.years and not reading.years:
                 # "它的付费用户有多少?" after a nine-month revenue: the year was the last question's, not
                 # this one's; a fact of another period is better than none (its answer says which)
                 loose = resolve(text, reading, replace(context, years=()), self._wording, self._people,
                                 self._spellings)
                 retried = self.qa.answer(self.qa.match(loose.question))
-                if retried.answered and _fits(retried, loose, own):
+                if retried.answered and _fits(retried, loose, own) and (
+                        missed or getattr(retried.fact, "attribute", None) == resolved.attribute):
                     resolved, completed = loose, retried
             if not (completed.answered and _fits(completed, resolved, own)) and context is not None \
                     and reading.years and any(is_period(y) for y in context.years):

@@ -376,3 +376,16 @@ def test_it_is_the_product_the_answer_was_about_though_its_maker_was_named_apart
         dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("How many GPUs did MiniMax use for M1's reinforcement learning?", "d:U9")
         assert dialogue.turn("and what did it cost?", "d:U9").answer.fact.id == "minimax-m1-training-cost"
+
+
+def test_an_inherited_year_gives_way_to_the_fact_that_tells_the_attribute_asked():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("How much revenue did MiniMax's B2B business bring in as of September 30, 2025?", "d:U5")
+        dialogue.turn("how fast did that revenue grow year on year?", "d:U5")
+        turn = dialogue.turn("how many enterprise customers?", "d:U5")
+        # the customer count carries no 2025 of its own: not the B-end revenue share, which does
+        assert turn.answer.fact.attribute == "customers"
