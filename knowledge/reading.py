@@ -186,7 +186,10 @@ class Reader:
     def _besides(self, question: str) -> frozenset[str]:
         """The entities a question sets aside ("besides OpenAI and Google, who else...", "除了明势创投还有哪些投资方"):
         the answer is about someone else, so they are not its subjects."""
-        spans = [english or chinese for english, chinese in _BESIDES.findall(fold(question))]
+        folded = fold(question)
+        spans = [english or chinese for english, chinese in _BESIDES.findall(folded)]
+        # "DeepSeek V3发布后, MiniMax做了什么?": what came out first only dates the question
+        spans += [_ZH_JOINERS.split(english or chinese)[-1] for english, chinese in _AFTER.findall(folded)]
         if not spans:
             return frozenset()
         return frozenset(t for span in spans for t in self.normalize(span).tokens if t in self.normalize.entity_tokens)
@@ -278,6 +281,10 @@ class Reader:
 
 _BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\b(.*?)(?=[,?]|\b(?:who|which|"
                       r"what|how|is|are|was|were|did|does|do|has|have)\b|$)|除了(.*?)(?=[,，?？、]?(?:还|也|以外|之外|外)|[,，?？]|$)")
+# "after DeepSeek V3 came out", "DeepSeek V3发布后": a release that dates the question, not its subject
+_AFTER = re.compile(r"\bafter (.+?) (?:came out|was released|launched|was launched|shipped|took off|broke out)\b|"
+                    r"([^,，。?？]+?)(?:发布|推出|上线|爆火|火了|走红|出圈)(?:之|以)?后")
+_ZH_JOINERS = re.compile(r"[在的和与跟]|\band\b")
 NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
 _OF_WORDS = frozenset({"of", "for", "at"})
 # "make" is a release wording ("Which company made Hailuo?") unless the question asks another attribute.

@@ -118,6 +118,10 @@ def test_spending_per_user_is_asked_before_users(matcher):
     ("MiniMax天使轮除了明势创投还有哪些投资方?", "mingshi", ("minimax",)),
     ("Other than miHoYo, who invested in MiniMax's angel round?", "mihoyo", ("minimax",)),
     ("Besides Disney, which other studio sued MiniMax?", "disney", ("minimax",)),
+    # a release that dates the question is no subject either
+    ("DeepSeek V3发布后,MiniMax在文本模型上做了什么?", "v3", ("minimax",)),
+    ("MiniMax在DeepSeek V3发布后做了什么?", "deepseek", ("minimax",)),
+    ("What did MiniMax do after DeepSeek V3 came out?", "v3", ("minimax",)),
 ])
 def test_names_set_aside_are_not_subjects(matcher, question, set_aside, subjects):
     reading = matcher.read(question)
