@@ -37,6 +37,8 @@ MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
 _WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|in which (?:year|month|quarter)|what (?:year|month|date))"
                         r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
                         r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|何时)(?:的事)?[呢啊]?[?？]?$")
+# "who else did he meet?", "他还见了谁?": others in the same event, which the last answer names if anyone does
+_ELSE = re.compile(r"\b(?:who|what|where|which \w+) else\b|还(?:有|见了?|和|跟|去了?|说了?)(?:谁|什么|哪)")
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
                     r"November|December)\b|\d{4}年|\d{1,2}月")
 
@@ -119,7 +121,8 @@ class Dialogue:
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
         elif resolved.inherited and (about_last or self._detail_of_last(reading, context)
-                                     or self._when_of_last(text, reading, context)):
+                                     or self._when_of_last(text, reading, context)
+                                     or self._else_of_last(text, reading, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
             completed = self.qa.answer(self.qa.match(resolved.question))
@@ -209,6 +212,12 @@ class Dialogue:
             return False
         fact = self.qa.fact(context.fact_id)
         return fact is not None and bool(_DATED.search(f"{fact.answer_en or ''} {fact.answer_zh or ''}"))
+
+    def _else_of_last(self, text: str, reading, context: Context | None) -> bool:
+        """"who else did he meet?" right after an answer about a meeting: that answer again, which names
+        whoever else it does (Lei Jun, met on the same Beijing trip)."""
+        return context is not None and bool(context.fact_id) and not reading.subjects and not reading.years \
+            and not getattr(reading, "besides", None) and bool(_ELSE.search(fold(clean_input(text))))
 
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or

@@ -389,3 +389,17 @@ def test_an_inherited_year_gives_way_to_the_fact_that_tells_the_attribute_asked(
         turn = dialogue.turn("how many enterprise customers?", "d:U5")
         # the customer count carries no 2025 of its own: not the B-end revenue share, which does
         assert turn.answer.fact.attribute == "customers"
+
+
+def test_who_else_after_an_answer_is_that_answer_again():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        first = dialogue.turn("How long did Jensen Huang talk one-on-one with MiniMax's founder in Beijing?", "d:U6")
+        turn = dialogue.turn("who else did he meet?", "d:U6")
+        assert turn.answer.fact.id == first.answer.fact.id and "Lei Jun" in turn.answer.fact.answer_en
+        # "besides" sets names aside: that is a question of its own, not the last answer again
+        other = dialogue.turn("besides OpenAI and Google, who else leads across voice, video and text?", "d:U6")
+        assert other.answer is None or other.answer.fact is None or other.answer.fact.id != first.answer.fact.id
