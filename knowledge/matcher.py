@@ -929,8 +929,10 @@ class Matcher:
             # the question asks that ("见面" of an event), unless the attribute is a family (specs)
             held = where if primary in FAMILIES else covered
             own = own_wordings.get(entry.attribute, frozenset())
-            content_recall = sum(content[t] for t in covered) / content_total if content_total else 1.0
-            evidence = (sum(content[t] for t in covered if t not in wording) / other_total) if other_total else 0.0
+            content_recall = (sum(w for t, w in content.items() if t in covered) / content_total) \
+                if content_total else 1.0
+            evidence = (sum(w for t, w in content.items() if t in covered and t not in wording) / other_total) \
+                if other_total else 0.0
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
                             content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
                             attribute_rival=attribute_rival, covered=len(covered), evidence=evidence,
@@ -1025,9 +1027,12 @@ class Matcher:
                     if t in entry.where:
                         overlap[i] += w
         if wording:  # a fact filed under the attribute asked holds its wording ("team" of a head count)
+            # summed in the question's order: a set's order changes with the hash seed, and so would the
+            # last bits of the sums, and so which of many tied facts are scored (answers must not depend on it)
+            worded = [(t, w) for t, w in weighted if t in wording]
             for i, entry in passing.items():
                 if entry.attribute == primary:
-                    overlap[i] += sum(query[t] for t in wording if t not in entry.where)
+                    overlap[i] += sum(w for t, w in worded if t not in entry.where)
         kept = [(overlap[i], entry.attribute not in asked, entry.about_tokens != subject_tokens, entry.fact.id, entry)
                 for i, entry in passing.items()]
         if len(kept) > MAX_CANDIDATES:
