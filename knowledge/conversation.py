@@ -234,8 +234,11 @@ def resolve(text: str, reading: Reading, context: Context | None,
     # a generic attribute ("what is") adds nothing to a follow-up that says what it asks ("and what's its slogan?")
     generic_only = bool(content) and context.attribute in GENERIC_ATTRIBUTES
     own_question = bool(content) and bool(_OWN_QUESTION.match(_FOLLOW_UP_WORDS.sub("", folded)))
+    # "How many does Zhipu have?": a name and nothing else it asks, not even "what is"
+    says_nothing = not content and not reading.attributes and looks_like_question(text)
     take_attribute = not attribute and context.attribute is not None and not generic_only and not own_question and (
-        ((subjects or models) and follow_up) or (take_subjects and (years or follow_up or (versions and not content))))
+        ((subjects or models) and (follow_up or says_nothing))
+        or (take_subjects and (years or follow_up or (versions and not content))))
     if not (take_subjects or take_attribute):
         return plain
     inherited_versions = ()

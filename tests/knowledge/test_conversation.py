@@ -140,6 +140,9 @@ def test_and_with_a_question_of_its_own_does_not_inherit_the_attribute():
     assert wife.subjects == ("yan-junjie",) and wife.attribute is None  # his, but not his age
     total = resolve("and how much in total?", FakeReading(words=("total",)), last, wording)
     assert total.attribute == "revenue"
+    NAMES["zhipu"] = ("Zhipu", "智谱")
+    swap = resolve("How many does Zhipu have?", FakeReading(subjects=("zhipu",)), last, wording)
+    assert swap.attribute == "revenue" and swap.inherited  # a name and nothing else it asks
 
 
 def test_year_only_follow_up_keeps_subject_and_attribute():
