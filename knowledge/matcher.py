@@ -89,7 +89,7 @@ SMALL_TALK_MIN_WORDS = 2
 FAMILIES = frozenset({"specs"})
 DEFINING = frozenset({"definition", "identity"})
 # Attributes only a fact filed under them tells: a title named in passing ("智慧城市事业群CTO") is no answer.
-STRICT_ATTRIBUTES = frozenset({"officer"})
+STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker"})
 ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})  # ... when asked this of him
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"})

@@ -411,6 +411,9 @@ def test_a_full_year_question_keeps_facts_worded_full_year(real):
     ("Who is MiniMax's CTO?", False),  # no article names one; Yan Junjie's SenseTime title is no answer
     ("MiniMax的CTO是谁?", False),
     ("Who is OpenAI's CFO?", True),
+    ("How long is the context window of MiniMax M2?", False),  # no article gives one: not a market-share fact
+    ("What's MiniMax's stock code on HKEX?", False),  # nor a ticker: not the listing date
+    ("MiniMax M2 上下文长度多少?", False),
 ])
 def test_an_officer_is_told_only_by_a_fact_about_that_office(real, question, answered):
     assert (real.match(question).fact is not None) is answered
