@@ -716,7 +716,7 @@ class Matcher:
             if meant is not None:
                 answered, best = True, meant
                 ranked = [meant, *(s for s in ranked if s is not meant)]
-        if answered and reading is not None and not tells_count(reading, best.fact):
+        if answered and reading is not None and not (tells_count(reading, best.fact) and tells_day(reading, best.fact)):
             answered = False
         shown = ranked[1:] if answered else ranked
         alternatives = tuple(
@@ -1250,6 +1250,9 @@ def _phrasing_texts(fact: Fact) -> list[str]:
 # "How many employees does DeepSeek have?" asks a count: a fact whose answer gives no number but a year
 # ("a team of young graduates", c. 2025) does not answer it.
 _ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|几[个家位名款人次年岁]")  # not "价格是多少?"
+_ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b|哪天|哪一天|几号|几月几[日号]|具体日期")
+_DAY = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                  r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\d{1,2}月|\d{4}-\d{2}", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                            r"hundreds?|thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -1288,6 +1291,16 @@ def _told(fact: Fact) -> frozenset[str]:
     if _DATED.search(_ATTRIBUTION.sub("", text)):
         told.add(WHEN)
     return frozenset(told)
+
+
+def tells_day(reading: Reading, fact: Fact) -> bool:
+    """False when the question asks on what date or day and the fact's answer names no month or day (the
+    article's own date, "(early 2026)", names none: "On what date did Zhipu go public?" is not answered by
+    "Zhipu had just gone public")."""
+    if not _ASKS_DAY.search(reading.question.casefold()):
+        return True
+    text = re.sub(r"[(（][^)）]*[)）]", " ", _answer_text(fact))  # asides: the source's date, a translation
+    return bool(_DAY.search(text))
 
 
 def tells_count(reading: Reading, fact: Fact) -> bool:

@@ -442,3 +442,12 @@ def test_answers_do_not_depend_on_the_hash_seed():
                              check=True).stdout
         answers.append([json.loads(line).get("fact_id") for line in out.splitlines() if line.strip()])
     assert answers[0] == answers[1] == answers[2] and answers[0][0] == "minimax-arr-100-million"
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("On what date did Zhipu go public?", False),  # "had just gone public (early 2026)" names no day
+    ("智谱是哪一天上市的?", False),
+    ("On what date did MiniMax list in Hong Kong?", True),  # January 9
+])
+def test_what_date_needs_a_month_or_day_in_the_answer(real, question, answered):
+    assert (real.match(question).fact is not None) is answered
