@@ -64,9 +64,9 @@ _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|h
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 REFINEMENT_MAX_WORDS = 3  # "growth?", "by how much?", "哪个季度买的?" (a Chinese word is about two characters)
+# A Chinese character; one alone ("年" of "2023年呢?") is no content of its own.
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z0-9]+")
-_LONE_CJK = re.compile(r"[\u3400-\u9fff]")  # "年" of "2023年呢?" is no content of its own
 _SINGULAR = re.compile(r"\b(?:it|its|it's)\b|它(?!们)")
 _PERSONAL = re.compile(r"\b(?:he|his|him|she|her|hers)\b|他|她")
 
@@ -182,13 +182,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
     if topic(text) != "other":  # a joke, the weather, "who are you": small talk, whatever came before
         return plain
     folded, pronoun = fold(clean_input(text)), uses_pronoun(text)
-    if subjects and pronoun and _PERSONAL.search(folded):
-        # "what was his position at SenseTime?": his is the person before, SenseTime where he held it
-        referent = _referent(text, context, people, named=subjects)
-        if referent and not set(referent) & set(subjects):
-            return _completed(text, reading, (*referent, *subjects), attribute, years, versions,
-                              own_attribute=True, wording=wording, weak=False)
-    if subjects and pronoun and _pronoun_first(folded, subjects, spellings):
+    if subjects and pronoun and (_PERSONAL.search(folded) or _pronoun_first(folded, subjects, spellings)):
+        # "what was his position at SenseTime?": his is the person before, SenseTime where he held it;
         # "它在Artificial Analysis上排第几?", "where did it rank on Artificial Analysis?": "it" comes before the
         # name, so it is the one talked about before, and the name is where (or beside whom) it is asked
         referent = _referent(text, context, people, named=subjects)
@@ -220,13 +215,13 @@ def resolve(text: str, reading: Reading, context: Context | None,
     if subjects and referent and not set(referent) & set(subjects):  # "its rank on OpenRouter": whose?
         return _completed(text, reading, (*referent, *subjects), attribute, years, versions, own_attribute=True,
                           wording=wording, weak=False)
-    content = [w for w in reading.words if not _LONE_CJK.fullmatch(w)]
+    content = [w for w in reading.words if not _CJK_CHAR.fullmatch(w)]
     if follow_up and not (subjects or models or attribute or years or pronoun) and context.attribute \
             and content and all(w in reading.unknown for w in content):
         # "and Baichuan?", "百川呢?": the same question about someone the base knows nothing of. Not the
         # last subject's fact again, nor small talk: no fact, said so.
         return Resolved(text, (), context.attribute, context.years, (), inherited=True, stranger=_named(text))
-    if _refines(text, reading, content, context) and not (subjects or models or attribute or years or pronoun):
+    if _refines(text, folded, reading, content, context) and not (subjects or models or attribute or years or pronoun):
         # "growth?" after the B2B revenue, "by how much?" after what DeepSeek did to speed up training: a
         # detail of the last question, asked with all it said
         refined = f"{context.question.rstrip('?？ ')} {_rest(text, is_chinese(text), list(reading.words))}".strip()
@@ -272,10 +267,9 @@ def _pronoun_first(folded: str, subjects: tuple[str, ...], spellings: Callable[[
     return bool(places) and found.start() < min(places)
 
 
-def _refines(text: str, reading: Reading, content: list[str], context: Context) -> bool:
+def _refines(text: str, folded: str, reading: Reading, content: list[str], context: Context) -> bool:
     """A short question that adds a detail to the last one ("growth?", "by how much?", "哪个季度?"): at most
     ``REFINEMENT_MAX_WORDS`` words, two of them content, and the last question's text is kept."""
-    folded = fold(clean_input(text))
     size = len(_CJK_CHAR.findall(folded)) // 2 + len(_LATIN_WORDS.findall(folded))
     latin = [w for w in content if w.isascii()]  # Chinese content is counted by its size (bigrams overlap)
     return bool(context.question) and looks_like_question(text) and len(latin) <= 2 \

@@ -133,9 +133,7 @@ class Dialogue:
             if (missed or other) and own and context is not None and resolved.years and not reading.years:
                 # "它的付费用户有多少?" after a nine-month revenue: the year was the last question's, not
                 # this one's; a fact of another period is better than none (its answer says which)
-                loose = resolve(text, reading, replace(context, years=()), self._wording, self._people,
-                                self._spellings)
-                retried = self.qa.answer(self.qa.match(loose.question))
+                loose, retried = self._answer_in(text, reading, replace(context, years=()))
                 if retried.answered and _fits(retried, loose, own) and (
                         missed or getattr(retried.fact, "attribute", None) == resolved.attribute):
                     resolved, completed = loose, retried
@@ -144,8 +142,7 @@ class Dialogue:
                 # "and in 2023?" after a nine-month figure: that year's figure, whatever its period
                 whole = replace(context, years=tuple(y for y in context.years if not is_period(y)),
                                 question=self._without_period(context.question))
-                loose = resolve(text, reading, whole, self._wording, self._people, self._spellings)
-                retried = self.qa.answer(self.qa.match(loose.question))
+                loose, retried = self._answer_in(text, reading, whole)
                 if retried.answered and _fits(retried, loose, own):
                     resolved, completed = loose, retried
             if completed.answered and _fits(completed, resolved, own):
@@ -188,6 +185,11 @@ class Dialogue:
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    def _answer_in(self, text: str, reading, context: Context) -> tuple[Resolved, Answer]:
+        """The follow-up read in ``context`` (the conversation's, with something left out) and its answer."""
+        resolved = resolve(text, reading, context, self._wording, self._people, self._spellings)
+        return resolved, self.qa.answer(self.qa.match(resolved.question))
 
     def _last_answer(self, resolved: Resolved, context: Context) -> Answer:
         return self.qa.answer(replace(self.qa.match(resolved.question), fact=self.qa.fact(context.fact_id),

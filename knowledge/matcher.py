@@ -986,13 +986,13 @@ class Matcher:
                     if t in postings]
             rare = [t for t in rare if len(postings[t]) <= common] or rare[:1]
             pool = dict.fromkeys(i for t in rare for i in postings[t])
+        contrasted = [(t, self._contrasts[t]) for t in query if t in self._contrasts]
         if gated is not None:
-            self._explain_gates(query, guard, subject_tokens, gated)
+            self._explain_gates(query, guard, subject_tokens, gated, contrasted)
         weighted = list(query.items())
         # A fact saying who or what something is, as a whole, answers "who/what is X?" or a bare name, and
         # nothing more: not "Who is Yan Junjie married to?", not "What did Michael Burry bet against?".
         identity_only = all(t in guard or t in self._identifying for t in query)
-        contrasted = [(t, self._contrasts[t]) for t in query if t in self._contrasts]
         passing: dict[int, _Entry] = {}
         for i in pool:
             entry = entries[i]
@@ -1040,10 +1040,9 @@ class Matcher:
         return [k[-1] for k in kept]
 
     def _explain_gates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
-                       gated: list[Gated]) -> None:
+                       gated: list[Gated], contrasted: list[tuple[str, frozenset[str]]]) -> None:
         """The facts sharing the question's rarest words that a gate ruled out, and why (for ``--explain``)."""
         postings, entries = self._postings, self._entries
-        contrasted = [(t, self._contrasts[t]) for t in query if t in self._contrasts]
         overlap: dict[int, float] = defaultdict(float)
         for token in sorted(query, key=lambda t: (len(postings.get(t, ())), t))[:RARE_TOKENS]:
             for i in postings.get(token, ()):
@@ -1250,9 +1249,11 @@ def _phrasing_texts(fact: Fact) -> list[str]:
 # "How many employees does DeepSeek have?" asks a count: a fact whose answer gives no number but a year
 # ("a team of young graduates", c. 2025) does not answer it.
 _ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|几[个家位名款人次年岁]")  # not "价格是多少?"
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b|哪天|哪一天|几号|几月几[日号]|具体日期")
-_DAY = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-                  r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\d{1,2}月|\d{4}-\d{2}", re.IGNORECASE)
+_DAY = re.compile(rf"\b(?:{_MONTHS})\b|\d{{1,2}}月|\d{{4}}-\d{{2}}", re.IGNORECASE)
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a parenthesis: the source's date, a translation
 _NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                            r"hundreds?|thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -1268,9 +1269,7 @@ _DURATION_UNITS = ("hour", "day", "week", "month", "year", "小时", "天", "周
 DURATION = "duration"
 # A date in an answer: a year, a month, a day ("in November", "2022年初", "the first day").
 _DATED = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(?:first|second|1st|2nd) day\b|\d+月|年[初底末中]|第一天",
-    re.IGNORECASE)
+    rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b|\b(?:first|second|1st|2nd) day\b|\d+月|年[初底末中]|第一天", re.IGNORECASE)
 # "(c. December 2025)", "(约2025年底)": when the article was written, not when the thing happened.
 _ATTRIBUTION = re.compile(r"[(（](?:c\.|circa|approx\.?|约)[^)）]*[)）]")
 WHEN = "when"  # the question word, told by an answer that gives a date
@@ -1299,7 +1298,7 @@ def tells_day(reading: Reading, fact: Fact) -> bool:
     "Zhipu had just gone public")."""
     if not _ASKS_DAY.search(reading.question.casefold()):
         return True
-    text = re.sub(r"[(（][^)）]*[)）]", " ", _answer_text(fact))  # asides: the source's date, a translation
+    text = _ASIDE.sub(" ", _answer_text(fact))
     return bool(_DAY.search(text))
 
 

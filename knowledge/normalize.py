@@ -166,7 +166,7 @@ class Normalizer:
         return re.sub(r"[^a-z0-9]", "", term_id.lower())
 
     def entity_token(self, entity_id: str) -> str:
-        return _ENTITY_PREFIX + re.sub(r"[^a-z0-9]", "", entity_id.lower())
+        return _ENTITY_PREFIX + self.term_token(entity_id)
 
     def attribute_edge(self, word: str, generic: frozenset[str] = frozenset()) -> tuple[bool, bool]:
         """Whether a (Latin) word starts, and whether it ends, a wording of an attribute not in ``generic``

@@ -29,6 +29,8 @@ GENERIC_ATTRIBUTES = frozenset({"definition", "identity", "said", "event", "comp
 def first_specific(attributes: tuple[str, ...]) -> str | None:
     """The first attribute of a text that is not generic, if any (few distinct tuples: cached)."""
     return next((a for a in attributes if a not in GENERIC_ATTRIBUTES), None)
+
+
 YEAR = re.compile(r"(?:19|20)\d\d")
 # Model names and versions not folded into an entity: "gpt6", "v4", "2.0".
 VERSION = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+")
