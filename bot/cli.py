@@ -216,9 +216,12 @@ def _cmd_ask(args, stdin, stdout) -> int:
 
         message = message_for(turn, qa.threshold, "/fact", qa.source_of)
         print("\n".join(line[5:] for line in render(message).splitlines()), file=stdout)
-        return 0
-    print(format_answer(turn.answer, qa.source_of), file=stdout)
+    else:
+        print(format_answer(turn.answer, qa.source_of), file=stdout)
     if args.explain:
+        if turn.answer is None:
+            print(f"\nthe conversation layer replied with {turn.kind!r}, without asking the matcher;"
+                  " the matcher alone would have read it as:", file=stdout)
         print("\n" + qa.explain(args.question).format(), file=stdout)
     return 0
 

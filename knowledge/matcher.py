@@ -117,6 +117,7 @@ QUIET_GC_BATCH = 1000  # facts added at once above which the garbage collector p
 KEEP_EXACT = 5
 MAX_ALTERNATIVES = 3
 TYPO_WEIGHT = 0.8
+PERSON_WORD_MIN_LENGTH = 5  # "junjie", "amodei": words of a person's name corrected on their own
 # Words no fact uses count for less than the rarest known word: paraphrase filler
 # ("serve", "mny") should dent a match, not sink it.  Off-topic questions still fail,
 # because none of their words are covered.
@@ -607,11 +608,21 @@ class Matcher:
         """The reading of ``question`` against the current vocabulary (remembered until the index changes)."""
         reading = self._readings.get(question)
         if reading is None:
-            reading = self._through_role(self._through_maker(self.reader.read(question, self)))
+            reading = self._maker_beside_product(self.reader.read(question, self))
+            reading = self._through_role(self._through_maker(reading))
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()
             self._readings[question] = reading
         return reading
+
+    def _maker_beside_product(self, reading: Reading) -> Reading:
+        """"Which attention did MiniMax go back to for M2?" names a product and its maker (aliases.yaml
+        ``makers``): the maker is not a side to compare with its own product."""
+        if len(reading.compared) < 2:
+            return reading
+        makers = {self._makers.get(s) for s in reading.compared}
+        compared = tuple(s for s in reading.compared if s not in makers)
+        return reading if compared == reading.compared else dataclasses.replace(reading, compared=compared)
 
     def _through_maker(self, reading: Reading) -> Reading:
         """"How much was the Hailuo maker worth?" asks about the company that makes Hailuo (aliases.yaml
@@ -1117,14 +1128,28 @@ class Matcher:
     # ---- index construction ----------------------------------------------------
 
     def _spellings_of_entities(self, aliases: Aliases) -> dict[str, str]:
-        """Latin one-word spellings of entities (``hailuo``) -> entity token, for typo correction."""
-        spellings = {}
+        """Latin one-word spellings of entities (``hailuo``) -> entity token, for typo correction.
+
+        A person's name is also corrected word by word ("Yan Junjei": "junjei" is a typo of his
+        "junjie"), when the word is long enough to guess at and names no one else.
+        """
+        spellings: dict[str, str] = {}
+        name_words: dict[str, set[str]] = defaultdict(set)
         for name, forms in aliases.entities.items():
             token = self.normalize(name).tokens
+            if not token:
+                continue
             for form in (name, *forms):
                 word = form.casefold()
-                if _LATIN_WORD.fullmatch(word) and token:
+                if _LATIN_WORD.fullmatch(word):
                     spellings[word] = token[0]
+                elif name in self.normalize.people:
+                    for part in word.split():
+                        if len(part) >= PERSON_WORD_MIN_LENGTH and _LATIN_WORD.fullmatch(part):
+                            name_words[part].add(token[0])
+        for word, tokens in name_words.items():
+            if len(tokens) == 1 and word not in spellings:
+                spellings[word] = next(iter(tokens))
         return spellings
 
 

@@ -43,14 +43,14 @@ EN_STOPWORDS = frozenset(
     they them he she his her him i me my we our you your what what's whats which how tell me please know
     can could would should will shall may might must any some much many s d ll re ve t vs per up
     hey pls plz yet still also just only very really like these those currently current now latest recent
-    recently today exactly actually roughly approximately around""".split()
+    recently today exactly actually roughly approximately around relationship relation connection between""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
 # ("少员") spans them.  Longest first.
 ZH_STOPWORDS = tuple(sorted(
     """的 了 吗 嘛 呢 吧 啊 呀 么 是 在 有 和 与 及 也 都 就 还 又 对 把 被 给 让 请问 一下 个 这 那 些 什么 怎么
     怎样 如何 多少 哪些 哪个 是否 有没有 是不是 目前 现在 请 告诉 我 知道 一共 总共 啥 咋
-    大概 大约 大致 左右""".split(),
+    大概 大约 大致 左右 关系""".split(),
     key=len, reverse=True))
 _ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))
 

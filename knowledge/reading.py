@@ -22,7 +22,7 @@ from knowledge.normalize import EN_STOPWORDS, Normalized, Normalizer, fold
 
 # Attributes named by generic wordings ("what is", "say", "meet", "compare"): they tell what a
 # question asks only when no specific attribute is named ("What is Zhipu's revenue?" asks revenue).
-GENERIC_ATTRIBUTES = frozenset({"definition", "identity", "said", "event", "comparison"})
+GENERIC_ATTRIBUTES = frozenset({"definition", "identity", "said", "event", "comparison", "relation"})
 
 
 @lru_cache(maxsize=1024)

@@ -228,3 +228,10 @@ def test_running_before_installing_says_how_to_install():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "no module 'opencc'" in result.stderr and "pip install -e ." in result.stderr
+
+
+def test_ask_explain_also_explains_a_reply_that_is_not_an_answer():
+    result = run("ask", "--explain", "tell me a joke")
+    assert result.returncode == 0, result.stderr
+    assert "the conversation layer replied with 'smalltalk'" in result.stdout
+    assert "read as:" in result.stdout and "outcome:" in result.stdout

@@ -451,3 +451,24 @@ def test_answers_do_not_depend_on_the_hash_seed():
 ])
 def test_what_date_needs_a_month_or_day_in_the_answer(real, question, answered):
     assert (real.match(question).fact is not None) is answered
+
+
+def test_a_word_of_a_persons_name_is_corrected_on_its_own(real):
+    reading = real.read("Which university did Yan Junjei go to for undergrad?")
+    assert reading.subjects == ("yan-junjie",) and "junjei" not in reading.unknown
+    assert real.match("Which university did Yan Junjei go to for undergrad?").fact.id == "yan-junjie-education"
+
+
+def test_a_maker_is_not_compared_with_its_own_product(real):
+    question = "Which attention mechanism did MiniMax go back to for M2?"
+    assert not real.read(question).is_comparison  # nor is "go back" a funding wording ("backed")
+    assert real.match(question).fact.id == "minimax-m2-full-attention"
+
+
+@pytest.mark.parametrize("question", ["黃明明怎麼形容閆俊杰?", "How did Huang Mingming describe Yan Junjie?"])
+def test_describing_someone_is_what_was_said_about_them(real, question):
+    assert real.match(question).fact.id == "huang-mingming-angel-investor-yan-junjie"
+
+
+def test_a_relationship_word_asks_for_what_links_the_subjects(real):
+    assert real.read("What's the relationship between miHoYo and MiniMax?").words == ()
