@@ -472,3 +472,11 @@ def test_describing_someone_is_what_was_said_about_them(real, question):
 
 def test_a_relationship_word_asks_for_what_links_the_subjects(real):
     assert real.read("What's the relationship between miHoYo and MiniMax?").words == ()
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("How much has OpenAI spent in total since it was founded?", "openai-cumulative-spend"),  # not "founded"
+    ("MiniMax成立以来一共花了多少钱?", "minimax-cumulative-spend-vs-openai"),  # a running total, not a training cost
+])
+def test_since_it_was_founded_asks_for_a_running_total(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
