@@ -153,6 +153,10 @@ def uses_pronoun(text: str) -> bool:
     return bool(_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded))
 
 
+# Words a company's name ends with, known to the base from other names: "百川*智能*呢?" still names a stranger.
+_NAME_SUFFIXES = frozenset({"智能", "科技", "公司", "集团", "ai", "labs", "lab", "inc", "tech", "technologies"})
+
+
 def resolve(text: str, reading: Reading, context: Context | None,
             wording: Callable[[str, bool], str], people: frozenset[str] = frozenset(),
             spellings: Callable[[str], tuple[str, ...]] = lambda _: ()) -> Resolved:
@@ -217,7 +221,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
                           wording=wording, weak=False)
     content = [w for w in reading.words if not _CJK_CHAR.fullmatch(w)]
     if follow_up and not (subjects or models or attribute or years or pronoun) and context.attribute \
-            and content and all(w in reading.unknown for w in content):
+            and any(w in reading.unknown for w in content) \
+            and all(w in reading.unknown or w in _NAME_SUFFIXES for w in content):
         # "and Baichuan?", "百川呢?": the same question about someone the base knows nothing of. Not the
         # last subject's fact again, nor small talk: no fact, said so.
         return Resolved(text, (), context.attribute, context.years, (), inherited=True, stranger=_named(text))

@@ -145,6 +145,12 @@ class Dialogue:
                 loose, retried = self._answer_in(text, reading, whole)
                 if retried.answered and _fits(retried, loose, own):
                     resolved, completed = loose, retried
+            if not (completed.answered and _fits(completed, resolved, own)) and context is not None and not own \
+                    and context.attribute and _names_something(reading):
+                # "资金缺口呢?" after OpenAI's net loss: not the net loss of a funding gap, the funding gap itself
+                loose, retried = self._answer_in(text, reading, replace(context, attribute=None, question=None))
+                if retried.answered and _fits(retried, loose, own):
+                    resolved, completed = loose, retried
             if completed.answered and _fits(completed, resolved, own):
                 answer = completed
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
@@ -289,6 +295,12 @@ def _about_last(text: str, context: Context | None) -> bool:
     if context is None or not context.fact_id:
         return False
     return bool(_ABOUT_LAST.fullmatch(fold(clean_input(text)).strip(" ?？!！.。,，")))
+
+
+def _names_something(reading) -> bool:
+    """Whether a follow-up says what it asks in words the base knows (two Chinese characters or a Latin
+    word), beyond a subject, year or attribute: "资金缺口呢?", "and the funding gap?"."""
+    return any(w not in reading.unknown and (len(w) > 1 or w.isascii()) for w in reading.words)
 
 
 def _fits(answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:

@@ -80,9 +80,10 @@ def test_subject_only_follow_up_keeps_attribute():
 @pytest.mark.parametrize("text, words, named", [
     ("and Baichuan's?", ("baichuan",), "Baichuan"),
     ("百川呢?", ("百川",), "百川"),
+    ("百川智能呢?", ("百川", "川智", "智能"), "百川智能"),  # "智能" is known from other names: still a stranger
 ])
 def test_a_follow_up_naming_someone_the_base_does_not_know_keeps_the_attribute_not_the_subject(text, words, named):
-    resolved = resolve(text, FakeReading(words=words, unknown=frozenset(words)), CONTEXT, wording)
+    resolved = resolve(text, FakeReading(words=words, unknown=frozenset(words) - {"智能"}), CONTEXT, wording)
     assert resolved.stranger == named and resolved.subjects == () and resolved.attribute == "revenue"
     assert resolved.describe(str) == f"{named} — revenue — 2023"
 
@@ -406,3 +407,14 @@ def test_who_else_after_an_answer_is_that_answer_again():
         # "besides" sets names aside: that is a question of its own, not the last answer again
         other = dialogue.turn("besides OpenAI and Google, who else leads across voice, video and text?", "d:U6")
         assert other.answer is None or other.answer.fact is None or other.answer.fact.id != first.answer.fact.id
+
+
+def test_a_follow_up_naming_a_thing_of_its_own_is_not_given_the_last_attribute():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("OpenAI每年亏多少钱?", "d:U7")
+        turn = dialogue.turn("资金缺口呢?", "d:U7")  # not "OpenAI's net loss of a funding gap": the gap itself
+        assert turn.answer.fact.id == "openai-funding-gap-1-2-trillion"
