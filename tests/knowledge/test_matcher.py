@@ -480,3 +480,11 @@ def test_a_relationship_word_asks_for_what_links_the_subjects(real):
 ])
 def test_since_it_was_founded_asks_for_a_running_total(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("What was Yan Junjie's title at SenseTime?", "yan-junjie-sensetime-career"),  # the titles, not another career fact
+    ("伯里的資產管理公司叫什麼？", "michael-burry-scion-nvidia-palantir-puts"),  # his fund is his asset manager
+])
+def test_a_job_title_and_a_fund_are_asked_in_their_own_words(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
