@@ -31,7 +31,8 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # only folded after known model families: "in 2023" must stay "in" + "2023".  Letters and digits
 # bound the name, not Chinese characters: "智谱GLM-4.6" has GLM-4.6 in it.
 _HYPHENATED_MODEL = re.compile(
-    r"(?<![a-z0-9])([a-z]{1,8}-|[a-z]{1,8}_|(?:gpt|glm|qwen|llama|claude|gemini|kimi|abab) )(\d+(?:\.\d+)*)(?![a-z0-9])"
+    r"(?<![a-z0-9])([a-z]{1,8}-|[a-z]{1,8}_|(?:gpt|glm|qwen|llama|claude|gemini|kimi|abab) )(\d+(?:\.\d+)*)"
+    r"(?![a-z0-9]|\s*[年月日号])"  # not a date after a name: "Kimi 11月" is Kimi in November, not a model "Kimi 11"
 )
 _ENTITY_PREFIX = "@"  # canonical entity tokens start with this, so guards can tell them apart
 
@@ -371,12 +372,19 @@ class Normalizer:
         return 0
 
 
+_NOT_STEMMED = frozenset({"called", "funding", "funded"})  # "his fund" is no funding
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem for comparing wordings: "burned", "burning", "burns" -> "burn".
 
-    Only stems of four letters or more are taken ("used" stays "used": "us" is a country).
+    Only stems of four letters or more are taken ("used" stays "used": "us" is a country), and a
+    word whose stem means something else is kept ("called" is named, not "calls" of an API; "funding"
+    is money raised, a "fund" the investor itself).
     """
+    if word in _NOT_STEMMED:
+        return word
     for suffix in ("ies", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and not word.endswith("ss"):
             base = word[: -len(suffix)] + ("y" if suffix == "ies" else "")

@@ -1,7 +1,7 @@
 import pytest
 
 from knowledge.factbase import Aliases
-from knowledge.normalize import Normalizer, fold, is_chinese
+from knowledge.normalize import Normalizer, fold, is_chinese, stem
 
 ALIASES = Aliases(
     entities={"jensen-huang": ("黄仁勋", "Jensen Huang"), "minimax": ("MiniMax", "稀宇")},
@@ -85,3 +85,16 @@ def test_adjacent_names_are_recorded_for_questions():
 def test_hedges_are_no_content(normalize):
     # "大概多少" asks the same as "多少", like "roughly how much" in English
     assert normalize("OpenAI的ARR大概多少").tokens == normalize("OpenAI的ARR多少").tokens
+
+
+def test_a_month_after_a_model_maker_is_no_model_version():
+    from knowledge.factbase import load_factbase
+    from knowledge.normalize import normalizer_for
+
+    tokens = normalizer_for(load_factbase().aliases)("Kimi 11月发布了什么模型?").tokens
+    assert "@kimi" in tokens and "kimi11" not in tokens
+
+
+@pytest.mark.parametrize("word, other", [("called", "calls"), ("funding", "fund"), ("funded", "fund")])
+def test_words_whose_stem_means_something_else_are_not_stemmed(word, other):
+    assert stem(word) != stem(other)
