@@ -25,7 +25,7 @@ from typing import Protocol
 
 from knowledge.cleaning import clean_input
 from knowledge.normalize import fold, is_chinese
-from knowledge.reading import GENERIC_ATTRIBUTES
+from knowledge.reading import DAY_OF_MONTH, GENERIC_ATTRIBUTES
 from knowledge.smalltalk import topic
 
 CONTEXT_FOR = timedelta(minutes=30)  # a follow-up inherits from an answer at most this old
@@ -253,6 +253,12 @@ def resolve(text: str, reading: Reading, context: Context | None,
         attribute = context.attribute
     if not years and not versions:  # "and its net loss?" after "MiniMax's 2023 revenue": still 2023
         years, versions = context.years, inherited_versions
+        # "市值呢?" after the share price on 2月13日: the market cap that day (a day given with its year, "as of
+        # Sept 30, 2025", dates a report: the year carries it)
+        day = DAY_OF_MONTH.search(fold(context.question or ""))
+        if take_subjects and not take_attribute and day and not years \
+                and not DAY_OF_MONTH.search(fold(text)):
+            years = (day.group(),)
     if take_attribute and not content and not models and context.question and not context.compared:
         swapped = _swapped(context, reading, subjects, take_subjects, wording, spellings)
         if swapped:

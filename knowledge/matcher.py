@@ -49,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, is_chinese, stem
-from knowledge.reading import YEAR, Reader, Reading, first_specific, is_period
+from knowledge.reading import MONTHS, YEAR, Reader, Reading, first_specific, is_period
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -1274,10 +1274,8 @@ def _phrasing_texts(fact: Fact) -> list[str]:
 # "How many employees does DeepSeek have?" asks a count: a fact whose answer gives no number but a year
 # ("a team of young graduates", c. 2025) does not answer it.
 _ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|几[个家位名款人次年岁]")  # not "价格是多少?"
-_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
-           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b|哪天|哪一天|几号|几月几[日号]|具体日期")
-_DAY = re.compile(rf"\b(?:{_MONTHS})\b|\d{{1,2}}月|\d{{4}}-\d{{2}}", re.IGNORECASE)
+_DAY = re.compile(rf"\b(?:{MONTHS})\b|\d{{1,2}}月|\d{{4}}-\d{{2}}", re.IGNORECASE)
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a parenthesis: the source's date, a translation
 _NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                            r"hundreds?|thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
@@ -1294,7 +1292,7 @@ _DURATION_UNITS = ("hour", "day", "week", "month", "year", "小时", "天", "周
 DURATION = "duration"
 # A date in an answer: a year, a month, a day ("in November", "2022年初", "the first day").
 _DATED = re.compile(
-    rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b|\b(?:first|second|1st|2nd) day\b|\d+月|年[初底末中]|第一天", re.IGNORECASE)
+    rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:first|second|1st|2nd) day\b|\d+月|年[初底末中]|第一天", re.IGNORECASE)
 # "(c. December 2025)", "(约2025年底)": when the article was written, not when the thing happened.
 _ATTRIBUTION = re.compile(r"[(（](?:c\.|circa|approx\.?|约)[^)）]*[)）]")
 WHEN = "when"  # the question word, told by an answer that gives a date

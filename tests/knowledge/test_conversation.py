@@ -418,3 +418,14 @@ def test_a_follow_up_naming_a_thing_of_its_own_is_not_given_the_last_attribute()
         dialogue.turn("OpenAI每年亏多少钱?", "d:U7")
         turn = dialogue.turn("资金缺口呢?", "d:U7")  # not "OpenAI's net loss of a funding gap": the gap itself
         assert turn.answer.fact.id == "openai-funding-gap-1-2-trillion"
+
+
+def test_a_day_of_the_month_asked_before_dates_the_follow_up():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("MiniMax 2月13日股价多少?", "d:U8")
+        turn = dialogue.turn("市值呢?", "d:U8")  # that day's market cap, not the first day's
+        assert "2100亿" in turn.answer.fact.answer_zh and "2月13日" in turn.reading
