@@ -29,6 +29,11 @@ MAX_SIDES = 4
 MONEY_ATTRIBUTES = frozenset({"revenue", "net_loss", "valuation", "market_cap", "funding", "cash", "cost",
                               "spending", "price", "share_price"})
 PERCENT_ATTRIBUTES = frozenset({"gross_margin", "market_share"})
+DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})  # compared by which came first
+_MONTH_NUMBER = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                             "september", "october", "november", "december"), 1)}
+_DATE = re.compile(rf"(?:\b(?P<month>{'|'.join(_MONTH_NUMBER)})\s+(?:\d{{1,2}},?\s+)?)?\b(?P<year>(?:19|20)\d\d)\b",
+                   re.IGNORECASE)
 _SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6,
           "thousand": 1e3, "k": 1e3, "万亿": 1e12, "亿": 1e8, "万": 1e4}
 _CURRENCY = {"us$": "USD", "$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD", "美元": "USD",
@@ -47,7 +52,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 @dataclass(frozen=True)
 class Figure:
     value: float  # in units (money in its currency, not millions)
-    kind: str  # "USD", "CNY", "HKD", "%", or "count:<unit>"
+    kind: str  # "USD", "CNY", "HKD", "%", "date" (value: months since year 0) or "count:<unit>"
     text: str  # as the answer writes it
 
 
@@ -70,6 +75,7 @@ class Comparison:
     sides: tuple[Side, ...]
     larger: str | None = None  # subject id of the larger figure, when the figures are comparable
     by_year: bool = False  # the sides are years of one subject ("2024", "2023"), not subjects
+    first: str | None = None  # subject id of the earliest date, when the sides give dates ("which is oldest?")
 
     @property
     def missing(self) -> tuple[Side, ...]:
@@ -82,11 +88,14 @@ class Comparison:
             names = "、".join(s.name for s in self.missing) if zh else " or ".join(s.name for s in self.missing)
             return (f"我的资料里没有{names}的{self.label_zh}。" if zh
                     else f"I have no fact on the {self.label_en} of {names}.")
+        figures = (" 对 " if zh else " vs ").join(f"{s.name} {s.figure.text}" for s in self.sides if s.figure)
+        if self.first is not None:
+            first = next(s for s in self.sides if s.subject == self.first)
+            return f"按上述日期,{first.name}最早:{figures}。" if zh else f"By these dates, {first.name} came first: {figures}."
         if self.larger is None:
             return None
         by_subject = {s.subject: s for s in self.sides}
         top = by_subject[self.larger]
-        figures = (" 对 " if zh else " vs ").join(f"{s.name} {s.figure.text}" for s in self.sides if s.figure)
         dated = any(s.fact.as_of for s in self.sides) and len({s.fact.as_of for s in self.sides}) > 1
         caveat = ("(各数字的日期不同)" if zh else " (the figures are from different dates)") if dated else ""
         if self.by_year:
@@ -106,10 +115,12 @@ class Comparison:
         return "\n\n".join(lines)
 
     def to_json(self) -> dict:
-        """For ``ask --json``: the attribute, each side (fact id or null, figure) and the larger subject."""
+        """For ``ask --json``: the attribute, each side (fact id or null, figure), the larger subject and the
+        earliest (dates)."""
         return {
             "attribute": self.attribute,
             "larger": self.larger,
+            "first": self.first,
             "sides": [{"subject": s.subject, "name": s.name, "fact_id": s.fact.id if s.fact else None,
                        "score": s.score, "figure": s.figure.text if s.figure else None} for s in self.sides],
         }
@@ -147,7 +158,7 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
     if not found or (len(found) == 1 and all(side.fact is not None for side in sides)):
         return None  # nothing to set side by side, or one fact for every side: it is the answer itself
     label_en, label_zh = _labels(matcher, attribute)
-    return Comparison(attribute, label_en, label_zh, tuple(sides), _larger(sides))
+    return Comparison(attribute, label_en, label_zh, tuple(sides), _larger(sides), first=_first(sides))
 
 
 def compare_years(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | None:
@@ -186,7 +197,13 @@ def _side(ranked: list, policy: Policy, subject: str, wanted: set[str], key: str
 
 
 def figure_of(text: str, attribute: str) -> Figure | None:
-    """The first figure in ``text`` of the kind ``attribute`` is measured in (money, percent or count)."""
+    """The first figure in ``text`` of the kind ``attribute`` is measured in (money, percent, date or count)."""
+    if attribute in DATE_ATTRIBUTES:
+        date = _DATE.search(text)
+        if date is None:
+            return None
+        month = _MONTH_NUMBER.get((date.group("month") or "").lower(), 0)
+        return Figure(int(date.group("year")) * 12 + month, "date", date.group().strip())
     for m in _FIGURE.finditer(text):
         number = m.group("num").replace(",", "")
         scale_word = (m.group("scale") or "").lower()
@@ -209,10 +226,19 @@ def figure_of(text: str, attribute: str) -> Figure | None:
 
 def _larger(sides: list[Side]) -> str | None:
     figures = [s.figure for s in sides]
-    if len(sides) < 2 or any(f is None for f in figures) or len({f.kind for f in figures}) != 1:
+    if len(sides) < 2 or any(f is None for f in figures) or len({f.kind for f in figures}) != 1 \
+            or figures[0].kind == "date":
         return None
     values = sorted(((s.figure.value, s.subject) for s in sides), reverse=True)
     return values[0][1] if values[0][0] > values[1][0] else None
+
+
+def _first(sides: list[Side]) -> str | None:
+    """The side whose date is earliest, when every side gives one and no other shares it."""
+    if len(sides) < 2 or any(s.figure is None or s.figure.kind != "date" for s in sides):
+        return None
+    values = sorted((s.figure.value, s.subject) for s in sides)
+    return values[0][1] if values[0][0] < values[1][0] else None
 
 
 def _labels(matcher: Matcher, attribute: str) -> tuple[str, str]:

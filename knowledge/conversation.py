@@ -54,6 +54,14 @@ _WHICH_MORE = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)? (?:is|was|ha
                          r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b|"
                          r"^compare (?:them|the two|both)|"
                          r"^(?:那)?(?:哪个|哪家|谁)(?:更|比较)?(?:大|多|高|低|少|便宜|贵|领先)|^比较一下")
+# "which of them is the oldest?", "哪家最早?": every company the conversation went through, side by side;
+# a question of time ("oldest", "最早") asks when each was founded unless the last question asked a date
+_WHICH_MOST = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)?(?: of (?:them|these|those|the \w+))? (?:is|was|are|"
+                         r"were|has|had|came|got) (?:the )?(?:(?P<time>oldest|earliest|first|newest|youngest|latest|"
+                         r"most recent)|biggest|largest|highest|most|least|smallest|lowest|cheapest)\b|"
+                         r"^(?:那)?(?:哪个|哪家|谁)(?:是)?最(?:(?P<time_zh>早|老|晚|新)|大|多|高|低|少|便宜|贵)")
+DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})
+MOST_SIDES = 4  # companies set side by side by "which of them..."
 _BARE = re.compile(r"[^?？]{1,40}[?？]")  # a short message that is a name and a question mark
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:year before|previous year|prior year|preceding year)\b|前一年|上一年")
 _YEAR_AFTER = re.compile(r"\b(?:the )?(?:year after|following year|next year)\b|后一年|下一年|第二年")
@@ -201,6 +209,15 @@ def resolve(text: str, reading: Reading, context: Context | None,
             return _completed(text, reading, (*beside, *subjects), attribute or context.attribute,
                               years or context.years, versions, own_attribute=bool(attribute), wording=wording,
                               weak=False, side_by_side=True)
+    most = None if subjects or context.attribute == "ranking" else _WHICH_MOST.match(folded)  # not "who was first?"
+    if most:
+        # "which of them is the oldest?" after the founding of three companies: all three side by side
+        sides = tuple(dict.fromkeys(e for e in (*context.subjects, *context.mentioned) if e not in people))
+        timely = most.group("time") or most.group("time_zh")
+        asked = "founded" if timely and context.attribute not in DATE_ATTRIBUTES else context.attribute
+        if len(sides) >= 2 and (attribute or asked):
+            return _completed(text, reading, sides[:MOST_SIDES], attribute or asked, years or context.years,
+                              versions, own_attribute=bool(attribute), wording=wording, weak=False, side_by_side=True)
     if not subjects and _WHICH_MORE.search(folded) and context.attribute:
         # "which is bigger?" after MiniMax's valuation and then OpenAI's: the two set side by side
         sides = tuple(dict.fromkeys(e for e in (*context.subjects, *context.mentioned) if e not in people))[:2]

@@ -67,3 +67,15 @@ def test_a_side_told_by_one_fact_stands_however_little_wording_it_shares():
     match = Matcher(base.facts, base.aliases).match("智谱比MiniMax早成立几年?")
     sides = {side.subject: side.fact.id if side.fact else None for side in match.comparison.sides}
     assert sides == {"zhipu": "zhipu-ai-founded-2019", "minimax": "minimax-founded-early-2022"}
+
+
+def test_dates_compare_by_which_came_first():
+    from knowledge.compare import Side, _first, figure_of
+
+    zhipu = figure_of("Zhipu AI (智谱AI) was founded in 2019.", "founded")
+    minimax = figure_of("MiniMax got started in early 2022; Yan Junjie left SenseTime at the end of 2021.", "founded")
+    hailuo = figure_of("Hailuo 02 came out in June 2025, Hailuo 2.3 in October 2025.", "release")
+    assert (zhipu.kind, zhipu.text, minimax.text, hailuo.text) == ("date", "2019", "2022", "June 2025")
+    sides = [Side("minimax", "MiniMax", None, 0, minimax), Side("zhipu", "Zhipu", None, 0, zhipu)]
+    assert _first(sides) == "zhipu"
+    assert _first([sides[0], Side("kimi", "Kimi", None, 0, minimax)]) is None  # a tie names no one

@@ -429,3 +429,18 @@ def test_a_day_of_the_month_asked_before_dates_the_follow_up():
         dialogue.turn("MiniMax 2月13日股价多少?", "d:U8")
         turn = dialogue.turn("市值呢?", "d:U8")  # that day's market cap, not the first day's
         assert "2100亿" in turn.answer.fact.answer_zh and "2月13日" in turn.reading
+
+
+@pytest.mark.parametrize("last, follow_up", [("and MiniMax?", "which of them is the oldest?"),
+                                             ("MiniMax 的创始人是谁?", "哪家最早?")])
+def test_which_of_them_sets_every_company_talked_about_side_by_side(last, follow_up):
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        for text in ("When was Zhipu AI founded?", "and Moonshot?", last):
+            dialogue.turn(text, "d:U9")
+        turn = dialogue.turn(follow_up, "d:U9")
+        assert turn.answer.comparison.first == "zhipu"  # founded first, whatever was asked last ("founder")
+        assert {"zhipu", "minimax"} <= {s.subject for s in turn.answer.comparison.sides}
