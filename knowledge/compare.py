@@ -91,7 +91,9 @@ class Comparison:
         figures = (" 对 " if zh else " vs ").join(f"{s.name} {s.figure.text}" for s in self.sides if s.figure)
         if self.first is not None:
             first = next(s for s in self.sides if s.subject == self.first)
-            return f"按上述日期,{first.name}最早:{figures}。" if zh else f"By these dates, {first.name} came first: {figures}."
+            if zh:
+                return f"按上述日期,{first.name}最早:{figures}。"
+            return f"By these dates, {first.name} came first: {figures}."
         if self.larger is None:
             return None
         by_subject = {s.subject: s for s in self.sides}
