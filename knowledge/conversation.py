@@ -231,7 +231,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
     follow_up = is_follow_up_form(text) or bool(subjects and not reading.words and not reading.attributes
                                   and _BARE.fullmatch(folded) and not _QUESTION_WORDS.match(folded))
     strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
-    take_subjects = not subjects and not models and (strong or looks_like_question(text))
+    # a model named is a subject named ("and GPT-6?"), unless a pronoun says whose it is ("its FP8 format")
+    take_subjects = not subjects and (not models or pronoun) and (strong or looks_like_question(text))
     referent = _referent(text, context, people, named=subjects) if pronoun else ()
     if subjects and referent and not set(referent) & set(subjects):  # "its rank on OpenRouter": whose?
         return _completed(text, reading, (*referent, *subjects), attribute, years, versions, own_attribute=True,

@@ -548,6 +548,7 @@ class Matcher:
         metrics = self.normalize.metric_tokens
         guard = entities | {t for t in compact if t in metrics or (t[0] == "p" and is_period(t))
                             or (not t.isalpha() and _GUARDED_FIGURE.fullmatch(t))}
+        guard -= _article_year(fact, questions)
         answer_zh = norms[-1] if fact.answer_zh else self.normalize(fact.answer_en)
         told = _told(fact)
         figures = frozenset(t for t in answer_zh.tokens if not t.isalpha() and _is_figure(t))
@@ -1296,6 +1297,22 @@ _DATED = re.compile(
 # "(c. December 2025)", "(约2025年底)": when the article was written, not when the thing happened.
 _ATTRIBUTION = re.compile(r"[(（](?:c\.|circa|approx\.?|约)[^)）]*[)）]")
 WHEN = "when"  # the question word, told by an answer that gives a date
+
+
+def _article_year(fact: Fact, questions: list[Normalized]) -> set[str]:
+    """The year of an undated fact's article from the first months of a year ("approx. 2026-02"), when
+    only its answer names it (to say when it was reported): what such an article reports is of the year
+    before, so "MiniMax revenue 2026" is not answered by it.  (A figure reported late in a year, "approx.
+    2025-11", is that year's: "MiniMax ARR 2025".)"""
+    as_of = str(getattr(fact, "as_of", "") or "")
+    dated = _EARLY_IN_YEAR.match(as_of)
+    if dated is None or dated.group(1) in (getattr(fact, "quote", "") or "") \
+            or any(dated.group(1) in q.tokens for q in questions):
+        return set()
+    return {dated.group(1)}
+
+
+_EARLY_IN_YEAR = re.compile(r"approx\. ((?:19|20)\d\d)-0[1-3]\b")
 
 
 def _answer_text(fact: Fact) -> str:
