@@ -128,6 +128,7 @@ class Aliases:
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     people: frozenset[str] = frozenset()  # entity ids that are persons: what "he" and "she" can mean
     makers: dict[str, str] = field(default_factory=dict)  # product id -> the company that makes it
+    lines: dict[str, str] = field(default_factory=dict)  # model id -> the product line it is a version of
     contrasts: tuple[tuple[str, ...], ...] = ()  # term ids that exclude one another ("total" vs "activated")
 
 
@@ -297,6 +298,14 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
         for role, entity in (("product", product), ("maker", maker)):
             if str(entity) not in groups["entities"]:
                 problems.append(f"aliases.yaml: makers: {role} {entity!r} is not an entity id")
+    lines = data.get("lines") or {}
+    if not isinstance(lines, dict):
+        problems.append("aliases.yaml: 'lines' must map model ids to product-line ids")
+        lines = {}
+    for model, line in lines.items():
+        for role, entity in (("model", model), ("line", line)):
+            if str(entity) not in groups["entities"]:
+                problems.append(f"aliases.yaml: lines: {role} {entity!r} is not an entity id")
     contrasts = data.get("contrasts") or []
     if not isinstance(contrasts, list) or not all(isinstance(g, list) and len(g) >= 2 for g in contrasts):
         problems.append("aliases.yaml: 'contrasts' must be a list of lists of two or more term ids")
@@ -307,6 +316,7 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
     return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"],
                    attributes=groups["attributes"], people=frozenset(map(str, people)),
                    makers={str(k): str(v) for k, v in makers.items()},
+                   lines={str(k): str(v) for k, v in lines.items()},
                    contrasts=tuple(tuple(map(str, g)) for g in contrasts))
 
 

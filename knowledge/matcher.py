@@ -393,6 +393,9 @@ class Matcher:
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
         self._people = frozenset(getattr(aliases, "people", ()) or ())
         self._makers: dict[str, str] = dict(getattr(aliases, "makers", None) or {})
+        # a version's entity token -> its product line's ("@hailuo02" -> "@hailuo")
+        self._lines = {self.normalize.entity_token(model): self.normalize.entity_token(line)
+                       for model, line in (getattr(aliases, "lines", None) or {}).items()}
         # qualifier token -> the tokens it excludes ("total" -> "activated"): aliases.yaml ``contrasts``
         self._contrasts: dict[str, frozenset[str]] = {}
         for group in getattr(aliases, "contrasts", ()) or ():
@@ -531,6 +534,9 @@ class Matcher:
             bit = 1 << k
             for token in normalized.tokens:
                 masks[token] = masks.get(token, 0) | bit
+        for model, line in self._lines.items():  # "Hailuo 02" is a Hailuo model: found by "which Hailuo model..."
+            if model in masks:
+                masks[line] = masks.get(line, 0) | masks[model]
         questions = norms[:n_questions]
         about, attribute = tuple(getattr(fact, "about", ()) or ()), getattr(fact, "attribute", None)
         if not about or not attribute:
@@ -549,14 +555,17 @@ class Matcher:
         guard = entities | {t for t in compact if t in metrics or (t[0] == "p" and is_period(t))
                             or (not t.isalpha() and _GUARDED_FIGURE.fullmatch(t))}
         guard -= _article_year(fact, questions)
+        lines = {self._lines[t] for t in entities if t in self._lines}  # a Hailuo 02 fact is about a Hailuo model
+        guard |= lines
         answer_zh = norms[-1] if fact.answer_zh else self.normalize(fact.answer_en)
         told = _told(fact)
         figures = frozenset(t for t in answer_zh.tokens if not t.isalpha() and _is_figure(t))
         about_tokens = frozenset(self.normalize.entity_token(a) for a in about)
+        about_tokens |= {self._lines[t] for t in about_tokens if t in self._lines}  # about Hailuo 02: a Hailuo model
         return _Entry(
             fact=fact, n_questions=n_questions, where=compact, n_phrasings=len(norms),
             guard=frozenset(guard), figures=figures, about=about, about_tokens=about_tokens,
-            asked_tokens=about_tokens | asked, attribute=attribute,
+            asked_tokens=about_tokens | asked | lines, attribute=attribute,
             attributes=frozenset({attribute} if attribute else ()) | _asked_attributes(questions) | (told - {WHEN}),
             told=told,
         )

@@ -31,9 +31,11 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # only folded after known model families: "in 2023" must stay "in" + "2023".  Letters and digits
 # bound the name, not Chinese characters: "智谱GLM-4.6" has GLM-4.6 in it.
 _HYPHENATED_MODEL = re.compile(
-    r"(?<![a-z0-9])([a-z]{1,8}-|[a-z]{1,8}_|(?:gpt|glm|qwen|llama|claude|gemini|kimi|abab) )(\d+(?:\.\d+)*)"
+    r"(?<![a-z0-9])([a-z]{1,8}-|[a-z]{1,8}_|(?:gpt|glm|qwen|llama|claude|gemini|kimi|abab|hailuo) )(\d+(?:\.\d+)*)"
     r"(?![a-z0-9]|\s*[年月日号])"  # not a date after a name: "Kimi 11月" is Kimi in November, not a model "Kimi 11"
 )
+# Spaces between a Chinese character and a figure, either way round (they spell one mixed-script form).
+_SPACED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])")
 _ENTITY_PREFIX = "@"  # canonical entity tokens start with this, so guards can tell them apart
 
 # Words that carry no content in a question.  Question words that do ("who",
@@ -217,6 +219,8 @@ class Normalizer:
         found = self._attributes(parts, folded) if attributes and self.attributes else ()
         # Every mixed-script form has a Chinese character: most texts hold none of theirs.
         if not folded.isascii() and not self._mixed_chars.isdisjoint(folded):
+            if " " in folded:  # "前 9 个月", "海螺 02": spaced as Chinese text often spaces figures
+                folded = _SPACED_FIGURE.sub("", folded)
             replaced = False
             for form in self._mixed_forms:
                 if form in folded:

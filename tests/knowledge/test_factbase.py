@@ -155,3 +155,11 @@ def test_an_unchanged_base_is_read_once_and_a_changed_one_again(tmp_path):
     facts.write_text(facts.read_text(encoding="utf-8").replace(phrasing, phrasing + " Really?", 1), encoding="utf-8")
     changed = load_factbase(copy)
     assert changed is not first and changed.facts[0].questions[0] == phrasing + " Really?"
+
+
+def test_lines_name_known_entities(tmp_path):
+    [problem] = problems(tmp_path, aliases=ALIASES + "lines:\n  hailuo-02: openai\n")
+    assert problem == "aliases.yaml: lines: model 'hailuo-02' is not an entity id"
+    (tmp_path / "ok").mkdir()
+    base = load_factbase(write_base(tmp_path / "ok", aliases=ALIASES + "lines:\n  openai: minimax\n"))
+    assert base.aliases.lines == {"openai": "minimax"}

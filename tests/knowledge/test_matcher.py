@@ -496,3 +496,9 @@ def test_a_job_title_and_a_fund_are_asked_in_their_own_words(real, question, fac
 ])
 def test_the_year_an_article_appeared_early_in_is_not_the_year_of_its_figures(real, question, answered):
     assert real.match(question).answered is answered
+
+
+def test_a_version_is_a_model_of_its_product_line(real):
+    # aliases.yaml ``lines``: a fact about Hailuo 2.3 answers "which Hailuo version..."
+    assert real.match("which Hailuo version came out in October?").fact.id == "minimax-hailuo-2-3-release"
+    assert not real.match("hailuo 03 launch date").answered  # no such version: not Hailuo 02's facts

@@ -98,3 +98,13 @@ def test_a_month_after_a_model_maker_is_no_model_version():
 @pytest.mark.parametrize("word, other", [("called", "calls"), ("funding", "fund"), ("funded", "fund")])
 def test_words_whose_stem_means_something_else_are_not_stemmed(word, other):
     assert stem(word) != stem(other)
+
+
+@pytest.mark.parametrize("spaced, unspaced", [("MiniMax 2025 年前 9 个月营收", "MiniMax 2025年前9个月营收"),
+                                              ("海螺 02 是什么时候发布的?", "海螺02是什么时候发布的?")])
+def test_figures_spaced_apart_in_chinese_text_read_the_same(spaced, unspaced):
+    from knowledge.factbase import load_factbase
+    from knowledge.normalize import normalizer_for
+
+    normalize = normalizer_for(load_factbase().aliases)
+    assert set(normalize(spaced).tokens) == set(normalize(unspaced).tokens)
