@@ -117,7 +117,7 @@ class Dialogue:
                                 inherited=True)
         else:
             resolved = resolve(text, reading, context, self._wording, self._people, self._spellings)
-        answer = None
+        answer, own_question = None, False
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
         elif resolved.inherited and (about_last or self._detail_of_last(reading, context)
@@ -155,12 +155,14 @@ class Dialogue:
                 answer = completed
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
                 answer = self._last_answer(resolved, context)
-            elif resolved.weak and match.answered:  # a question of its own after all ("What is the scaling law?")
-                resolved = replace(resolved, inherited=False)
+            elif match.answered and (resolved.weak or (not uses_pronoun(text) and _names_something(reading))):
+                # a question of its own after all ("What is the scaling law?", "and who said AGI is a decade away?")
+                resolved, own_question = replace(resolved, inherited=False), True
             else:  # never an unrelated fact in place of the one the follow-up asks for
                 answer = replace(completed, fact=None, source=None, matched_question=None)
         if not resolved.inherited:
-            if not reading.subjects and (is_follow_up_form(text) or (uses_pronoun(text) and not match.answered)):
+            if not own_question and not reading.subjects \
+                    and (is_follow_up_form(text) or (uses_pronoun(text) and not match.answered)):
                 # "and its valuation?" with nothing before it: whose?  Asking beats guessing a company.
                 return Turn("unclear", lang)
             if match.small_talk and not match.answered:

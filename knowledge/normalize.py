@@ -46,7 +46,8 @@ EN_STOPWORDS = frozenset(
     they them he she his her him i me my we our you your what what's whats which how tell me please know
     can could would should will shall may might must any some much many s d ll re ve t vs per up
     hey pls plz yet still also just only very really like these those currently current now latest recent
-    recently today exactly actually roughly approximately around relationship relation connection between""".split()
+    recently today exactly actually roughly approximately around relationship relation connection between too either
+    go goes going went""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
 # ("少员") spans them.  Longest first.

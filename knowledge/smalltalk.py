@@ -29,9 +29,10 @@ _WHOLE = {
 }
 # Patterns anywhere in a message that names nothing the base knows.
 _ANYWHERE = {
-    "identity": r"who are you|what are you|what (?:else )?can you do|what (?:else )?do you know|are you a bot|"
-                r"are you human|your name|你是谁|你(?:还)?能(?:帮我)?做(?:些)?什么|你(?:还)?会(?:做)?什么|你是机器人|"
-                r"你叫什么|你(?:还)?知道(?:些)?什么",
+    "identity": r"who are you|what are you|what (?:else )?can you (?:do|help(?: me)?(?: out)?(?: with)?)\b|"
+                r"how (?:else )?can you help|what (?:else )?do you know|are you a bot|are you human|your name|你是谁|"
+                r"你(?:还|都)?(?:能|可以)(?:帮我|帮忙)?(?:做|干)?(?:些|点)?(?:什么|啥)|你(?:还|都)?会(?:做|干)?(?:些)?(?:什么|啥)|"
+                r"你是机器人|你叫什么|你(?:还|都)?知道(?:些)?什么|你有什么用",
     "chitchat": r"how'?s your day|how are you|how is it going|how'?s it going|what'?s up|你好吗|最近怎么样|"
                 r"过得怎么样|今天怎么样",
     "joke": r"\bjokes?\b|\bfunny\b|make me laugh|笑话|段子|逗我",

@@ -444,3 +444,14 @@ def test_which_of_them_sets_every_company_talked_about_side_by_side(last, follow
         turn = dialogue.turn(follow_up, "d:U9")
         assert turn.answer.comparison.first == "zhipu"  # founded first, whatever was asked last ("founder")
         assert {"zhipu", "minimax"} <= {s.subject for s in turn.answer.comparison.sides}
+
+
+def test_a_follow_up_that_is_a_question_of_its_own_is_answered_as_one():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("What did Jensen Huang say about China winning the AI race?", "d:U10")
+        turn = dialogue.turn("and who said AGI is at least a decade away?", "d:U10")  # not Jensen Huang's words
+        assert turn.answer.fact.id == "karpathy-agi-ten-years"

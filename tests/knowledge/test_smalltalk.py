@@ -53,3 +53,9 @@ def test_thanks_with_a_few_words_around_it_is_thanks(text):
                                   "thanks to DeepSeek, prices fell", "<@U0OTHER> thanks for the deck"])
 def test_thanks_that_asks_or_thanks_someone_else_is_not(text):
     assert classify(text) is None
+
+
+@pytest.mark.parametrize("text", ["nice. what else can you help me with?", "How can you help?", "你都能帮我做什么?",
+                                  "你可以干啥"])
+def test_asking_what_the_bot_can_do_is_small_talk(text):
+    assert topic(text) == "identity"
