@@ -502,3 +502,17 @@ def test_a_version_is_a_model_of_its_product_line(real):
     # aliases.yaml ``lines``: a fact about Hailuo 2.3 answers "which Hailuo version..."
     assert real.match("which Hailuo version came out in October?").fact.id == "minimax-hailuo-2-3-release"
     assert not real.match("hailuo 03 launch date").answered  # no such version: not Hailuo 02's facts
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("minimax top line 2024?", "minimax-revenue-2024"),
+    ("闫俊杰在商汤干到啥级别了", "yan-junjie-sensetime-career"),
+    ("哪家媒體說M2可能衝擊Anthropic?", "the-information-minimax-m2-threat-to-anthropic"),
+])
+def test_everyday_wordings_of_revenue_rank_and_reporting(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
+def test_which_is_the_older_company_compares_founding_dates(real):
+    comparison = real.match("Which is the older company, Zhipu or MiniMax?").comparison
+    assert comparison.attribute == "founded" and comparison.first == "zhipu"
