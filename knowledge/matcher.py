@@ -866,6 +866,8 @@ class Matcher:
             if not query:
                 return []
         content = {t: w for t, w in query.items() if (t not in guard or t in metrics) and not _NUMBER.fullmatch(t)}
+        # "minimax 海螺ai 收入": the maker named beside its product qualifies it; the facts need be about Hailuo only
+        guard -= {self.normalize.entity_token(self._makers[s]) for s in reading.subjects if s in self._makers}
         subject_tokens = guard & entities
         if not content and not subject_tokens:
             return []  # nothing but numbers and stopwords ("what's 2 + 2?"): nothing to match on

@@ -516,3 +516,8 @@ def test_everyday_wordings_of_revenue_rank_and_reporting(real, question, fact_id
 def test_which_is_the_older_company_compares_founding_dates(real):
     comparison = real.match("Which is the older company, Zhipu or MiniMax?").comparison
     assert comparison.attribute == "founded" and comparison.first == "zhipu"
+
+
+def test_a_maker_named_beside_its_product_only_qualifies_it(real):
+    # the Hailuo revenue fact is about Hailuo; MiniMax, its maker, need not be what it is about
+    assert real.match("minimax 海螺ai 2025前三季度收入").fact.id == "minimax-hailuo-ai-revenue"
