@@ -149,8 +149,8 @@ def test_the_word_period_is_no_part_of_a_year(matcher):
 
 
 def test_a_word_of_an_attribute_wording_is_never_read_as_a_typo(matcher):
-    reading = matcher.read("How much cash does MiniMax have sitting on its balance sheet?")
-    assert "sheet" in reading.words and "sheet" not in reading.corrected.values()
+    reading = matcher.read("Where did Yan Junjie teach?")  # "teach" words a career: no typo of "tech"
+    assert "teach" in reading.words and "teach" not in reading.corrected.values()
 
 
 @pytest.mark.parametrize("question", ["智谱是什么公司?", "What kind of company is Zhipu?", "MiniMax是一家什么公司?"])
