@@ -859,7 +859,8 @@ class Matcher:
                           or _GUARDED_FIGURE.fullmatch(t))
         # A full year is what a figure for a year is unless it says otherwise: the fact need not say
         # "full year", only not cover part of one.
-        whole_year = FULL_YEAR in guard
+        # (a question naming a part of a year too compares it with a full one: "did 9M 2025 exceed full-year 2024?")
+        whole_year = FULL_YEAR in guard and not any(is_period(t) and t != FULL_YEAR for t in guard)
         if whole_year:
             guard -= {FULL_YEAR}
             del query[FULL_YEAR]

@@ -36,6 +36,7 @@ _HYPHENATED_MODEL = re.compile(
 )
 # Spaces between a Chinese character and a figure, either way round (they spell one mixed-script form).
 _SPACED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])")
+_FISCAL_YEAR = re.compile(r"\bfy ?'?((?:19|20)\d\d|\d\d)\b")
 _ENTITY_PREFIX = "@"  # canonical entity tokens start with this, so guards can tell them apart
 
 # Words that carry no content in a question.  Question words that do ("who",
@@ -408,6 +409,8 @@ def _first_index(table: dict) -> dict:
 
 
 def _fold_models(text: str) -> str:
+    if "fy" in text:  # "FY2024", "fy24": the full year 2024
+        text = _FISCAL_YEAR.sub(lambda m: f" {m.group(1) if len(m.group(1)) == 4 else '20' + m.group(1)} full year ", text)
     return _HYPHENATED_MODEL.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
 
 
