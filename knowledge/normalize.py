@@ -408,9 +408,14 @@ def _first_index(table: dict) -> dict:
     return {first: tuple(sorted(lengths, reverse=True)) for first, lengths in index.items()}
 
 
+def _full_year(fiscal: re.Match) -> str:
+    year = fiscal.group(1)
+    return f" {year if len(year) == 4 else '20' + year} full year "
+
+
 def _fold_models(text: str) -> str:
     if "fy" in text:  # "FY2024", "fy24": the full year 2024
-        text = _FISCAL_YEAR.sub(lambda m: f" {m.group(1) if len(m.group(1)) == 4 else '20' + m.group(1)} full year ", text)
+        text = _FISCAL_YEAR.sub(_full_year, text)
     return _HYPHENATED_MODEL.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
 
 

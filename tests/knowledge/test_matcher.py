@@ -525,7 +525,8 @@ def test_a_maker_named_beside_its_product_only_qualifies_it(real):
 
 @pytest.mark.parametrize("question, fact_id", [
     ("minimax net loss FY2024", "minimax-net-loss-2024"),  # a fiscal year is the full year
-    ("MiniMax 2025年前三季的淨虧損,有沒有超過2024全年?", "minimax-net-loss-2025-9m"),  # part of a year beside a full one
+    # part of a year beside a full one
+    ("MiniMax 2025年前三季的淨虧損,有沒有超過2024全年?", "minimax-net-loss-2025-9m"),
     ("what date did minimax start trading in hong kong", "minimax-hk-listing-date"),
     ("截至2025年9月30日，MiniMax 的企业业务贡献了多少收入？", "minimax-b-end-revenue-15m"),  # 企业业务 is the B-end
     ("月之暗面跟DeepSeek是哪一年冒出來的？", "moonshot-deepseek-founded-2023"),
