@@ -1287,7 +1287,7 @@ def _phrasing_texts(fact: Fact) -> list[str]:
 # "How many employees does DeepSeek have?" asks a count: a fact whose answer gives no number but a year
 # ("a team of young graduates", c. 2025) does not answer it.
 _ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|几[个家位名款人次年岁]")  # not "价格是多少?"
-_ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b|哪天|哪一天|几号|几月几[日号]|具体日期")
+_ASKS_DAY = re.compile(r"\b(?:what|which|exact) (?:date|day)\b|\bwhen exactly\b|哪天|哪一天|几号|几月几[日号]|具体日期")
 _DAY = re.compile(rf"\b(?:{MONTHS})\b|\d{{1,2}}月|\d{{4}}-\d{{2}}", re.IGNORECASE)
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a parenthesis: the source's date, a translation
 _NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"

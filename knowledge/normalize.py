@@ -378,7 +378,7 @@ class Normalizer:
         return 0
 
 
-_NOT_STEMMED = frozenset({"called", "funding", "funded"})  # "his fund" is no funding
+_NOT_STEMMED = frozenset({"called", "funding", "funded", "shares"})  # "his fund" is no funding, "a share" no stock
 
 
 @lru_cache(maxsize=1 << 16)
