@@ -48,14 +48,14 @@ EN_STOPWORDS = frozenset(
     can could would should will shall may might must any some much many s d ll re ve t vs per up
     hey pls plz yet still also just only very really like these those currently current now latest recent
     recently today exactly actually roughly approximately around relationship relation connection between too either
-    go goes going went""".split()
+    go goes going went piece article articles mentioned mention mentions""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
 # ("少员") spans them.  Longest first.
 ZH_STOPWORDS = tuple(sorted(
     """的 了 吗 嘛 呢 吧 啊 呀 么 是 在 有 和 与 及 也 都 就 还 又 对 把 被 给 让 请问 一下 个 这 那 些 什么 怎么
     怎样 如何 多少 哪些 哪个 是否 有没有 是不是 目前 现在 请 告诉 我 知道 一共 总共 啥 咋
-    大概 大约 大致 左右 关系""".split(),
+    大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到""".split(),
     key=len, reverse=True))
 _ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))
 
@@ -161,6 +161,18 @@ class Normalizer:
 
     def __call__(self, text: str) -> Normalized:
         return self._normalize(text)
+
+    def rejoin(self, tokens: list[str], corrected: set[str]) -> list[str]:
+        """Tokens with two neighbours that spell an alias joined into it, when a typo correction made one
+        of them ("net" + "loss" corrected from "los" -> the metric "net loss")."""
+        joined: list[str] = []
+        i = 0
+        while i < len(tokens):
+            pair = tuple(tokens[i : i + 2])
+            alias = self._latin.get(pair) if len(pair) == 2 and corrected.intersection(pair) else None
+            joined.append(alias or tokens[i])
+            i += 2 if alias else 1
+        return joined
 
     def entity_id(self, token: str) -> str | None:
         return self.entity_ids.get(token)

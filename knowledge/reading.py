@@ -170,6 +170,8 @@ class Reader:
             elif vocabulary is not None and not vocabulary.knows(token):
                 unknown.add(token)
             tokens.append(token)
+        if corrected:  # "net los": corrected, "net loss" is a name of its own (a metric)
+            tokens = self.normalize.rejoin(tokens, set(corrected))
         tokens = list(dict.fromkeys(tokens))
         attributes = _refine(list(normalized.attributes), fold(question), self.normalize.attributes)
         for word in corrected:  # "revnue" was corrected to "revenue": it names the attribute too

@@ -160,3 +160,9 @@ def test_what_kind_of_company_asks_who_or_what_it_is(matcher, question):
 
 def test_where_did_he_study_in_chinese_asks_education(matcher):
     assert matcher.read("闫俊杰在哪里读的书?").attribute == "education"
+
+
+def test_a_corrected_word_rejoins_its_neighbour_into_a_name(matcher):
+    reading = matcher.read("What was MiniMax's net los in 2024?")  # "net los" -> the metric "net loss"
+    assert reading.corrected == {"loss": "los"} and "net" not in reading.words
+    assert matcher.match("What was MiniMax's net los in 2024?").fact.id == "minimax-net-loss-2024"
