@@ -130,6 +130,7 @@ class Resolved:
     inherited: bool  # something came from the conversation
     weak: bool = False  # inherited only because the question named no subject: its own answer may be better
     stranger: str | None = None  # "and Baichuan?": a subject the base has no fact about, as written
+    qualifiers: tuple[str, ...] = ()  # kept from the last question ("B-end"): aliases.yaml term ids
 
     def describe(self, name: Callable[[str], str]) -> str:
         """"MiniMax — net loss — 2023" (entity and attribute ids through ``name``)."""
@@ -140,6 +141,7 @@ class Resolved:
             parts.append(name(self.attribute))
         parts.extend(self.years)
         parts.extend(self.versions)
+        parts.extend(name(q) for q in self.qualifiers)
         return " — ".join(parts)
 
 
@@ -273,8 +275,9 @@ def resolve(text: str, reading: Reading, context: Context | None,
         years, versions = context.years, inherited_versions
         # "市值呢?" after the share price on 2月13日: the market cap that day (a day given with its year, "as of
         # Sept 30, 2025", dates a report: the year carries it)
-        day = DAY_OF_MONTH.search(fold(context.question or ""))
-        if take_subjects and not take_attribute and day and not years \
+        last = fold(context.question or "")
+        day = DAY_OF_MONTH.search(last)
+        if take_subjects and not take_attribute and day and not years and not YEAR.search(last) \
                 and not DAY_OF_MONTH.search(fold(text)):
             years = (day.group(),)
     if take_attribute and not content and not models and context.question and not context.compared:

@@ -70,7 +70,7 @@ class Dialogue:
         self.examples = examples or Examples(qa.factbase.facts)
         self.question_log = question_log
         aliases = qa.factbase.aliases
-        self._names = {**aliases.entities, **getattr(aliases, "attributes", {})}
+        self._names = {**aliases.terms, **aliases.entities, **getattr(aliases, "attributes", {})}
         self._people = getattr(aliases, "people", frozenset())
         wordings = sorted((w for term, forms in getattr(aliases, "terms", {}).items() if term.startswith(PERIOD)
                            for w in forms), key=len, reverse=True)
@@ -125,7 +125,14 @@ class Dialogue:
                                      or self._else_of_last(text, reading, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
-            completed = self.qa.answer(self.qa.match(resolved.question))
+            qualified = self._with_qualifiers(resolved, context)
+            completed = self.qa.answer(self.qa.match(qualified.question))
+            if qualified is not resolved and not (completed.answered and (
+                    resolved.attribute is None or getattr(completed.fact, "attribute", None) == resolved.attribute)):
+                # "how many enterprise customers?" after the B-end's revenue: no B-end fact tells it
+                completed = self.qa.answer(self.qa.match(resolved.question))
+            else:
+                resolved = qualified
             own = resolved.attribute in tuple(getattr(reading, "specific_attributes", ()))
             missed = not (completed.answered and _fits(completed, resolved, own))
             # or answered by a fact of another attribute, the one that tells it lacking the inherited year
@@ -193,6 +200,17 @@ class Dialogue:
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    def _with_qualifiers(self, resolved: Resolved, context: Context | None) -> Resolved:
+        """The follow-up with the qualifiers of the last question it does not replace ("收入呢?" after the
+        B-end's share of revenue: the B-end's revenue; aliases.yaml ``contrasts``)."""
+        if context is None or not context.question:
+            return resolved
+        carried = self.qa.matcher.qualifiers_kept(context.question, resolved.question)
+        if not carried:
+            return resolved
+        return replace(resolved, question=f"{resolved.question.rstrip('?？ ')} {' '.join(carried)}?",
+                       qualifiers=carried)
 
     def _answer_in(self, text: str, reading, context: Context) -> tuple[Resolved, Answer]:
         """The follow-up read in ``context`` (the conversation's, with something left out) and its answer."""
@@ -281,7 +299,8 @@ class Dialogue:
 
     def _display(self, name: str) -> str:
         forms = [f for f in self._names.get(name, ()) if not is_chinese(f)]
-        return forms[0] if forms and name in self.qa.factbase.aliases.entities else name.replace("_", " ")
+        aliases = self.qa.factbase.aliases
+        return forms[0] if forms and (name in aliases.entities or name in aliases.terms) else name.replace("_", " ")
 
 
 # Questions about the last answer itself: where it comes from, whether it is sure, more of it.

@@ -625,6 +625,13 @@ class Matcher:
             self._readings[question] = reading
         return reading
 
+    def qualifiers_kept(self, last: str, follow_up: str) -> tuple[str, ...]:
+        """The qualifiers (aliases.yaml ``contrasts``: B-end, consumer, total…) of ``last`` that
+        ``follow_up`` neither names nor replaces with another of their group, as tokens."""
+        named = set(self.normalize(follow_up).tokens)
+        return tuple(t for t in dict.fromkeys(self.normalize(last).tokens) if t in self._contrasts
+                     and t not in named and not named & self._contrasts[t])
+
     def _maker_beside_product(self, reading: Reading) -> Reading:
         """"Which attention did MiniMax go back to for M2?" names a product and its maker (aliases.yaml
         ``makers``): the maker is not a side to compare with its own product."""
@@ -1341,7 +1348,14 @@ def _told(fact: Fact) -> frozenset[str]:
     told = {DURATION} if any(u in folded for u in _DURATION_UNITS) and _DURATION.search(text) else set()
     if _DATED.search(_ATTRIBUTION.sub("", text)):
         told.add(WHEN)
+        if _RELEASED_ON.search(text):  # "MiniMax released Hailuo 02 in June 2025": when it came out, too
+            told.add("release")
     return frozenset(told)
+
+
+_RELEASED_ON = re.compile(r"\b(?:released|launched|unveiled)\b[^.;]{0,60}\b(?:in|on) (?:early |late |mid-)?"
+                          r"(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december)\b", re.IGNORECASE)
 
 
 def tells_day(reading: Reading, fact: Fact) -> bool:

@@ -455,3 +455,16 @@ def test_a_follow_up_that_is_a_question_of_its_own_is_answered_as_one():
         dialogue.turn("What did Jensen Huang say about China winning the AI race?", "d:U10")
         turn = dialogue.turn("and who said AGI is at least a decade away?", "d:U10")  # not Jensen Huang's words
         assert turn.answer.fact.id == "karpathy-agi-ten-years"
+
+
+def test_a_follow_up_keeps_the_qualifier_of_the_last_question():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("MiniMax 开放平台及企业服务的毛利率是多少?", "d:U11")
+        turn = dialogue.turn("收入呢?", "d:U11")  # the B-end's revenue, not the company's
+        assert "1542" in turn.answer.fact.answer_zh and turn.reading == "MiniMax — 营收 — B端"
+        other = dialogue.turn("C端呢?", "d:U11")  # another qualifier of the group replaces it
+        assert "B端" not in (other.reading or "")

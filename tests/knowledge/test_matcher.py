@@ -533,3 +533,8 @@ def test_a_maker_named_beside_its_product_only_qualifies_it(real):
 ])
 def test_fiscal_years_trading_starts_enterprise_business_and_emerging(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_an_answer_saying_when_something_was_released_tells_the_release(real):
+    # filed under its ranking, the Hailuo 02 fact says "released … in June 2025"
+    assert real.match("When was the Hailuo 02 video model released?").fact.id == "minimax-hailuo-02-ranking"
