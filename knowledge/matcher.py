@@ -663,6 +663,8 @@ class Matcher:
         Yan Junjie (the one the base's founder fact names), asking his hometown."""
         roles = [a for a in reading.specific_attributes if a in ROLES]
         others = [a for a in reading.attributes if a in PERSONAL_ATTRIBUTES]
+        if roles and others and len(reading.subjects) == 2:
+            return self._role_named(reading, roles[0], others)
         if not roles or not others or len(reading.subjects) != 1 or reading.subjects[0] in self._people:
             return reading
         company = reading.subjects[0]
@@ -674,6 +676,17 @@ class Matcher:
         tokens = tuple(person_token if t == company_token else t for t in reading.tokens if t not in wording)
         return dataclasses.replace(reading, tokens=tokens, subjects=(person,), compared=(person,),
                                    attributes=tuple(others), words=tuple(w for w in reading.words if w not in wording))
+
+    def _role_named(self, reading: Reading, role: str, others: list[str]) -> Reading:
+        """"Where did MiniMax founder Yan Junjie go to college?": the role only says who he is; the question
+        is about him, asking his education (not MiniMax's founder)."""
+        company, person = sorted(reading.subjects, key=lambda s: s in self._people)
+        if company in self._people or person not in self._people or self._role_holder(company, role) != person:
+            return reading
+        dropped = self._attribute_tokens.get(role, frozenset()) | {self.normalize.entity_token(company)}
+        return dataclasses.replace(reading, tokens=tuple(t for t in reading.tokens if t not in dropped),
+                                   subjects=(person,), compared=(person,), attributes=tuple(others),
+                                   words=tuple(w for w in reading.words if w not in dropped))
 
     def _role_holder(self, company: str, role: str) -> str | None:
         """The one person the company's facts filed under ``role`` are about, if exactly one."""

@@ -174,6 +174,8 @@ class Reader:
             tokens = self.normalize.rejoin(tokens, set(corrected))
         tokens = list(dict.fromkeys(tokens))
         attributes = _refine(list(normalized.attributes), fold(question), self.normalize.attributes)
+        if "ipo" in attributes and len(attributes) > 1 and _BEFORE_IPO.search(fold(question)):
+            attributes.remove("ipo")  # "上市前闫俊杰上了谁的播客?": the listing dates the question, it is not asked
         for word in corrected:  # "revnue" was corrected to "revenue": it names the attribute too
             attribute = self.normalize.attribute_of_word(word)
             if attribute and attribute not in attributes:
@@ -293,6 +295,8 @@ _BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: 
 # "after DeepSeek V3 came out", "DeepSeek V3发布后": a release that dates the question, not its subject
 _AFTER = re.compile(r"\bafter (.+?) (?:came out|was released|launched|was launched|shipped|took off|broke out)\b|"
                     r"([^,，。?？]+?)(?:发布|推出|上线|爆火|火了|走红|出圈)(?:之|以)?后")
+_BEFORE_IPO = re.compile(r"上市(?:之|以)?前|\bpre-?ipo\b|"
+                         r"\bbefore (?:its |the |their )?(?:ipo|listing|going public|it (?:listed|went public))\b")
 _ZH_JOINERS = re.compile(r"[在的和与跟]|\band\b")
 NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
 _OF_WORDS = frozenset({"of", "for", "at"})

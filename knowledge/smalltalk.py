@@ -29,7 +29,9 @@ _WHOLE = {
 }
 # Patterns anywhere in a message that names nothing the base knows.
 _ANYWHERE = {
-    "identity": r"who are you|what are you|what (?:else )?can you (?:do|help(?: me)?(?: out)?(?: with)?)\b|"
+    "identity": r"who are you|what are you|"
+                r"what (?:else |kind of (?:stuff|things) |sort of (?:stuff|things) |stuff |things )?"
+                r"can you (?:do|help(?: me)?(?: out)?(?: with)?)\b|"
                 r"how (?:else )?can you help|what (?:else )?do you know|are you a bot|are you human|your name|你是谁|"
                 r"你(?:还|都)?(?:能|可以)(?:帮我|帮忙)?(?:做|干)?(?:些|点)?(?:什么|啥)|你(?:还|都)?会(?:做|干)?(?:些)?(?:什么|啥)|"
                 r"你是机器人|你叫什么|你(?:还|都)?知道(?:些)?什么|你有什么用",

@@ -538,3 +538,11 @@ def test_fiscal_years_trading_starts_enterprise_business_and_emerging(real, ques
 def test_an_answer_saying_when_something_was_released_tells_the_release(real):
     # filed under its ranking, the Hailuo 02 fact says "released … in June 2025"
     assert real.match("When was the Hailuo 02 video model released?").fact.id == "minimax-hailuo-02-ranking"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Where did MiniMax founder Yan Junjie go to college?", "yan-junjie-education"),  # the role says who he is
+    ("MiniMax上市前閆俊杰上了誰的播客?", "yan-junjie-luo-yonghao-podcast"),  # "before the IPO" dates it
+])
+def test_a_role_or_a_listing_that_only_situates_the_question_is_not_what_it_asks(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
