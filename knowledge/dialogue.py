@@ -239,6 +239,9 @@ class Dialogue:
                 or not _WHEN_ONLY.match(fold(clean_input(text))):
             return False
         fact = self.qa.fact(context.fact_id)
+        asked = [a for a in getattr(reading, "specific_attributes", ()) if a != "release"]
+        if fact is not None and asked and fact.attribute not in asked:
+            return False  # "when did it go public?" after its valuation asks the listing ("come out" the last's date)
         return fact is not None and bool(_DATED.search(f"{fact.answer_en or ''} {fact.answer_zh or ''}"))
 
     def _else_of_last(self, text: str, reading, context: Context | None) -> bool:

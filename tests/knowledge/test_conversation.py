@@ -468,3 +468,14 @@ def test_a_follow_up_keeps_the_qualifier_of_the_last_question():
         assert "1542" in turn.answer.fact.answer_zh and turn.reading == "MiniMax — 营收 — B端"
         other = dialogue.turn("C端呢?", "d:U11")  # another qualifier of the group replaces it
         assert "B端" not in (other.reading or "")
+
+
+def test_when_did_it_happen_asks_the_attribute_it_names_not_the_last_answers_date():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("What was MiniMax's valuation before its IPO?", "d:U12")
+        turn = dialogue.turn("when did it go public?", "d:U12")  # the listing date, not the valuation again
+        assert turn.answer.fact.id == "minimax-hk-listing-date"
