@@ -290,22 +290,9 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
     for person in people:
         if str(person) not in groups["entities"]:
             problems.append(f"aliases.yaml: people: {person!r} is not an entity id")
-    makers = data.get("makers") or {}
-    if not isinstance(makers, dict):
-        problems.append("aliases.yaml: 'makers' must map product ids to company ids")
-        makers = {}
-    for product, maker in makers.items():
-        for role, entity in (("product", product), ("maker", maker)):
-            if str(entity) not in groups["entities"]:
-                problems.append(f"aliases.yaml: makers: {role} {entity!r} is not an entity id")
-    lines = data.get("lines") or {}
-    if not isinstance(lines, dict):
-        problems.append("aliases.yaml: 'lines' must map model ids to product-line ids")
-        lines = {}
-    for model, line in lines.items():
-        for role, entity in (("model", model), ("line", line)):
-            if str(entity) not in groups["entities"]:
-                problems.append(f"aliases.yaml: lines: {role} {entity!r} is not an entity id")
+    makers = _entity_map(data, "makers", ("product", "maker"), "product ids to company ids", groups["entities"],
+                         problems)
+    lines = _entity_map(data, "lines", ("model", "line"), "model ids to product-line ids", groups["entities"], problems)
     contrasts = data.get("contrasts") or []
     if not isinstance(contrasts, list) or not all(isinstance(g, list) and len(g) >= 2 for g in contrasts):
         problems.append("aliases.yaml: 'contrasts' must be a list of lists of two or more term ids")
@@ -315,9 +302,23 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
                         if str(term) not in groups["terms"])
     return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"],
                    attributes=groups["attributes"], people=frozenset(map(str, people)),
-                   makers={str(k): str(v) for k, v in makers.items()},
-                   lines={str(k): str(v) for k, v in lines.items()},
+                   makers=makers, lines=lines,
                    contrasts=tuple(tuple(map(str, g)) for g in contrasts))
+
+
+def _entity_map(data: dict, key: str, roles: tuple[str, str], maps: str, entities: dict,
+                problems: list[str]) -> dict[str, str]:
+    """An aliases.yaml map of entity id to entity id (``makers``: product -> maker, ``lines``: model ->
+    product line), both ids of every pair checked against the entities."""
+    found = data.get(key) or {}
+    if not isinstance(found, dict):
+        problems.append(f"aliases.yaml: {key!r} must map {maps}")
+        return {}
+    for pair in found.items():
+        for role, entity in zip(roles, pair, strict=True):
+            if str(entity) not in entities:
+                problems.append(f"aliases.yaml: {key}: {role} {entity!r} is not an entity id")
+    return {str(k): str(v) for k, v in found.items()}
 
 
 def _clean_articles(data_dir: Path, sources: dict[str, Source], problems: list[str]) -> dict[str, str]:

@@ -124,12 +124,15 @@ def test_an_attribute_wording_belongs_to_one_attribute(tmp_path):
     assert problem == "aliases.yaml: attributes.revenue: 'Staff' is already a wording of employees"
 
 
-def test_makers_name_known_entities(tmp_path):
-    [problem] = problems(tmp_path, aliases=ALIASES + "makers:\n  hailuo: minimax\n")
-    assert problem == "aliases.yaml: makers: product 'hailuo' is not an entity id"
+@pytest.mark.parametrize("key, unknown, problem", [
+    ("makers", "hailuo: minimax", "aliases.yaml: makers: product 'hailuo' is not an entity id"),
+    ("lines", "hailuo-02: openai", "aliases.yaml: lines: model 'hailuo-02' is not an entity id"),
+])
+def test_makers_and_lines_name_known_entities(tmp_path, key, unknown, problem):
+    assert problems(tmp_path, aliases=ALIASES + f"{key}:\n  {unknown}\n") == [problem]
     (tmp_path / "ok").mkdir()
-    base = load_factbase(write_base(tmp_path / "ok", aliases=ALIASES + "makers:\n  openai: minimax\n"))
-    assert base.aliases.makers == {"openai": "minimax"}
+    base = load_factbase(write_base(tmp_path / "ok", aliases=ALIASES + f"{key}:\n  openai: minimax\n"))
+    assert getattr(base.aliases, key) == {"openai": "minimax"}
 
 
 def test_contrasts_name_known_terms(tmp_path):
@@ -155,11 +158,3 @@ def test_an_unchanged_base_is_read_once_and_a_changed_one_again(tmp_path):
     facts.write_text(facts.read_text(encoding="utf-8").replace(phrasing, phrasing + " Really?", 1), encoding="utf-8")
     changed = load_factbase(copy)
     assert changed is not first and changed.facts[0].questions[0] == phrasing + " Really?"
-
-
-def test_lines_name_known_entities(tmp_path):
-    [problem] = problems(tmp_path, aliases=ALIASES + "lines:\n  hailuo-02: openai\n")
-    assert problem == "aliases.yaml: lines: model 'hailuo-02' is not an entity id"
-    (tmp_path / "ok").mkdir()
-    base = load_factbase(write_base(tmp_path / "ok", aliases=ALIASES + "lines:\n  openai: minimax\n"))
-    assert base.aliases.lines == {"openai": "minimax"}
