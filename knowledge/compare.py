@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.factbase import Fact
 from knowledge.normalize import is_traditional, to_traditional
+from knowledge.reading import MONTH_NAMES
 
 if TYPE_CHECKING:
     from knowledge.matcher import Matcher, Policy
@@ -30,8 +31,7 @@ MONEY_ATTRIBUTES = frozenset({"revenue", "net_loss", "valuation", "market_cap", 
                               "spending", "price", "share_price"})
 PERCENT_ATTRIBUTES = frozenset({"gross_margin", "market_share"})
 DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})  # compared by which came first
-_MONTH_NUMBER = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                             "september", "october", "november", "december"), 1)}
+_MONTH_NUMBER = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 _DATE = re.compile(rf"(?:\b(?P<month>{'|'.join(_MONTH_NUMBER)})\s+(?:\d{{1,2}},?\s+)?)?\b(?P<year>(?:19|20)\d\d)\b",
                    re.IGNORECASE)
 _SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6,

@@ -214,7 +214,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
     most = None if subjects or context.attribute == "ranking" else _WHICH_MOST.match(folded)  # not "who was first?"
     if most:
         # "which of them is the oldest?" after the founding of three companies: all three side by side
-        sides = tuple(dict.fromkeys(e for e in (*context.subjects, *context.mentioned) if e not in people))
+        sides = _companies_talked_about(context, people)
         timely = most.group("time") or most.group("time_zh")
         asked = "founded" if timely and context.attribute not in DATE_ATTRIBUTES else context.attribute
         if len(sides) >= 2 and (attribute or asked):
@@ -222,7 +222,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
                               versions, own_attribute=bool(attribute), wording=wording, weak=False, side_by_side=True)
     if not subjects and _WHICH_MORE.search(folded) and context.attribute:
         # "which is bigger?" after MiniMax's valuation and then OpenAI's: the two set side by side
-        sides = tuple(dict.fromkeys(e for e in (*context.subjects, *context.mentioned) if e not in people))[:2]
+        sides = _companies_talked_about(context, people)[:2]
         if len(sides) == 2:
             return _completed(text, reading, sides, attribute or context.attribute, years or context.years, versions,
                               own_attribute=bool(attribute), wording=wording, weak=False, side_by_side=True)
@@ -287,6 +287,12 @@ def resolve(text: str, reading: Reading, context: Context | None,
     return _completed(text, reading, subjects, attribute, years, versions, own_attribute=not take_attribute,
                       wording=wording, weak=take_subjects and not strong,
                       side_by_side=context.compared and set(subjects) == set(context.focus))
+
+
+def _companies_talked_about(context: Context, people: frozenset[str]) -> tuple[str, ...]:
+    """What the conversation asked about and brought up, latest first, people left out: the sides of
+    "which is bigger?" (the last two) or "which of them is the oldest?" (up to ``MOST_SIDES``)."""
+    return tuple(dict.fromkeys(e for e in (*context.subjects, *context.mentioned) if e not in people))
 
 
 def _pronoun_first(folded: str, subjects: tuple[str, ...], spellings: Callable[[str], tuple[str, ...]]) -> bool:

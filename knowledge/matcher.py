@@ -49,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, is_chinese, stem
-from knowledge.reading import MONTHS, YEAR, Reader, Reading, first_specific, is_period
+from knowledge.reading import MONTH_NAMES, MONTHS, YEAR, Reader, Reading, first_specific, is_period
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -1367,8 +1367,7 @@ def _told(fact: Fact) -> frozenset[str]:
 
 
 _RELEASED_ON = re.compile(r"\b(?:released|launched|unveiled)\b[^.;]{0,60}\b(?:in|on) (?:early |late |mid-)?"
-                          r"(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
-                          r"november|december)\b", re.IGNORECASE)
+                          rf"(?:(?:19|20)\d\d|{'|'.join(MONTH_NAMES)})\b", re.IGNORECASE)
 
 
 def tells_day(reading: Reading, fact: Fact) -> bool:

@@ -35,8 +35,9 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 # Model names and versions not folded into an entity: "gpt6", "v4", "2.0".
 VERSION = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+")
 NUMBER = re.compile(r"\d+(?:\.\d+)*")
-MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")  # for patterns of dates
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+MONTHS = "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"  # for patterns of dates
 # A day of a month: "2月13日", "Feb 13", "13 February"
 DAY_OF_MONTH = re.compile(rf"\d{{1,2}}月\d{{1,2}}[日号]|\b(?:{MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}} (?:{MONTHS})\b",
                           re.IGNORECASE)
