@@ -158,7 +158,12 @@ class Dialogue:
                 loose, retried = self._answer_in(text, reading, replace(context, attribute=None, question=None))
                 if retried.answered and _fits(retried, loose, own):
                     resolved, completed = loose, retried
-            if completed.answered and _fits(completed, resolved, own):
+            if completed.answered and _fits(completed, resolved, own) \
+                    and _repeats_last(completed, context) and _answers_aside(match, context):
+                # "what's the report called?" after the gap Jefferies found: its own reading names the
+                # report the conversation went through; the completed one only gives the last answer again
+                resolved, own_question = replace(resolved, inherited=False), True
+            elif completed.answered and _fits(completed, resolved, own):
                 answer = completed
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
                 answer = self._last_answer(resolved, context)
@@ -319,6 +324,20 @@ def _about_last(text: str, context: Context | None) -> bool:
     if context is None or not context.fact_id:
         return False
     return bool(_ABOUT_LAST.fullmatch(fold(clean_input(text)).strip(" ?？!！.。,，")))
+
+
+def _repeats_last(answer: Answer, context: Context | None) -> bool:
+    return context is not None and answer.fact is not None and answer.fact.id == context.fact_id
+
+
+def _answers_aside(match, context: Context) -> bool:
+    """Whether the follow-up read on its own is answered by another fact, about something the conversation
+    went through (asked about or brought up): a new question about it, not one about the last answer."""
+    fact = match.fact if match.answered else None
+    if fact is None or fact.id == context.fact_id or match.small_talk or match.reading.subjects \
+            or match.reading.versions:  # "DeepSeek 呢?" names its own subject: the last question about it
+        return False
+    return bool(set(getattr(fact, "about", ()) or ()) & {*context.subjects, *context.mentioned})
 
 
 def _names_something(reading) -> bool:

@@ -479,3 +479,20 @@ def test_when_did_it_happen_asks_the_attribute_it_names_not_the_last_answers_dat
         dialogue.turn("What was MiniMax's valuation before its IPO?", "d:U12")
         turn = dialogue.turn("when did it go public?", "d:U12")  # the listing date, not the valuation again
         assert turn.answer.fact.id == "minimax-hk-listing-date"
+
+
+def test_a_follow_up_whose_completed_reading_only_repeats_the_last_answer_is_read_on_its_own():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("What did the Jefferies report say about Chinese AI capex?", "d:U5")
+        gap = dialogue.turn("how far behind GPT-5 is MiniMax M2 according to it?", "d:U5").answer.fact.id
+        assert gap == "jefferies-minimax-m2-vs-gpt-5-gap"
+        # the report (about Jefferies, asked about first), not the gap again
+        called = dialogue.turn("what's the report called?", "d:U5").answer.fact.id
+        assert called == "jefferies-china-ai-global-context-report"
+        # a follow-up naming its own subject still asks the last question about it
+        dialogue.turn("When was Zhipu founded?", "d:U6")
+        assert dialogue.turn("DeepSeek 呢?", "d:U6").answer.fact.attribute == "founded"
