@@ -66,6 +66,7 @@ DEFAULT_LONE_THRESHOLD = 40.0
 DEFAULT_LONE_MARGIN = 10.0
 DEFAULT_SCALED_MARGIN = True
 DEFAULT_LONE_MIN_CONTENT_RECALL = 0.5
+ALONE_MIN_CONTENT_RECALL = 0.35  # ... when no other candidate scores above zero
 # Sharing an entity is not enough: "Moonshot's revenue" must not get a Moonshot IPO fact.
 # The fact must also cover this share (IDF-weighted) of the question's other words.
 DEFAULT_MIN_CONTENT_RECALL = 0.3
@@ -238,7 +239,7 @@ class Policy:
         # Clearly alone, unless it tells another attribute than one the base gives elsewhere (a B-end margin
         # ruled out for a consumer question does not make a revenue fact the answer)
         if (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin)
-                and best.content_recall >= self.lone_min_content_recall
+                and best.content_recall >= self.lone_recall(runner_up)
                 and not (best.mismatch >= 1 and best.attribute_rival)):
             return None
         if best.score < self.lone_threshold:
@@ -246,8 +247,14 @@ class Policy:
         if best.score < self.threshold:
             return (f"score {best.score:.1f} is below {self.threshold:.0f}, and as a lone candidate it needs a "
                     f"lead of {max(self.lone_margin, margin):.1f} (has {lead:.1f}) and "
-                    f"{self.lone_min_content_recall:.0%} of the other words (has {best.content_recall:.0%})")
+                    f"{self.lone_recall(runner_up):.0%} of the other words (has {best.content_recall:.0%})")
         return f"its lead over the runner-up is {lead:.1f}, it needs {margin:.1f}"
+
+    def lone_recall(self, runner_up: float) -> float:
+        """The share of the question's other words a lone candidate must cover: less when nothing else
+        scores at all (a long question retelling a story, "what happened in 2019 that made Yan feel
+        something big was about to change?", is about the one fact that tells it)."""
+        return ALONE_MIN_CONTENT_RECALL if runner_up <= 0 else self.lone_min_content_recall
 
     def by_meaning(self, reading: Reading, ranked: list[Scored]) -> Scored | None:
         """The candidate that answers by meaning, if one does: it is about the subjects named and tells

@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge.factbase import Aliases, Fact, load_factbase
-from knowledge.matcher import Matcher
+from knowledge.matcher import Matcher, Policy
 
 
 def fact(fact_id: str, *questions: str, answer: str = "answer") -> Fact:
@@ -115,6 +115,15 @@ def test_another_attribute_alone_does_not_answer(real):
     """Zhipu's valuation fact mentions sales (P/S), but says nothing of Zhipu's revenue."""
     for question in ("What is Zhipu's revenue?", "智谱的营收是多少"):
         assert real.match(question).fact is None, question
+
+
+def test_a_candidate_nothing_else_scores_against_needs_less_of_the_question(real):
+    """A question retelling a story in its own words is about the one fact that tells it, when no
+    other fact scores at all; with a rival, a lone candidate still needs half of the words."""
+    match = real.match("What happened in 2019 that made Yan feel 'something is about to change'?")
+    assert match.fact.id == "yan-junjie-dota2-openai-inspiration"
+    policy = Policy()
+    assert policy.lone_recall(0.0) < policy.lone_recall(5.0) == policy.lone_min_content_recall
 
 
 def test_small_talk_is_refused_and_flagged(real):
