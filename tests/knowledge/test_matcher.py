@@ -126,6 +126,13 @@ def test_a_candidate_nothing_else_scores_against_needs_less_of_the_question(real
     assert policy.lone_recall(0.0) < policy.lone_recall(5.0) == policy.lone_min_content_recall
 
 
+def test_an_offer_price_is_a_figure_of_its_own(real):
+    """No article gives an IPO's offer price: neither the listing nor a later share price answers it."""
+    for question in ("智谱的发行价是多少?", "What was MiniMax's IPO offer price per share?", "MiniMax港股发行价是多少"):
+        assert real.match(question).fact is None, question
+    assert real.match("MiniMax 2月13日股价多少?").fact.id == "minimax-share-price-feb-13"
+
+
 def test_small_talk_is_refused_and_flagged(real):
     for question in ("What is the weather in Beijing today?", "tell me a joke", "今天天气怎么样", "hi"):
         match = real.match(question)
