@@ -34,9 +34,9 @@ MAX_QUESTION_CHARS = 1000
 TOLD_ALREADY_COVERAGE = 0.5
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
 # A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
-_WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|in which (?:year|month|quarter)|what (?:year|month|date))"
+_WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:in )?which (?:year|month|quarter)|what (?:year|month|date|quarter))"
                         r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
-                        r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|何时)(?:的事)?[呢啊]?[?？]?$")
+                        r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时)(?:的事)?[呢啊]?[?？]?$")
 # "who else did he meet?", "他还见了谁?": others in the same event, which the last answer names if anyone does
 _ELSE = re.compile(r"\b(?:who|what|where|which \w+) else\b|还(?:有|见了?|和|跟|去了?|说了?)(?:谁|什么|哪)")
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"

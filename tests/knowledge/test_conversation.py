@@ -496,3 +496,14 @@ def test_a_follow_up_whose_completed_reading_only_repeats_the_last_answer_is_rea
         # a follow-up naming its own subject still asks the last question about it
         dialogue.turn("When was Zhipu founded?", "d:U6")
         assert dialogue.turn("DeepSeek 呢?", "d:U6").answer.fact.attribute == "founded"
+
+
+def test_which_quarter_is_the_date_of_the_last_answer():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        puts = dialogue.turn("How big were Michael Burry's put positions?", "d:U7").answer.fact
+        for when in ("which quarter?", "哪个季度?"):
+            assert dialogue.turn(when, "d:U7").answer.fact.id == puts.id, when

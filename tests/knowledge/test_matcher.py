@@ -126,6 +126,10 @@ def test_a_candidate_nothing_else_scores_against_needs_less_of_the_question(real
     assert policy.lone_recall(0.0) < policy.lone_recall(5.0) == policy.lone_min_content_recall
 
 
+def test_a_pledge_to_invest_is_spending_not_funding(real):
+    assert real.match("how much did Meta commit to invest in the US?").fact.id == "meta-600-billion-us-investment"
+
+
 def test_an_offer_price_is_a_figure_of_its_own(real):
     """No article gives an IPO's offer price: neither the listing nor a later share price answers it."""
     for question in ("智谱的发行价是多少?", "What was MiniMax's IPO offer price per share?", "MiniMax港股发行价是多少"):
