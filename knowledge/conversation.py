@@ -50,7 +50,8 @@ _SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|th
                          r"(?:with|to)|compare (?:it|that|this|them) (?:with|to)|vs\.?|versus|against|relative to)\b|"
                          r"^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
 # A follow-up asking which of the last two is ahead: "which is bigger?", "who has more?", "哪个更多?"
-_WHICH_MORE = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)? (?:is|was|has|had|are|were|got|makes?|made)? ?"
+_WHICH_MORE = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)?(?: of (?:the two|them|these|those|the \w+))? "
+                         r"(?:is|was|has|had|are|were|got|makes?|made|earns?|brings? in)? ?"
                          r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b|"
                          r"^compare (?:them|the two|both)|"
                          r"^(?:那)?(?:哪个|哪家|谁)(?:更|比较)?(?:大|多|高|低|少|便宜|贵|领先)|^比较一下")

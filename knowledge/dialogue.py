@@ -33,10 +33,13 @@ MAX_QUESTION_CHARS = 1000
 # A follow-up is about a detail of the last answer when its fact holds this share of the follow-up's words.
 TOLD_ALREADY_COVERAGE = 0.5
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
+HIS_COMPANIES_TRIED = 3  # companies of the conversation tried for "his angel round"
 # A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
 _WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:in )?which (?:year|month|quarter)|what (?:year|month|date|quarter))"
                         r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
                         r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时)(?:的事)?[呢啊]?[?？]?$")
+# "his"/"her" of a company's figure ("his angel round"): the company of the person talked about
+_HIS = re.compile(r"\b(?:his|her)\b|他的|她的")
 # "who else did he meet?", "他还见了谁?": others in the same event, which the last answer names if anyone does
 _ELSE = re.compile(r"\b(?:who|what|where|which \w+) else\b|还(?:有|见了?|和|跟|去了?|说了?)(?:谁|什么|哪)")
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
@@ -158,6 +161,18 @@ class Dialogue:
                 loose, retried = self._answer_in(text, reading, replace(context, attribute=None, question=None))
                 if retried.answered and _fits(retried, loose, own):
                     resolved, completed = loose, retried
+            if not (completed.answered and _fits(completed, resolved, own)) and context is not None \
+                    and resolved.subjects and set(resolved.subjects) <= self._people and _HIS.search(fold(text)):
+                # "how big was his angel round?" after Yan Junjie left SenseTime to found MiniMax: his company's
+                company_text = _HIS.sub(lambda m: "它的" if is_chinese(m.group()) else "its", fold(text))
+                company_reading = self.qa.match(company_text).reading
+                companies = [e for e in dict.fromkeys((*context.subjects, *context.mentioned)) if e not in self._people]
+                for company in companies[:HIS_COMPANIES_TRIED]:  # SenseTime he left has no angel round: MiniMax
+                    loose, retried = self._answer_in(company_text, company_reading,
+                                                     replace(context, subjects=(company,), focus=(company,), mentioned=()))
+                    if retried.answered and _fits(retried, loose, own):
+                        resolved, completed = loose, retried
+                        break
             if completed.answered and _fits(completed, resolved, own) \
                     and _repeats_last(completed, context) and _answers_aside(match, context):
                 # "what's the report called?" after the gap Jefferies found: its own reading names the

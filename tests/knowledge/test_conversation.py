@@ -44,7 +44,8 @@ def answerer():
 
 
 NAMES = {"minimax": ("MiniMax", "稀宇"), "zhipu": ("Zhipu", "智谱"), "revenue": ("revenue", "营收"),
-         "valuation": ("valuation", "估值"), "net_loss": ("net loss", "净亏损"), "yan-junjie": ("Yan Junjie", "闫俊杰")}
+         "valuation": ("valuation", "估值"), "net_loss": ("net loss", "净亏损"), "yan-junjie": ("Yan Junjie", "闫俊杰"),
+         "talkie": ("Talkie", "星野"), "hailuo": ("Hailuo", "海螺"), "spending": ("spending", "支出"), "users": ("users", "用户")}
 
 
 def wording(name, chinese):
@@ -507,3 +508,22 @@ def test_which_quarter_is_the_date_of_the_last_answer():
         puts = dialogue.turn("How big were Michael Burry's put positions?", "d:U7").answer.fact
         for when in ("which quarter?", "哪个季度?"):
             assert dialogue.turn(when, "d:U7").answer.fact.id == puts.id, when
+
+
+def test_which_of_the_two_sets_the_last_two_side_by_side():
+    last = Context(subjects=("talkie",), attribute="users", years=(), answered_at=utcnow(),
+                   mentioned=("talkie", "hailuo"))
+    resolved = resolve("which of the two makes more money per paying user?",
+                       FakeReading(words=("money", "paying", "user"), attributes=("spending",)), last, wording)
+    assert set(resolved.subjects) == {"talkie", "hailuo"} and resolved.attribute == "spending"
+
+
+def test_his_figure_of_a_company_is_the_company_of_the_person_talked_about():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("When did Yan Junjie leave SenseTime to start his own company?", "d:U8")
+        turn = dialogue.turn("how big was his angel round?", "d:U8")
+        assert turn.answer.fact.about[0] == "minimax" and "31" in turn.answer.text
