@@ -168,8 +168,8 @@ class Dialogue:
                 company_reading = self.qa.match(company_text).reading
                 companies = [e for e in dict.fromkeys((*context.subjects, *context.mentioned)) if e not in self._people]
                 for company in companies[:HIS_COMPANIES_TRIED]:  # SenseTime he left has no angel round: MiniMax
-                    loose, retried = self._answer_in(company_text, company_reading,
-                                                     replace(context, subjects=(company,), focus=(company,), mentioned=()))
+                    about_it = replace(context, subjects=(company,), focus=(company,), mentioned=())
+                    loose, retried = self._answer_in(company_text, company_reading, about_it)
                     if retried.answered and _fits(retried, loose, own):
                         resolved, completed = loose, retried
                         break

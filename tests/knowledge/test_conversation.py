@@ -45,7 +45,8 @@ def answerer():
 
 NAMES = {"minimax": ("MiniMax", "稀宇"), "zhipu": ("Zhipu", "智谱"), "revenue": ("revenue", "营收"),
          "valuation": ("valuation", "估值"), "net_loss": ("net loss", "净亏损"), "yan-junjie": ("Yan Junjie", "闫俊杰"),
-         "talkie": ("Talkie", "星野"), "hailuo": ("Hailuo", "海螺"), "spending": ("spending", "支出"), "users": ("users", "用户")}
+         "talkie": ("Talkie", "星野"), "hailuo": ("Hailuo", "海螺"), "spending": ("spending", "支出"),
+         "users": ("users", "用户")}
 
 
 def wording(name, chinese):
