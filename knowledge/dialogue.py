@@ -250,7 +250,9 @@ class Dialogue:
             return False
         asked, fact = reading.specific_attributes[0], self.qa.fact(context.fact_id)
         return fact is not None and getattr(fact, "attribute", None) != asked \
-            and self.qa.matcher.answer_tells(context.fact_id, asked)
+            and self.qa.matcher.answer_tells(context.fact_id, asked) \
+            and (asked != "ranking" or not _names_something(reading)  # a rank is of something: "付费版排第几?"
+                 or self.qa.matcher.tells_detail(context.fact_id, reading.question, TOLD_ALREADY_COVERAGE))
 
     def _when_of_last(self, text: str, reading, context: Context | None) -> bool:
         """"when was that?" / "那是什么时候?" after an answer that gives a date: that answer's date, not

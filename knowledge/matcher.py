@@ -1336,6 +1336,12 @@ _DATED = re.compile(
 # "(c. December 2025)", "(约2025年底)": when the article was written, not when the thing happened.
 _ATTRIBUTION = re.compile(r"[(（](?:c\.|circa|approx\.?|约)[^)）]*[)）]")
 WHEN = "when"  # the question word, told by an answer that gives a date
+RANKING = "ranking"
+_RANKED = re.compile(r"(?:排在?|位列|名列)第[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+(?:位|名)|"
+                     r"\branked\b|"
+                     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                     r" place\b",
+                     re.IGNORECASE)
 
 
 def _article_year(fact: Fact, questions: list[Normalized]) -> set[str]:
@@ -1366,6 +1372,8 @@ def _told(fact: Fact) -> frozenset[str]:
     text = _answer_text(fact)
     folded = text.casefold()
     told = {DURATION} if any(u in folded for u in _DURATION_UNITS) and _DURATION.search(text) else set()
+    if _RANKED.search(text):  # "M2 ranked fifth by market share" answers "排第几?" after that share
+        told.add(RANKING)
     if _DATED.search(_ATTRIBUTION.sub("", text)):
         told.add(WHEN)
         if _RELEASED_ON.search(text):  # "MiniMax released Hailuo 02 in June 2025": when it came out, too

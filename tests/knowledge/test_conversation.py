@@ -528,3 +528,16 @@ def test_his_figure_of_a_company_is_the_company_of_the_person_talked_about():
         dialogue.turn("When did Yan Junjie leave SenseTime to start his own company?", "d:U8")
         turn = dialogue.turn("how big was his angel round?", "d:U8")
         assert turn.answer.fact.about[0] == "minimax" and "31" in turn.answer.text
+
+
+def test_a_rank_asked_after_an_answer_that_gives_one_is_that_answers_rank():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        share = dialogue.turn("M2 在 OpenRouter 上的总市场份额是多少?", "d:U9").answer.fact
+        assert dialogue.turn("排第几?", "d:U9").answer.fact.id == share.id  # "M2排在第五位"
+        dialogue.turn("M2 在 OpenRouter 上的总市场份额是多少?", "d:U10")
+        paid = dialogue.turn("付费版排第几?", "d:U10").answer.fact  # a rank of something else it names
+        assert paid.id != share.id and "第4" in paid.answer_zh
