@@ -174,7 +174,7 @@ class Dialogue:
                         resolved, completed = loose, retried
                         break
             if completed.answered and _fits(completed, resolved, own) \
-                    and _repeats_last(completed, context) and _answers_aside(match, context):
+                    and _repeats_last(completed, context) and _answers_aside(text, match, context):
                 # "what's the report called?" after the gap Jefferies found: its own reading names the
                 # report the conversation went through; the completed one only gives the last answer again
                 resolved, own_question = replace(resolved, inherited=False), True
@@ -347,13 +347,14 @@ def _repeats_last(answer: Answer, context: Context | None) -> bool:
     return context is not None and answer.fact is not None and answer.fact.id == context.fact_id
 
 
-def _answers_aside(match, context: Context) -> bool:
+def _answers_aside(text: str, match, context: Context) -> bool:
     """Whether the follow-up read on its own is answered by another fact, about something the conversation
     went through (asked about or brought up): a new question about it, not one about the last answer."""
     fact = match.fact if match.answered else None
-    if fact is None or fact.id == context.fact_id or match.small_talk or match.reading.subjects \
-            or match.reading.versions:  # "DeepSeek 呢?" names its own subject: the last question about it
+    if fact is None or fact.id == context.fact_id or match.small_talk:
         return False
+    if (match.reading.subjects or match.reading.versions) and (is_follow_up_form(text) or not match.reading.words):
+        return False  # "DeepSeek 呢?", "DeepSeek?" swap the subject: the last question about it
     return bool(set(getattr(fact, "about", ()) or ()) & {*context.subjects, *context.mentioned})
 
 

@@ -498,6 +498,10 @@ def test_a_follow_up_whose_completed_reading_only_repeats_the_last_answer_is_rea
         # a follow-up naming its own subject still asks the last question about it
         dialogue.turn("When was Zhipu founded?", "d:U6")
         assert dialogue.turn("DeepSeek 呢?", "d:U6").answer.fact.attribute == "founded"
+        # a question of its own naming someone the last answer was about is read on its own too
+        dialogue.turn("Where did Dario Amodei and Yan Junjie both intern?", "d:U11")
+        figured = dialogue.turn("what did Dario figure out while he was there?", "d:U11").answer.text
+        assert "scaling" in figured.lower()
 
 
 def test_which_quarter_is_the_date_of_the_last_answer():
