@@ -545,3 +545,15 @@ def test_a_rank_asked_after_an_answer_that_gives_one_is_that_answers_rank():
         dialogue.turn("M2 在 OpenRouter 上的总市场份额是多少?", "d:U10")
         paid = dialogue.turn("付费版排第几?", "d:U10").answer.fact  # a rank of something else it names
         assert paid.id != share.id and "第4" in paid.answer_zh
+
+
+def test_what_came_a_month_before_the_meeting_is_what_the_article_dates_so():
+    """The 'China will win' article dates M1 "a month before this conversation" (the fact's `also` quote)."""
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("How long did Jensen Huang talk with Yan Junjie in Beijing?", "d:U12")
+        assert dialogue.turn("what had MiniMax launched a month before?", "d:U12").answer.fact.id \
+            == "minimax-m1-open-source-june-2025"
