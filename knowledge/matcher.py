@@ -757,6 +757,14 @@ class Matcher:
         best = ranked[0] if ranked else None
         small_talk = reading is not None and policy.small_talk(reading, best)
         answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))
+        if best is not None and not small_talk and not answered and best.content_recall < policy.min_content_recall \
+                and not (reading is not None and len(reading.compared) >= 2):  # (sides set side by side instead)
+            # A fact that holds none of what the question asks besides its names is no answer, nor a rival:
+            # "what did Sarah Frier ask for?" is told by her request, not by who she is
+            covering = [s for s in ranked if s.content_recall >= policy.min_content_recall]
+            if covering and policy.accepts(covering[0], _rival_score(covering[0], covering)):
+                best, answered = covering[0], True
+                ranked = [best, *(s for s in ranked if s is not best)]
         # By meaning, the one fact telling the attribute asked also beats a fact of another attribute that
         # would have answered on its words alone.
         if best is not None and not small_talk and (not answered or best.mismatch >= 1) and reading is not None:
@@ -810,7 +818,13 @@ class Matcher:
             lead = best.score - _rival_score(best, ranked)
             decision = (f"answered with {best.fact.id}: score {best.score:.1f} (threshold {policy.threshold:.0f}), "
                         f"lead {lead:.1f} (needs {policy.required_margin(best):.1f})")
-            if best.fact is not match.fact or not policy.accepts(best, _rival_score(best, ranked)):
+            covering = next((s for s in ranked if s.fact is match.fact), None)
+            if best.fact is not match.fact and best.content_recall < policy.min_content_recall \
+                    and covering is not None and covering.content_recall >= policy.min_content_recall:
+                decision = (f"answered with {match.fact.id}: the best, {best.fact.id}, covers "
+                            f"{best.content_recall:.0%} of the question's other words (needs "
+                            f"{policy.min_content_recall:.0%}), so it is neither the answer nor a rival")
+            elif best.fact is not match.fact or not policy.accepts(best, _rival_score(best, ranked)):
                 decision = (f"answered by meaning with {match.fact.id}: it is about "
                             f"{', '.join(reading.compared or reading.subjects)} and tells "
                             f"{reading.attribute or 'what is asked'}, and no other candidate does, or every one "

@@ -126,6 +126,13 @@ def test_a_candidate_nothing_else_scores_against_needs_less_of_the_question(real
     assert policy.lone_recall(0.0) < policy.lone_recall(5.0) == policy.lone_min_content_recall
 
 
+def test_a_fact_holding_none_of_the_question_besides_its_names_is_no_rival(real):
+    """Who Sarah Friar is covers only her name; what she asked for is told by her request."""
+    match = real.match("what did Sarah Frier ask for?")
+    assert match.fact.id in ("openai-cfo-federal-support", "openai-cfo-government-backstop")
+    assert "covers 0% of the question's other words" in real.explain("what did Sarah Frier ask for?").decision
+
+
 def test_a_pledge_to_invest_is_spending_not_funding(real):
     assert real.match("how much did Meta commit to invest in the US?").fact.id == "meta-600-billion-us-investment"
 
