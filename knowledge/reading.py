@@ -107,7 +107,9 @@ class Reading:
         ("What is the weather?" names only the generic "what is".)
         """
         known_figures = [t for t in (*self.years, *self.versions) if t not in self.unknown]
-        return not self.subjects and not self.specific_attributes and not known_figures
+        # "Who said AGI is a decade away?" asks for a speaker: a question about a quote, not small talk
+        asks_speaker = self.asks_who and "said" in self.attributes and bool(_SPEAKER.search(fold(self.question)))
+        return not self.subjects and not self.specific_attributes and not known_figures and not asks_speaker
 
     @property
     def compared_years(self) -> tuple[str, ...]:
@@ -352,6 +354,8 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
 
 
 # Questions whose answer is a person, company or model: what the answering fact is about is the answer.
+# "who said / claimed / described ...", "谁说过": asks whose words they were (not "who do you think will win?")
+_SPEAKER = re.compile(r"\b(?:said|says|claimed|claims|described|calls|called|wrote|warned|argued)\b|说过|说的|谁说|称|形容")
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b|\bwhich (?:\w+ )?(?:company|companies|firm|startup|model|person|"
                        r"people|investor|investors|lab|one)\b|\bwhat (?:company|firm|startup|model)\b|"
                        r"谁|哪家|哪位|哪个公司|哪个模型|哪款|什么公司|什么模型")

@@ -144,6 +144,11 @@ def test_an_offer_price_is_a_figure_of_its_own(real):
     assert real.match("MiniMax 2月13日股价多少?").fact.id == "minimax-share-price-feb-13"
 
 
+def test_who_said_a_quote_is_a_question_not_small_talk(real):
+    assert real.match("Who said AGI is at least a decade off?").fact.id == "karpathy-agi-ten-years"
+    assert real.match("who do you think will win the World Cup?").small_talk
+
+
 def test_small_talk_is_refused_and_flagged(real):
     for question in ("What is the weather in Beijing today?", "tell me a joke", "今天天气怎么样", "hi"):
         match = real.match(question)
