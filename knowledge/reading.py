@@ -354,12 +354,13 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
 
 
 # Questions whose answer is a person, company or model: what the answering fact is about is the answer.
-# "who said / claimed / described ...", "谁说过": asks whose words they were (not "who do you think will win?")
-_SPEAKER = re.compile(r"\b(?:said|says|claimed|claims|described|calls|called|wrote|warned|argued)\b|说过|说的|谁说|称|形容")
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b|\bwhich (?:\w+ )?(?:company|companies|firm|startup|model|person|"
                        r"people|investor|investors|lab|one)\b|\bwhat (?:company|firm|startup|model)\b|"
                        r"谁|哪家|哪位|哪个公司|哪个模型|哪款|什么公司|什么模型")
 _CAPITALISED = re.compile(r"(?<=[\s(\"'“‘/,])[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
+# "who said / claimed / described ...", "谁说过": asks whose words they were (not "who do you think will win?")
+_SPEAKER = re.compile(r"\b(?:said|says|claimed|claims|described|calls|called|wrote|warned|argued)\b"
+                      r"|说过|说的|谁说|称|形容")
 
 
 def _capitalised(question: str) -> frozenset[str]:
