@@ -144,6 +144,12 @@ def test_an_offer_price_is_a_figure_of_its_own(real):
     assert real.match("MiniMax 2月13日股价多少?").fact.id == "minimax-share-price-feb-13"
 
 
+def test_coding_is_one_term_in_every_script(real):
+    for question in ("m2 programing share openrouter", "M2 在 OpenRouter 编程场景的份额"):
+        assert real.match(question).fact.id == "minimax-m2-openrouter-programming-share", question
+    assert real.match("M2的程式碼模型在全球排第幾?").fact.id == "minimax-m2-coding-model-top-three"
+
+
 def test_who_said_a_quote_is_a_question_not_small_talk(real):
     assert real.match("Who said AGI is at least a decade off?").fact.id == "karpathy-agi-ten-years"
     assert real.match("who do you think will win the World Cup?").small_talk
