@@ -62,6 +62,9 @@ _WHICH_MOST = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)?(?: of (?:the
                          r"most recent)|biggest|largest|highest|most|least|smallest|lowest|cheapest)\b|"
                          r"^(?:那)?(?:哪个|哪家|谁)(?:是)?最(?:(?P<time_zh>早|老|晚|新)|大|多|高|低|少|便宜|贵)")
 DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})
+# Figures that change from day to day: a day asked before dates a follow-up about one ("市值呢?" after the
+# share price on 2月13日), not one about an event ("它是全球第几家上市的大模型公司?")
+DAILY_FIGURES = frozenset({"share_price", "market_cap", "valuation"})
 MOST_SIDES = 4  # companies set side by side by "which of them..."
 _BARE = re.compile(r"[^?？]{1,40}[?？]")  # a short message that is a name and a question mark
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:year before|previous year|prior year|preceding year)\b|前一年|上一年")
@@ -279,7 +282,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
         last = fold(context.question or "")
         day = DAY_OF_MONTH.search(last)
         if take_subjects and not take_attribute and day and not years and not YEAR.search(last) \
-                and not DAY_OF_MONTH.search(fold(text)):
+                and not DAY_OF_MONTH.search(fold(text)) and attribute in DAILY_FIGURES:
             years = (day.group(),)
     if take_attribute and not content and not models and context.question and not context.compared:
         swapped = _swapped(context, reading, subjects, take_subjects, wording, spellings)

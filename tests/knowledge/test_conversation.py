@@ -431,6 +431,9 @@ def test_a_day_of_the_month_asked_before_dates_the_follow_up():
         dialogue.turn("MiniMax 2月13日股价多少?", "d:U8")
         turn = dialogue.turn("市值呢?", "d:U8")  # that day's market cap, not the first day's
         assert "2100亿" in turn.answer.fact.answer_zh and "2月13日" in turn.reading
+        # an event is not dated by it: the listing's rank among model companies
+        turn = dialogue.turn("它是全球第几家上市的大模型公司?", "d:U8")
+        assert turn.answer.fact.id == "minimax-second-listed-llm-company" and "2月13日" not in (turn.reading or "")
 
 
 @pytest.mark.parametrize("last, follow_up", [("and MiniMax?", "which of them is the oldest?"),
