@@ -144,6 +144,11 @@ def test_an_offer_price_is_a_figure_of_its_own(real):
     assert real.match("MiniMax 2月13日股价多少?").fact.id == "minimax-share-price-feb-13"
 
 
+def test_cash_on_hand_and_how_long_it_lasts(real):
+    assert real.match("MiniMax 账上的钱够撑多少个月?").fact.id == "minimax-cash-runway-53-months"
+    assert real.match("月之暗面手上大概有多少现金?").fact.id == "moonshot-declined-ipo"  # 手上 words cash, not a rival
+
+
 def test_coding_is_one_term_in_every_script(real):
     for question in ("m2 programing share openrouter", "M2 在 OpenRouter 编程场景的份额"):
         assert real.match(question).fact.id == "minimax-m2-openrouter-programming-share", question
