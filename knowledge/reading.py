@@ -331,6 +331,9 @@ _DATING_CLAUSES = {
                           r"(?:自|从)?成立以来|创立以来|成立至今"),
     "ipo": re.compile(r"\b(?:when|as|after|before) (?:it|they|minimax|the company) (?:went|goes|go) public\b|"
                       r"\bat (?:the |its )?(?:ipo|listing)\b|上市时|上市前|上市之前"),
+    # "valuation after its 7 funding rounds", "完成7轮融资后估值": the rounds date the valuation
+    "funding": re.compile(r"\bafter (?:its |the |all )?(?:\d+|two|three|four|five|six|seven|eight) "
+                          r"(?:\w+ )?(?:funding |financing )?rounds\b|\d+轮融资(?:之)?后"),
 }
 
 

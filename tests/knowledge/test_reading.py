@@ -133,6 +133,8 @@ def test_names_set_aside_are_not_subjects(matcher, question, set_aside, subjects
     ("How much has OpenAI spent in total since it was founded?", "spending", "founded"),
     ("MiniMax成立以来累计亏了多少?", "net_loss", "founded"),
     ("What valuation was MiniMax after when it went public?", "valuation", "ipo"),
+    ("What was MiniMax's valuation before the IPO, after its 7 funding rounds?", "valuation", "funding"),
+    ("MiniMax上市前完成7轮融资后估值多少", "valuation", "funding"),
 ])
 def test_a_clause_dating_what_is_asked_names_no_attribute(matcher, question, attribute, dropped):
     reading = matcher.read(question)
