@@ -53,6 +53,8 @@ _SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|th
 _WHICH_MORE = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)?(?: of (?:the two|them|these|those|the \w+))? "
                          r"(?:is|was|has|had|are|were|got|makes?|made|earns?|brings? in)? ?"
                          r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b|"
+                         r"^(?:so |and |ok )?whose(?: \w+){1,3} (?:is |are |was |were )?"
+                         r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b|"
                          r"^compare (?:them|the two|both)|"
                          r"^(?:那)?(?:哪个|哪家|谁)(?:更|比较)?(?:大|多|高|低|少|便宜|贵|领先)|^比较一下")
 # "which of them is the oldest?", "哪家最早?": every company the conversation went through, side by side;

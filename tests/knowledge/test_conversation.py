@@ -518,11 +518,12 @@ def test_which_quarter_is_the_date_of_the_last_answer():
             assert dialogue.turn(when, "d:U7").answer.fact.id == puts.id, when
 
 
-def test_which_of_the_two_sets_the_last_two_side_by_side():
+@pytest.mark.parametrize("text", ["which of the two makes more money per paying user?",
+                                  "whose paying users spend more per head?"])
+def test_which_of_the_two_sets_the_last_two_side_by_side(text):
     last = Context(subjects=("talkie",), attribute="users", years=(), answered_at=utcnow(),
                    mentioned=("talkie", "hailuo"))
-    resolved = resolve("which of the two makes more money per paying user?",
-                       FakeReading(words=("money", "paying", "user"), attributes=("spending",)), last, wording)
+    resolved = resolve(text, FakeReading(words=("money", "paying", "user"), attributes=("spending",)), last, wording)
     assert set(resolved.subjects) == {"talkie", "hailuo"} and resolved.attribute == "spending"
 
 

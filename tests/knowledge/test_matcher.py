@@ -144,6 +144,10 @@ def test_an_offer_price_is_a_figure_of_its_own(real):
     assert real.match("MiniMax 2月13日股价多少?").fact.id == "minimax-share-price-feb-13"
 
 
+def test_how_long_someone_stayed_asks_a_duration(real):
+    assert real.match("How long did Yan Junjie stay at SenseTime?").fact.id == "yan-junjie-sensetime-career"
+
+
 def test_cash_on_hand_and_how_long_it_lasts(real):
     assert real.match("MiniMax 账上的钱够撑多少个月?").fact.id == "minimax-cash-runway-53-months"
     assert real.match("月之暗面手上大概有多少现金?").fact.id == "moonshot-declined-ipo"  # 手上 words cash, not a rival
