@@ -93,7 +93,8 @@ DEFINING = frozenset({"definition", "identity"})
 STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker"})
 ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})  # ... when asked this of him
-INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"})
+INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几",
+                            "名字", "name", "named", "called"})  # (a name asked: "X叫什么名字", "what is it called")
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
 # candidate is about those subjects and tells that attribute, it answers with a score this low, however
 # differently it is worded ("Where did Yan Junjie go to college?" -> his education fact), unless more than

@@ -144,6 +144,13 @@ def test_an_offer_price_is_a_figure_of_its_own(real):
     assert real.match("MiniMax 2月13日股价多少?").fact.id == "minimax-share-price-feb-13"
 
 
+def test_an_officer_is_told_by_the_fact_filed_under_it(real):
+    """OpenAI's CFO is named (as Sarah Frier); MiniMax's CTO is not, so that stays refused."""
+    for question in ("OpenAI的CFO叫什麼名字", "who's openai's cfo according to the cathedral article?"):
+        assert real.match(question).fact.id == "openai-cfo-sarah-friar", question
+    assert real.match("Who is MiniMax's CTO?").fact is None
+
+
 def test_how_long_someone_stayed_asks_a_duration(real):
     assert real.match("How long did Yan Junjie stay at SenseTime?").fact.id == "yan-junjie-sensetime-career"
 
