@@ -35,7 +35,8 @@ TOLD_ALREADY_COVERAGE = 0.5
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
 HIS_COMPANIES_TRIED = 3  # companies of the conversation tried for "his angel round"
 # A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
-_WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:in )?which (?:year|month|quarter)|what (?:year|month|date|quarter))"
+_WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?which (?:years?|months?|quarters?)|"
+                        r"what (?:years?|month|date|quarter))"
                         r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
                         r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时)(?:的事)?[呢啊]?[?？]?$")
 # "his"/"her" of a company's figure ("his angel round"): the company of the person talked about
