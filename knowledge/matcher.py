@@ -1382,12 +1382,14 @@ def _answer_text(fact: Fact) -> str:
 
 def _told(fact: Fact) -> frozenset[str]:
     """What a fact's answer tells whatever it is filed under: how long something took ("512 GPUs for
-    three weeks" answers "for how long?"), and when (a date answers "when did Kimi ship K2 Thinking?",
-    so "when" counts as a word it covers)."""
+    three weeks" answers "for how long?"), a rank, and when (a date answers "when did Kimi ship K2
+    Thinking?", so "when" counts as a word it covers)."""
     text = _answer_text(fact)
     folded = text.casefold()
     told = {DURATION} if any(u in folded for u in _DURATION_UNITS) and _DURATION.search(text) else set()
-    if _RANKED.search(text):  # "M2 ranked fifth by market share" answers "排第几?" after that share
+    if ("第" in text or "rank" in folded or "place" in folded) and _RANKED.search(text):
+        # "M2 ranked fifth by market share" answers "排第几?" after that share (the pattern is slow: only on
+        # answers holding one of its words)
         told.add(RANKING)
     if _DATED.search(_ATTRIBUTION.sub("", text)):
         told.add(WHEN)
