@@ -48,7 +48,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
-from knowledge.normalize import Normalized, Normalizer, is_chinese, stem
+from knowledge.normalize import Normalized, Normalizer, fold, is_chinese, stem
 from knowledge.reading import MONTH_NAMES, MONTHS, YEAR, Reader, Reading, first_specific, is_period
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
@@ -773,7 +773,8 @@ class Matcher:
             if meant is not None:
                 answered, best = True, meant
                 ranked = [meant, *(s for s in ranked if s is not meant)]
-        if answered and reading is not None and not (tells_count(reading, best.fact) and tells_day(reading, best.fact)):
+        if answered and reading is not None and not (tells_count(reading, best.fact) and tells_day(reading, best.fact)
+                                                     and tells_future(reading, best.fact)):
             answered = False
         shown = ranked[1:] if answered else ranked
         alternatives = tuple(
@@ -833,7 +834,11 @@ class Matcher:
         else:
             best = ranked[0]
             why = (policy.why(best, _rival_score(best, ranked))
-                   or "the question asks how many and its answer gives no number")
+                   or ("the question asks how many and its answer gives no number"
+                       if not tells_count(reading, best.fact) else
+                       "the question asks on what day and its answer names none"
+                       if not tells_day(reading, best.fact) else
+                       "the question asks what is yet to happen and its answer tells no plan or forecast"))
             decision = f"abstained: best is {best.fact.id}, but {why}"
         gated.sort(key=lambda g: (-g.weight, g.fact_id))
         return Explanation(question, reading, tuple(ranked[:8]), tuple(gated[:6]), match, decision)
@@ -1332,6 +1337,14 @@ _ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|几[�
 _ASKS_DAY = re.compile(r"\b(?:what|which|exact) (?:date|day)\b|\bwhen exactly\b|哪天|哪一天|几号|几月几[日号]|具体日期")
 _DAY = re.compile(rf"\b(?:{MONTHS})\b|\d{{1,2}}月|\d{{4}}-\d{{2}}", re.IGNORECASE)
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a parenthesis: the source's date, a translation
+# A question about what is yet to happen ("Will MiniMax's stock hit 1000 HKD?", "明年股价会涨吗", "预计哪一年能
+# 盈利?"), and an answer that tells a plan or forecast ("will invest", "expects", "目标", "预计")
+_ASKS_FUTURE = re.compile(r"^\W*(?:(?:and|so|but) )?(?:will|won't|when will|what will|"
+                          r"how (?:much|many|high|far|long) will|is \S+(?: \S+)? going to)\b|"
+                          r"明年|后年|预计|将来|未来几年|会不会|能不能实现|何时能|哪一年能")
+_FORECAST = re.compile(r"\b(?:will|would|plans?|planned|planning|expects?|expected|forecasts?|projected|projects|"
+                       r"targets?|pledged?|commit(?:s|ted|ment)?|next|future|outlook)\b|预计|计划|将|目标|未来|承诺|有望|"
+                       r"以后|之后|年后", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                            r"hundreds?|thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -1410,6 +1423,15 @@ def tells_day(reading: Reading, fact: Fact) -> bool:
         return True
     text = _ASIDE.sub(" ", _answer_text(fact))
     return bool(_DAY.search(text))
+
+
+def tells_future(reading: Reading, fact: Fact) -> bool:
+    """False when the question asks what is yet to happen and the fact's answer tells no plan or forecast:
+    the share price of 13 February does not say whether it will hit HK$1,000, nor a meeting last July
+    whether he will come back next year."""
+    if not _ASKS_FUTURE.search(fold(reading.question)):
+        return True
+    return bool(_FORECAST.search(_answer_text(fact)))
 
 
 def tells_count(reading: Reading, fact: Fact) -> bool:

@@ -144,6 +144,16 @@ def test_an_offer_price_is_a_figure_of_its_own(real):
     assert real.match("MiniMax 2月13日股价多少?").fact.id == "minimax-share-price-feb-13"
 
 
+def test_a_question_about_the_future_needs_a_fact_telling_a_plan_or_forecast(real):
+    for question in ("Will MiniMax's share price hit 1000 HKD by the end of 2026?", "明年 minimax 股价会涨吗",
+                     "黃仁勳明年還會去北京嗎?", "MiniMax 预计哪一年能实现盈利?"):
+        assert real.match(question).fact is None, question
+    assert "yet to happen" in real.explain("明年 minimax 股价会涨吗").decision
+    # a plan the article tells still answers, and quoted words ("China will win") are no question about the future
+    assert real.match("How much will Meta invest in the US?").fact.id == "meta-600-billion-us-investment"
+    assert real.match("Who said that China will win the AI race?").fact.id == "jensen-huang-china-will-win-remark"
+
+
 def test_an_officer_is_told_by_the_fact_filed_under_it(real):
     """OpenAI's CFO is named (as Sarah Frier); MiniMax's CTO is not, so that stays refused."""
     for question in ("OpenAI的CFO叫什麼名字", "who's openai's cfo according to the cathedral article?"):
