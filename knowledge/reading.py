@@ -346,6 +346,8 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
         if narrow in attributes and broad in attributes and attributes.index(broad) < attributes.index(narrow):
             attributes.remove(narrow)
             attributes.insert(attributes.index(broad), narrow)
+    if "price" in attributes and "cost" in attributes:  # "how much does M1 cost per million tokens": its price
+        attributes.remove("cost")
     if "founded" in attributes and "founder" in vocabulary and "founder" not in attributes and _WHO.search(folded):
         attributes[attributes.index("founded")] = "founder"
     specific = [a for a in attributes if a not in GENERIC_ATTRIBUTES]

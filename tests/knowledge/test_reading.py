@@ -168,3 +168,9 @@ def test_a_corrected_word_rejoins_its_neighbour_into_a_name(matcher):
     reading = matcher.read("What was MiniMax's net los in 2024?")  # "net los" -> the metric "net loss"
     assert reading.corrected == {"loss": "los"} and "net" not in reading.words
     assert matcher.match("What was MiniMax's net los in 2024?").fact.id == "minimax-net-loss-2024"
+
+
+def test_what_something_costs_per_token_asks_its_price_not_a_cost(matcher):
+    reading = matcher.read("How much does M1 cost per million tokens?")
+    assert reading.attribute == "price" and "cost" not in reading.attributes
+    assert matcher.read("How much did it cost to train M1?").attribute == "cost"
