@@ -144,6 +144,12 @@ def test_an_offer_price_is_a_figure_of_its_own(real):
     assert real.match("MiniMax 2月13日股价多少?").fact.id == "minimax-share-price-feb-13"
 
 
+def test_downloads_are_not_paying_users(real):
+    """No article gives a download count: "Talkie在全球的下载量是多少?" is refused, its paying users still answer."""
+    assert real.match("Talkie在全球的下载量是多少?").fact is None
+    assert real.match("Talkie有多少付费用户?").fact.id == "minimax-talkie-xingye-paying-users"
+
+
 def test_a_question_about_the_future_needs_a_fact_telling_a_plan_or_forecast(real):
     for question in ("Will MiniMax's share price hit 1000 HKD by the end of 2026?", "明年 minimax 股价会涨吗",
                      "黃仁勳明年還會去北京嗎?", "MiniMax 预计哪一年能实现盈利?"):
