@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.factbase import Fact
 from knowledge.normalize import is_traditional, to_traditional
-from knowledge.reading import MONTH_NAMES
+from knowledge.reading import DATE_ATTRIBUTES, MONTH_NAMES
 
 if TYPE_CHECKING:
     from knowledge.matcher import Matcher, Policy
@@ -30,7 +30,6 @@ MAX_SIDES = 4
 MONEY_ATTRIBUTES = frozenset({"revenue", "net_loss", "valuation", "market_cap", "funding", "cash", "cost",
                               "spending", "price", "share_price"})
 PERCENT_ATTRIBUTES = frozenset({"gross_margin", "market_share"})
-DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})  # compared by which came first
 _MONTH_NUMBER = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 _DATE = re.compile(rf"(?:\b(?P<month>{'|'.join(_MONTH_NUMBER)})\s+(?:\d{{1,2}},?\s+)?)?\b(?P<year>(?:19|20)\d\d)\b",
                    re.IGNORECASE)

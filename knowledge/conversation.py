@@ -25,7 +25,7 @@ from typing import Protocol
 
 from knowledge.cleaning import clean_input
 from knowledge.normalize import fold, is_chinese
-from knowledge.reading import DAY_OF_MONTH, GENERIC_ATTRIBUTES
+from knowledge.reading import DATE_ATTRIBUTES, DAY_OF_MONTH, GENERIC_ATTRIBUTES
 from knowledge.smalltalk import topic
 
 CONTEXT_FOR = timedelta(minutes=30)  # a follow-up inherits from an answer at most this old
@@ -50,11 +50,10 @@ _SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|th
                          r"(?:with|to)|compare (?:it|that|this|them) (?:with|to)|vs\.?|versus|against|relative to)\b|"
                          r"^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
 # A follow-up asking which of the last two is ahead: "which is bigger?", "who has more?", "哪个更多?"
+_MORE = r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b"
 _WHICH_MORE = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)?(?: of (?:the two|them|these|those|the \w+))? "
-                         r"(?:is|was|has|had|are|were|got|makes?|made|earns?|brings? in)? ?"
-                         r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b|"
-                         r"^(?:so |and |ok )?whose(?: \w+){1,3} (?:is |are |was |were )?"
-                         r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b|"
+                         rf"(?:is|was|has|had|are|were|got|makes?|made|earns?|brings? in)? ?{_MORE}|"
+                         rf"^(?:so |and |ok )?whose(?: \w+){{1,3}} (?:is |are |was |were )?{_MORE}|"
                          r"^compare (?:them|the two|both)|"
                          r"^(?:那)?(?:哪个|哪家|谁)(?:更|比较)?(?:大|多|高|低|少|便宜|贵|领先)|^比较一下")
 # "which of them is the oldest?", "哪家最早?": every company the conversation went through, side by side;
@@ -63,7 +62,6 @@ _WHICH_MOST = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)?(?: of (?:the
                          r"were|has|had|came|got) (?:the )?(?:(?P<time>oldest|earliest|first|newest|youngest|latest|"
                          r"most recent)|biggest|largest|highest|most|least|smallest|lowest|cheapest)\b|"
                          r"^(?:那)?(?:哪个|哪家|谁)(?:是)?最(?:(?P<time_zh>早|老|晚|新)|大|多|高|低|少|便宜|贵)")
-DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})
 # Figures that change from day to day: a day asked before dates a follow-up about one ("市值呢?" after the
 # share price on 2月13日), not one about an event ("它是全球第几家上市的大模型公司?")
 DAILY_FIGURES = frozenset({"share_price", "market_cap", "valuation"})
@@ -220,7 +218,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
     most = None if subjects or context.attribute == "ranking" else _WHICH_MOST.match(folded)  # not "who was first?"
     if most:
         # "which of them is the oldest?" after the founding of three companies: all three side by side
-        sides = _companies_talked_about(context, people)
+        sides = companies_talked_about(context, people)
         timely = most.group("time") or most.group("time_zh")
         asked = "founded" if timely and context.attribute not in DATE_ATTRIBUTES else context.attribute
         if len(sides) >= 2 and (attribute or asked):
@@ -228,7 +226,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
                               versions, own_attribute=bool(attribute), wording=wording, weak=False, side_by_side=True)
     if not subjects and _WHICH_MORE.search(folded) and context.attribute:
         # "which is bigger?" after MiniMax's valuation and then OpenAI's: the two set side by side
-        sides = _companies_talked_about(context, people)[:2]
+        sides = companies_talked_about(context, people)[:2]
         if len(sides) == 2:
             return _completed(text, reading, sides, attribute or context.attribute, years or context.years, versions,
                               own_attribute=bool(attribute), wording=wording, weak=False, side_by_side=True)
@@ -295,7 +293,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
                       side_by_side=context.compared and set(subjects) == set(context.focus))
 
 
-def _companies_talked_about(context: Context, people: frozenset[str]) -> tuple[str, ...]:
+def companies_talked_about(context: Context, people: frozenset[str]) -> tuple[str, ...]:
     """What the conversation asked about and brought up, latest first, people left out: the sides of
     "which is bigger?" (the last two) or "which of them is the oldest?" (up to ``MOST_SIDES``)."""
     return tuple(dict.fromkeys(e for e in (*context.subjects, *context.mentioned) if e not in people))

@@ -17,6 +17,7 @@ from knowledge.cleaning import clean_input
 from knowledge.conversation import (
     Context,
     Resolved,
+    companies_talked_about,
     is_follow_up_form,
     looks_like_question,
     resolve,
@@ -167,8 +168,8 @@ class Dialogue:
                 # "how big was his angel round?" after Yan Junjie left SenseTime to found MiniMax: his company's
                 company_text = _HIS.sub(lambda m: "它的" if is_chinese(m.group()) else "its", fold(text))
                 company_reading = self.qa.match(company_text).reading
-                companies = [e for e in dict.fromkeys((*context.subjects, *context.mentioned)) if e not in self._people]
-                for company in companies[:HIS_COMPANIES_TRIED]:  # SenseTime he left has no angel round: MiniMax
+                # SenseTime, which he left, has no angel round: MiniMax, which he founded, does
+                for company in companies_talked_about(context, self._people)[:HIS_COMPANIES_TRIED]:
                     about_it = replace(context, subjects=(company,), focus=(company,), mentioned=())
                     loose, retried = self._answer_in(company_text, company_reading, about_it)
                     if retried.answered and _fits(retried, loose, own):

@@ -773,8 +773,7 @@ class Matcher:
             if meant is not None:
                 answered, best = True, meant
                 ranked = [meant, *(s for s in ranked if s is not meant)]
-        if answered and reading is not None and not (tells_count(reading, best.fact) and tells_day(reading, best.fact)
-                                                     and tells_future(reading, best.fact)):
+        if answered and reading is not None and untold(reading, best.fact):
             answered = False
         shown = ranked[1:] if answered else ranked
         alternatives = tuple(
@@ -833,12 +832,7 @@ class Matcher:
                             f"close to it does too (score {match.score:.1f}; those are offered beside it)")
         else:
             best = ranked[0]
-            why = (policy.why(best, _rival_score(best, ranked))
-                   or ("the question asks how many and its answer gives no number"
-                       if not tells_count(reading, best.fact) else
-                       "the question asks on what day and its answer names none"
-                       if not tells_day(reading, best.fact) else
-                       "the question asks what is yet to happen and its answer tells no plan or forecast"))
+            why = policy.why(best, _rival_score(best, ranked)) or untold(reading, best.fact)
             decision = f"abstained: best is {best.fact.id}, but {why}"
         gated.sort(key=lambda g: (-g.weight, g.fact_id))
         return Explanation(question, reading, tuple(ranked[:8]), tuple(gated[:6]), match, decision)
@@ -1413,6 +1407,18 @@ def _told(fact: Fact) -> frozenset[str]:
 
 _RELEASED_ON = re.compile(r"\b(?:released|launched|unveiled)\b[^.;]{0,60}\b(?:in|on) (?:early |late |mid-)?"
                           rf"(?:(?:19|20)\d\d|{'|'.join(MONTH_NAMES)})\b", re.IGNORECASE)
+
+
+def untold(reading: Reading, fact: Fact) -> str | None:
+    """Why the fact's answer does not give the kind of thing the question asks for (a number, a day, a plan),
+    in words for ``--explain``; None when it does."""
+    if not tells_count(reading, fact):
+        return "the question asks how many and its answer gives no number"
+    if not tells_day(reading, fact):
+        return "the question asks on what day and its answer names none"
+    if not tells_future(reading, fact):
+        return "the question asks what is yet to happen and its answer tells no plan or forecast"
+    return None
 
 
 def tells_day(reading: Reading, fact: Fact) -> bool:
