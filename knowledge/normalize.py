@@ -48,7 +48,7 @@ EN_STOPWORDS = frozenset(
     can could would should will shall may might must any some much many s d ll re ve t vs per up
     hey pls plz yet still also just only very really like these those currently current now latest recent
     recently today exactly actually roughly approximately around relationship relation connection between too either
-    go goes going went piece article articles mentioned mention mentions""".split()
+    go goes going went piece article articles mentioned mention mentions ok okay btw lol hmm um uh honestly anyway""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
 # ("少员") spans them.  Longest first.

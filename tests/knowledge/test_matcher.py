@@ -616,3 +616,11 @@ def test_an_answer_saying_when_something_was_released_tells_the_release(real):
 ])
 def test_a_role_or_a_listing_that_only_situates_the_question_is_not_what_it_asks(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("ok real talk, how much money did MiniMax lose in 2024?", "minimax-net-loss-2024"),
+    ("btw how many employees does minimax have lol", "minimax-employee-count"),
+])
+def test_chat_fillers_are_not_words_a_fact_must_cover(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
