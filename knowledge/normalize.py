@@ -37,6 +37,10 @@ _HYPHENATED_MODEL = re.compile(
 # Spaces between a Chinese character and a figure, either way round (they spell one mixed-script form).
 _SPACED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])")
 _FISCAL_YEAR = re.compile(r"\bfy ?'?((?:19|20)\d\d|\d\d)\b")
+# "25年9月底", "24年上半年": a year written with two digits, as Chinese writers shorten this decade's years.
+# Only before a part of that year, so "待了25年" (twenty-five years) stays a duration.
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.])([12]\d)年(?=\s*(?:\d{1,2}月|前三季度|[上下]半年|全年|[初底末中]|第?[一二三四1-4]季度|q[1-4]))")
 _ENTITY_PREFIX = "@"  # canonical entity tokens start with this, so guards can tell them apart
 
 # Words that carry no content in a question.  Question words that do ("who",
@@ -48,7 +52,8 @@ EN_STOPWORDS = frozenset(
     can could would should will shall may might must any some much many s d ll re ve t vs per up
     hey pls plz yet still also just only very really like these those currently current now latest recent
     recently today exactly actually roughly approximately around relationship relation connection between too either
-    go goes going went piece article articles mentioned mention mentions ok okay btw lol hmm um uh honestly anyway""".split()
+    go goes going went piece article articles mentioned mention mentions
+    ok okay btw lol hmm um uh honestly anyway""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
 # ("少员") spans them.  Longest first.
@@ -428,6 +433,8 @@ def _full_year(fiscal: re.Match) -> str:
 def _fold_models(text: str) -> str:
     if "fy" in text:  # "FY2024", "fy24": the full year 2024
         text = _FISCAL_YEAR.sub(_full_year, text)
+    if "年" in text:
+        text = _SHORT_YEAR.sub(r"20\1年", text)
     return _HYPHENATED_MODEL.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
 
 

@@ -108,3 +108,21 @@ def test_figures_spaced_apart_in_chinese_text_read_the_same(spaced, unspaced):
 
     normalize = normalizer_for(load_factbase().aliases)
     assert set(normalize(spaced).tokens) == set(normalize(unspaced).tokens)
+
+
+@pytest.mark.parametrize("short, full", [("MiniMax 24年全年净亏损", "MiniMax 2024年全年净亏损"),
+                                         ("截至25年9月底的营收", "截至2025年9月底的营收"),
+                                         ("23年上半年收入", "2023年上半年收入")])
+def test_a_year_written_with_two_digits_is_that_year(short, full):
+    from knowledge.factbase import load_factbase
+    from knowledge.normalize import normalizer_for
+
+    normalize = normalizer_for(load_factbase().aliases)
+    assert normalize(short).tokens == normalize(full).tokens
+
+
+def test_a_count_of_years_is_no_year():
+    from knowledge.factbase import load_factbase
+    from knowledge.normalize import normalizer_for
+
+    assert "2025" not in normalizer_for(load_factbase().aliases)("他在商汤待了25年吗").tokens
