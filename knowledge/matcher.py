@@ -734,6 +734,8 @@ class Matcher:
             with self._lock:
                 comparison = (compare_years(self, reading, policy or self.policy) if years and not reading.is_comparison
                               else compare(self, reading, policy or self.policy))
+            if comparison is not None and comparison.missing and self._compares_itself(match, reading):
+                return match  # the base lacks a side, and the answer sets that side beside its own
             if comparison is not None:
                 first = next((side for side in comparison.sides if side.fact is not None), None)
                 return Match(
@@ -742,6 +744,16 @@ class Matcher:
                     alternatives=match.alternatives if first is None else (), comparison=comparison, reading=reading,
                 )
         return match
+
+    def _compares_itself(self, match: Match, reading: Reading) -> bool:
+        """The answer is a fact about one side that names the others in its own words: "M2 is priced at 8% of
+        Claude Sonnet 4.5" answers "is M2 cheaper than Claude?", though the base has no Claude price."""
+        if match.fact is None or not set(reading.compared) & set(getattr(match.fact, "about", None) or ()):
+            return False
+        with self._lock:
+            i = self._by_id.get(match.fact.id)
+            return i is not None and all(self.normalize.entity_token(s) in self._entries[i].where
+                                         for s in reading.compared)
 
     def _tells_years(self, match: Match, years: tuple[str, ...]) -> bool:
         """The answer is one fact that gives a figure for every year asked."""

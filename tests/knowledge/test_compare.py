@@ -79,3 +79,18 @@ def test_dates_compare_by_which_came_first():
     sides = [Side("minimax", "MiniMax", None, 0, minimax), Side("zhipu", "Zhipu", None, 0, zhipu)]
     assert _first(sides) == "zhipu"
     assert _first([sides[0], Side("kimi", "Kimi", None, 0, minimax)]) is None  # a tie names no one
+
+
+def test_cheaper_asks_the_price_of_each_side():
+    base = load_factbase()
+    matcher = Matcher(base.facts, base.aliases)
+    match = matcher.match("which is cheaper, GPT-5 or MiniMax M2?")
+    assert match.comparison is not None
+    assert {side.fact.id for side in match.comparison.sides} == {"openai-gpt-5-price", "minimax-m2-price"}
+
+
+def test_a_fact_setting_the_missing_side_beside_its_own_answers_alone():
+    # the base has no price of Claude's, but M2's price fact names Claude's ("8% of Claude Sonnet 4.5")
+    base = load_factbase()
+    match = Matcher(base.facts, base.aliases).match("is minimax m2 cheaper than claude")
+    assert match.comparison is None and match.fact.id == "minimax-m2-api-price-vs-claude-sonnet-4-5"
