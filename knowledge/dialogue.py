@@ -182,6 +182,8 @@ class Dialogue:
                 resolved, own_question = replace(resolved, inherited=False), True
             elif completed.answered and _fits(completed, resolved, own):
                 answer = completed
+            elif self._tied_with_last(reading, completed, context):
+                answer = self._last_answer(resolved, context)
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
                 answer = self._last_answer(resolved, context)
             elif match.answered and (resolved.weak or (not uses_pronoun(text) and _names_something(reading))):
@@ -255,6 +257,21 @@ class Dialogue:
             and self.qa.matcher.answer_tells(context.fact_id, asked) \
             and (asked != "ranking" or not _names_something(reading)  # a rank is of something: "付费版排第几?"
                  or self.qa.matcher.tells_detail(context.fact_id, reading.question, TOLD_ALREADY_COVERAGE))
+
+    def _tied_with_last(self, reading, completed: Answer, context: Context | None) -> bool:
+        """The completed follow-up asks an attribute the last answer's fact tells, and found facts too close
+        to tell apart, that fact among them: the conversation tells them apart ("份额多少?" after M2's rank
+        by total market share is that fact's 7.4%, not the 7.5% of the programming category, which scores
+        the same)."""
+        if context is None or not context.fact_id or completed.answered or not completed.alternatives \
+                or not reading.specific_attributes:
+            return False
+        asked, fact = reading.specific_attributes[0], self.qa.fact(context.fact_id)
+        if fact is None or (fact.attribute != asked and not self.qa.matcher.answer_tells(context.fact_id, asked)):
+            return False
+        policy, best = self.qa.matcher.policy, completed.alternatives[0].score
+        return best >= policy.threshold and any(
+            a.fact_id == context.fact_id and a.score >= best - policy.margin for a in completed.alternatives)
 
     def _when_of_last(self, text: str, reading, context: Context | None) -> bool:
         """"when was that?" / "那是什么时候?" after an answer that gives a date: that answer's date, not

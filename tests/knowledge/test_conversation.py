@@ -564,3 +564,28 @@ def test_what_came_a_month_before_the_meeting_is_what_the_article_dates_so():
         dialogue.turn("How long did Jensen Huang talk with Yan Junjie in Beijing?", "d:U12")
         assert dialogue.turn("what had MiniMax launched a month before?", "d:U12").answer.fact.id \
             == "minimax-m1-open-source-june-2025"
+
+
+def test_facts_too_close_to_tell_apart_are_told_apart_by_the_last_answer():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        ranked = dialogue.turn("MiniMax M2 在 OpenRouter 总市场份额里排第几?", "d:U14").answer.fact
+        assert dialogue.turn("份额多少?", "d:U14").answer.fact.id == ranked.id  # 7.4%, not the programming 7.5%
+        dialogue.turn("MiniMax M2 在 OpenRouter 编程分类里用量排第几?", "d:U15")
+        assert "7.5%" in dialogue.turn("份额多少?", "d:U15").answer.text
+        # only an attribute the last answer tells: Paul Romer's daily use of DeepSeek says nothing of training
+        romer = dialogue.turn("which Nobel laureate says he uses DeepSeek every day?", "d:U16").answer.fact
+        assert dialogue.turn("how much faster did training get?", "d:U16").answer.fact.id != romer.id
+
+
+def test_which_paper_reported_it_is_the_outlet_the_last_answer_names():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("What did Jensen Huang reportedly say about China and the AI race?", "d:U17")
+        assert "Financial Times" in dialogue.turn("which paper reported it?", "d:U17").answer.text
