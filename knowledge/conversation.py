@@ -356,6 +356,19 @@ def _swapped(context: Context, reading: Reading, subjects: tuple[str, ...], same
     return None
 
 
+# Asking someone's name: "他叫什么?", "what's his name?"
+_ASKS_NAME = re.compile(r"叫什么|叫啥|什么名字|\bwhat(?:'s| is| was) (?:his|her) name\b")
+
+
+def asks_name(text: str) -> bool:
+    return bool(_ASKS_NAME.search(fold(clean_input(text))))
+
+
+def names_a_person(text: str) -> bool:
+    """Whether the text says "he", "she", "他" or "她"."""
+    return bool(_PERSONAL.search(fold(clean_input(text))))
+
+
 def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
               named: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Whom a follow-up is about: "he"/"she" -> the person asked about, else the one the answer brought
@@ -367,6 +380,8 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
         if people:  # never a company: "which Nobel laureate says he uses it?" names its own "he"
             # not one the follow-up names itself ("他怎么评价闫俊杰?" after his angel investor: Huang Mingming)
             persons = [e for e in (*context.subjects, *context.mentioned) if e in people and e not in named]
+            if asks_name(folded):  # "他叫什么?": not one named already, the one the answer brought up
+                persons = [e for e in persons if e not in context.subjects] or persons
             return tuple(persons[:1])
         new = [m for m in context.mentioned if m not in context.subjects]
         if new:

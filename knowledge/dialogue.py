@@ -17,9 +17,11 @@ from knowledge.cleaning import clean_input
 from knowledge.conversation import (
     Context,
     Resolved,
+    asks_name,
     companies_talked_about,
     is_follow_up_form,
     looks_like_question,
+    names_a_person,
     resolve,
     uses_pronoun,
 )
@@ -41,6 +43,10 @@ _WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?whic
                         r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
                         r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时)(?:的事)?[呢啊]?[?？]?$")
 # "his"/"her" of a company's figure ("his angel round"): the company of the person talked about
+# A question opening with whom it asks for ("who called Yan a 'ruthless' guy?", "谁说闫俊杰是个狠人?", "which
+# investor backed ..."): the person its answer brings up is whom it was about ("闫俊杰上了谁的播客?" is still his).
+_ASKS_PERSON_FIRST = re.compile(r"\W*(?:(?:and |so )?(?:who|whom)\b|which (?:\w+ )?(?:person|investor|economist|"
+                                r"scientist|executive|analyst|founder|ceo|billionaire)\b|谁|哪位|哪个人)")
 _HIS = re.compile(r"\b(?:his|her)\b|他的|她的")
 # "who else did he meet?", "他还见了谁?": others in the same event, which the last answer names if anyone does
 _ELSE = re.compile(r"\b(?:who|what|where|which \w+) else\b|还(?:有|见了?|和|跟|去了?|说了?)(?:谁|什么|哪)")
@@ -127,7 +133,8 @@ class Dialogue:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
         elif resolved.inherited and (about_last or self._detail_of_last(reading, context)
                                      or self._when_of_last(text, reading, context)
-                                     or self._else_of_last(text, reading, context)):
+                                     or self._else_of_last(text, reading, context)
+                                     or self._name_in_last(text, resolved, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
             qualified = self._with_qualifiers(resolved, context)
@@ -208,6 +215,11 @@ class Dialogue:
             subjects = resolved.subjects or about[:1]
             if uses_pronoun(text) and not resolved.inherited and set(subjects) < set(about):
                 subjects = about  # "他跟閆俊杰聊了多久?" was about Jensen Huang too: "在哪裡見面的?" next means both
+            revealed = [a for a in about if a in self._people and a not in subjects]
+            if revealed and _ASKS_PERSON_FIRST.match(fold(text)) and not names_a_person(text) \
+                    and any(s in self._people for s in subjects):  # ("who else did *he* meet?" stays his)
+                # "who called Yan a 'ruthless' guy?" was answered by Huang Mingming: "which firm is he with?" is his
+                subjects = (revealed[0], *(s for s in subjects if s not in self._people))
             # the attribute the answer tells, when the question named it among others ("how much has it spent
             # since it was founded?" was about spending: "and OpenAI?" next asks OpenAI's spending)
             told = getattr(answer.fact, "attribute", None)
@@ -290,6 +302,14 @@ class Dialogue:
         whoever else it does (Lei Jun, met on the same Beijing trip)."""
         return context is not None and bool(context.fact_id) and not reading.subjects and not reading.years \
             and not getattr(reading, "besides", None) and bool(_ELSE.search(fold(clean_input(text))))
+
+    def _name_in_last(self, text: str, resolved: Resolved, context: Context | None) -> bool:
+        """"他叫什么?" about the person the last answer brought up: that answer, which names him."""
+        if context is None or not context.fact_id or not resolved.subjects or not asks_name(text) \
+                or not set(resolved.subjects) <= self._people or not names_a_person(text):
+            return False
+        fact = self.qa.fact(context.fact_id)
+        return fact is not None and set(resolved.subjects) <= set(getattr(fact, "about", ()) or ())
 
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or

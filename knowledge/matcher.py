@@ -70,6 +70,7 @@ ALONE_MIN_CONTENT_RECALL = 0.35  # ... when no other candidate scores above zero
 # Sharing an entity is not enough: "Moonshot's revenue" must not get a Moonshot IPO fact.
 # The fact must also cover this share (IDF-weighted) of the question's other words.
 DEFAULT_MIN_CONTENT_RECALL = 0.3
+RIVAL_FULL_COVER = 1.0  # a best covering all of the question's other words has no rival covering none of them
 # A fact of another attribute than the one asked ("revenue?" -> a valuation fact) loses this many points
 # when another candidate does tell that attribute, and the second figure when none does.
 DEFAULT_ATTRIBUTE_PENALTY = 20.0
@@ -1297,6 +1298,10 @@ def _rival_score(best: Scored, ranked: list[Scored]) -> float:
     linked = set(getattr(best.entry.fact, "conflicts", ()) or ())
     for other in ranked[1:]:
         if other.entry.fact.id in linked:
+            continue
+        if other.content_recall == 0 and best.content_recall >= RIVAL_FULL_COVER:
+            # it holds nothing the question asks besides its names, which the best holds all of: "which firm
+            # is Huang Mingming with?" is told by his Mingshi partnership, not rivalled by who he is
             continue
         if not (best.entry.figures and best.entry.figures & other.entry.figures):
             return other.score

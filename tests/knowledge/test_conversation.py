@@ -589,3 +589,27 @@ def test_which_paper_reported_it_is_the_outlet_the_last_answer_names():
         dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("What did Jensen Huang reportedly say about China and the AI race?", "d:U17")
         assert "Financial Times" in dialogue.turn("which paper reported it?", "d:U17").answer.text
+
+
+def test_he_after_a_question_opening_with_who_is_the_person_its_answer_brought_up():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("who was the investor who called Yan a 'ruthless' guy?", "d:U18")
+        assert "Mingshi" in dialogue.turn("which firm is he with?", "d:U18").answer.text
+        # "whose podcast" asks of Yan's podcast: "he" is still Yan; "who else did he meet?" keeps its own "he"
+        dialogue.turn("How long did Jensen Huang talk one-on-one with MiniMax's founder in Beijing?", "d:U19")
+        dialogue.turn("who else did he meet?", "d:U19")
+        assert dialogue.turn("what did he tell the FT?", "d:U19").answer.answered
+
+
+def test_his_name_asked_is_the_person_the_answer_brought_up_not_one_named():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("Meta 的首席 AI 科学家当着黄仁勋的面说了啥?", "d:U20")
+        assert "杨立昆" in dialogue.turn("他叫什么?", "d:U20").answer.text

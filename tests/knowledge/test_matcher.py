@@ -624,3 +624,16 @@ def test_a_role_or_a_listing_that_only_situates_the_question_is_not_what_it_asks
 ])
 def test_chat_fillers_are_not_words_a_fact_must_cover(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("which firm is Huang Mingming with?", "huang-mingming-mingshi-founding-partner"),  # not rivalled by who he is
+    ("闫俊杰以前在哪家公司?", None),  # read as his career (SenseTime, or Baidu where he interned: too close to tell)
+    ("Michael Burry 的公司叫什么?", "michael-burry-scion-nvidia-palantir-puts"),
+])
+def test_a_persons_firm_and_former_employer(real, question, fact_id):
+    match = real.match(question)
+    if fact_id is None:
+        assert match.reading.specific_attributes[:1] == ("career",)
+    else:
+        assert match.fact.id == fact_id
