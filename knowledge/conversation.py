@@ -18,7 +18,7 @@ module is pure (no database import), so ``bot ask`` starts fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -331,7 +331,7 @@ def _completed(text: str, reading: Reading, subjects: tuple[str, ...], attribute
     if attribute and not own_attribute:
         parts.append(wording(attribute, chinese))
     parts += [*years, *versions]
-    rest = _rest(text, chinese, words)
+    rest = _rest(text, chinese, words, getattr(reading, "names", ()))
     question = " ".join(p for p in [*parts, rest] if p) + "?"  # spaced: no bigram spans two names
     return Resolved(question, subjects, attribute, years, versions, inherited=True, weak=weak)
 
@@ -407,12 +407,17 @@ def _named(text: str) -> str:
     return re.sub(r"(?:'s|’s)?[\s?？!！.。,，]*$", "", named).strip() or text
 
 
-def _rest(text: str, chinese: bool, words: list[str]) -> str:
-    """What else the follow-up says, for the matcher: its own words (Chinese: the text, pronouns removed)."""
+def _rest(text: str, chinese: bool, words: list[str], names: Iterable[str] = ()) -> str:
+    """What else the follow-up says, for the matcher: its own words (Chinese: the text, pronouns removed),
+    names the base does not know still written with a capital ("...about India?" names a stranger)."""
     if chinese:
         return _PRONOUN_ZH.sub("", clean_input(text)).strip("呢吗吧?？ ")
     if not words:  # a year or a model only ("and in 2023?"): already written out
         return ""
     # its own wording, not its normalised words: "earns more *per paying user*" must still read as spending
     plain = _PRONOUN_EN.sub(" ", _FOLLOW_UP_WORDS.sub("", fold(clean_input(text))))
+    for name in names:
+        written = re.search(rf"\b{re.escape(name)}\b", clean_input(text), re.IGNORECASE)
+        if written and written.group()[0].isupper():
+            plain = re.sub(rf"\b{re.escape(name)}\b", written.group(), plain)
     return " ".join(plain.strip(" ?!.").split())

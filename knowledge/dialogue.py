@@ -317,7 +317,8 @@ class Dialogue:
         about a detail of that answer ("how many GPUs were used?" after the cost of training M1, a
         fact that tells the 512 H800 GPUs)."""
         if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions \
-                or is_chinese(reading.question):  # Chinese characters and bigrams are too loose a test
+                or is_chinese(reading.question) \
+                or getattr(reading, "names", None):  # (nor is "what did it say about India?" about the last)
             return False
         fact = self.qa.fact(context.fact_id)
         if fact is None:

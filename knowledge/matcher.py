@@ -91,7 +91,7 @@ SMALL_TALK_MIN_WORDS = 2
 FAMILIES = frozenset({"specs"})
 DEFINING = frozenset({"definition", "identity"})
 # Attributes only a fact filed under them tells: a title named in passing ("智慧城市事业群CTO") is no answer.
-STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker"})
+STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_users", "downloads"})
 ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})  # ... when asked this of him
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几",
@@ -232,6 +232,9 @@ class Policy:
         if best.content_recall < self.min_content_recall:
             return (f"the fact covers {best.content_recall:.0%} of the question's other words "
                     f"(needs {self.min_content_recall:.0%})")
+        if best.stranger and best.content_recall < self.lone_min_content_recall:
+            return (f"the question names someone the base has never heard of, and the fact covers "
+                    f"{best.content_recall:.0%} of its other words (needs {self.lone_min_content_recall:.0%})")
         if best.mismatch >= 1 and best.score < self.mismatch_threshold and best.evidence < self.mismatch_evidence:
             return (f"it tells another attribute than the one asked, its score {best.score:.1f} is below "
                     f"{self.mismatch_threshold:.0f} and it covers {best.evidence:.0%} of the question's words "
@@ -241,7 +244,7 @@ class Policy:
         # Clearly alone, unless it tells another attribute than one the base gives elsewhere (a B-end margin
         # ruled out for a consumer question does not make a revenue fact the answer)
         if (best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin)
-                and best.content_recall >= self.lone_recall(runner_up)
+                and best.content_recall >= self.lone_recall(runner_up, best)
                 and not (best.mismatch >= 1 and best.attribute_rival)):
             return None
         if best.score < self.lone_threshold:
@@ -249,14 +252,15 @@ class Policy:
         if best.score < self.threshold:
             return (f"score {best.score:.1f} is below {self.threshold:.0f}, and as a lone candidate it needs a "
                     f"lead of {max(self.lone_margin, margin):.1f} (has {lead:.1f}) and "
-                    f"{self.lone_recall(runner_up):.0%} of the other words (has {best.content_recall:.0%})")
+                    f"{self.lone_recall(runner_up, best):.0%} of the other words (has {best.content_recall:.0%})")
         return f"its lead over the runner-up is {lead:.1f}, it needs {margin:.1f}"
 
-    def lone_recall(self, runner_up: float) -> float:
+    def lone_recall(self, runner_up: float, best: Scored) -> float:
         """The share of the question's other words a lone candidate must cover: less when nothing else
         scores at all (a long question retelling a story, "what happened in 2019 that made Yan feel
-        something big was about to change?", is about the one fact that tells it)."""
-        return ALONE_MIN_CONTENT_RECALL if runner_up <= 0 else self.lone_min_content_recall
+        something big was about to change?", is about the one fact that tells it), unless the question
+        names someone the base has never heard of ("what did the Jefferies report say about India?")."""
+        return ALONE_MIN_CONTENT_RECALL if runner_up <= 0 and not best.stranger else self.lone_min_content_recall
 
     def by_meaning(self, reading: Reading, ranked: list[Scored]) -> Scored | None:
         """The candidate that answers by meaning, if one does: it is about the subjects named and tells
@@ -313,6 +317,7 @@ class Scored:
     notes: tuple[str, ...] = ()  # why points were taken off
     unexplained: float = 0.0  # weight share of the question's words the fact does not hold that say what is
     # asked (not filler: ``_says_more``)
+    stranger: bool = False  # the question names someone the base has never heard of ("...about India?")
 
     @property
     def fact(self) -> Fact:
@@ -452,6 +457,9 @@ class Matcher:
             where, reading = self._entries[i].where, self._read(question)
             if not reading.words:
                 return False
+            contrasted = [(t, self._contrasts[t]) for t in reading.tokens if t in self._contrasts]
+            if contrasted and _contradicts(self._entries[i], contrasted):
+                return False  # "the gross margin on the consumer side?" is not told by the B-end's margin
             rarest = math.log(1 + max(len(self._by_id), 1))
             groups: dict[str, list[str]] = defaultdict(list)
             plain: dict[str, float] = {}
@@ -1017,7 +1025,7 @@ class Matcher:
                             notes=tuple(notes),
                             unexplained=sum(w for t, w in telling.items() if t not in held and t not in own)
                             / content_total
-                            if content_total else 0.0)
+                            if content_total else 0.0, stranger=bool(reading.names))
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)

@@ -613,3 +613,24 @@ def test_his_name_asked_is_the_person_the_answer_brought_up_not_one_named():
         dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("Meta 的首席 AI 科学家当着黄仁勋的面说了啥?", "d:U20")
         assert "杨立昆" in dialogue.turn("他叫什么?", "d:U20").answer.text
+
+
+def test_a_follow_up_naming_a_stranger_is_not_told_by_the_last_answer():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("What did Jefferies find about Chinese AI capex compared with the US?", "d:U21")
+        dialogue.turn("and how far behind GPT-5 is MiniMax M2 by their estimate?", "d:U21")
+        assert not dialogue.turn("what did the report say about India?", "d:U21").answer.answered
+
+
+def test_a_follow_up_naming_the_other_side_of_a_contrast_is_not_told_by_the_last_answer():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("What is the gross margin of MiniMax's open platform business?", "d:U22")
+        assert not dialogue.turn("what's the gross margin on the consumer side?", "d:U22").answer.answered

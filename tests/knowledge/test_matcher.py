@@ -123,7 +123,13 @@ def test_a_candidate_nothing_else_scores_against_needs_less_of_the_question(real
     match = real.match("What happened in 2019 that made Yan feel 'something is about to change'?")
     assert match.fact.id == "yan-junjie-dota2-openai-inspiration"
     policy = Policy()
-    assert policy.lone_recall(0.0) < policy.lone_recall(5.0) == policy.lone_min_content_recall
+    explained = real.explain("What happened in 2019 that made Yan feel 'something is about to change'?").candidates[0]
+    assert policy.lone_recall(0.0, explained) < policy.lone_recall(5.0, explained) == policy.lone_min_content_recall
+
+
+def test_a_lone_candidate_needs_half_the_words_when_the_question_names_a_stranger(real):
+    """India is no name the base knows: the report's one fact covering 'report' and 'say' is no answer."""
+    assert real.match("what did the Jefferies report say about India?").fact is None
 
 
 def test_a_fact_holding_none_of_the_question_besides_its_names_is_no_rival(real):
@@ -303,6 +309,7 @@ def test_facts_telling_the_same_thing_about_the_same_subjects_do_not_block_each_
     "Talkie的日活用户有多少",
     "What was MiniMax's full-year 2025 revenue?",  # revenue facts tie, none is for the full year
     "what's the context window of minimax m2",  # a spec, but not the one its one specs fact tells
+    "what's Talkie's daily active user count?",  # told only by a fact filed under active users: none is
 ])
 def test_meaning_is_not_enough_when_the_question_asks_more(real, question):
     assert real.match(question).fact is None
