@@ -35,7 +35,9 @@ _HYPHENATED_MODEL = re.compile(
     r"(?![a-z0-9]|\s*[年月日号])"  # not a date after a name: "Kimi 11月" is Kimi in November, not a model "Kimi 11"
 )
 # Spaces between a Chinese character and a figure, either way round (they spell one mixed-script form).
-_SPACED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])")
+# So is a lone letter spaced from the Chinese it goes with ("B 端" is "B端").
+_SPACED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])"
+                            r"|(?<![a-z0-9][a-z])(?<=[a-z])\s+(?=[\u3400-\u9fff])")
 _FISCAL_YEAR = re.compile(r"\bfy ?'?((?:19|20)\d\d|\d\d)\b")
 # "25年9月底", "24年上半年": a year written with two digits, as Chinese writers shorten this decade's years.
 # Only before a part of that year, so "待了25年" (twenty-five years) stays a duration.

@@ -101,7 +101,8 @@ def test_words_whose_stem_means_something_else_are_not_stemmed(word, other):
 
 
 @pytest.mark.parametrize("spaced, unspaced", [("MiniMax 2025 年前 9 个月营收", "MiniMax 2025年前9个月营收"),
-                                              ("海螺 02 是什么时候发布的?", "海螺02是什么时候发布的?")])
+                                              ("海螺 02 是什么时候发布的?", "海螺02是什么时候发布的?"),
+                                              ("MiniMax 的 B 端业务毛利率", "MiniMax 的 B端业务毛利率")])
 def test_figures_spaced_apart_in_chinese_text_read_the_same(spaced, unspaced):
     from knowledge.factbase import load_factbase
     from knowledge.normalize import normalizer_for
