@@ -287,6 +287,9 @@ def resolve(text: str, reading: Reading, context: Context | None,
     if take_attribute and not content and not models and context.question and not context.compared:
         swapped = _swapped(context, reading, subjects, take_subjects, wording, spellings)
         if swapped:
+            if attribute and not take_subjects:  # "那智谱呢?" after "DeepSeek是哪一年出现的?", told as its founding:
+                # the attribute the answer told, which the last question's words may not name ("出现")
+                swapped = f"{swapped.rstrip('?？ ')} {wording(attribute, is_chinese(swapped))}?"
             return Resolved(swapped, subjects, attribute, years, versions, inherited=True)
     return _completed(text, reading, subjects, attribute, years, versions, own_attribute=not take_attribute,
                       wording=wording, weak=take_subjects and not strong,
@@ -348,8 +351,9 @@ def _swapped(context: Context, reading: Reading, subjects: tuple[str, ...], same
     if reading.years or len(subjects) != 1 or len(context.subjects) != 1:
         return None
     for spelling in sorted(spellings(context.subjects[0]), key=len, reverse=True):
-        found = re.search(re.escape(fold(spelling)) if is_chinese(spelling) else rf"\b{re.escape(fold(spelling))}\b",
-                          last)
+        # (a Latin name is bounded by anything but Latin letters and digits: "minimax成立以来" holds "minimax")
+        found = re.search(re.escape(fold(spelling)) if is_chinese(spelling)
+                          else rf"(?<![a-z0-9]){re.escape(fold(spelling))}(?![a-z0-9])", last)
         if found:
             new = wording(subjects[0], is_chinese(last))
             return last[:found.start()] + (f" {new} " if is_chinese(last) else new) + last[found.end():]

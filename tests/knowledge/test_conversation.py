@@ -634,3 +634,16 @@ def test_a_follow_up_naming_the_other_side_of_a_contrast_is_not_told_by_the_last
         dialogue = Dialogue(answerer(), conversations)
         dialogue.turn("What is the gross margin of MiniMax's open platform business?", "d:U22")
         assert not dialogue.turn("what's the gross margin on the consumer side?", "d:U22").answer.answered
+
+
+def test_a_subject_swap_rewords_a_chinese_question_around_a_latin_name():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("MiniMax成立以来累计花了多少钱?", "d:U23")  # "minimax成立": no word boundary before 成
+        assert dialogue.turn("OpenAI呢?", "d:U23").answer.fact.id == "openai-cumulative-spend"
+        # the attribute the answer told comes along, though the question's words did not name it ("出现")
+        dialogue.turn("DeepSeek是哪一年出現的?", "d:U24")
+        assert "2019" in dialogue.turn("那智譜呢?", "d:U24").answer.text
