@@ -313,7 +313,10 @@ TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 # The question word decides between two attributes one wording names: "who founded X" asks for the
 # founder, "when was X founded" for the date; "where is X from" asks for a hometown, "when did X
 # start" for the founding date.
-_WHO = re.compile(r"\bwho\b(?: \w+)? (?:co-?)?(?:found|start|creat|set up)")  # "who (originally) founded"
+# "who (originally) founded", "which company did Dario found?", "杨植麟创办了哪家公司": the founder, not the date
+_WHO = re.compile(r"\bwho\b(?: \w+)? (?:co-?)?(?:found|start|creat|set up)"
+                  r"|\b(?:which|what) (?:company|startup|firm|lab)\b did\b.*\b(?:co-?)?(?:found|start|creat|set up)"
+                  r"|(?:创办|创立|创建)了?(?:哪家|什么|哪个)")
 _WHERE_FROM = re.compile(r"\bwhere\b.*\bfrom\b|哪里人|哪儿人|来自哪")
 _WHEN_START = re.compile(r"\bwhen\b.*\b(?:start|started|begin|began|established|set up)\b|"
                          r"\b(?:started|began|came|founded) (?:first|earlier)\b|"

@@ -644,3 +644,14 @@ def test_a_persons_firm_and_former_employer(real, question, fact_id):
         assert match.reading.specific_attributes[:1] == ("career",)
     else:
         assert match.fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("抖音旗下的视频生成平台叫什么?", "bytedance-jimeng-seedance-2-0"),  # Jimeng is Douyin's: the fact is about it
+    ("智譜AI最近發布了什麼模型?", "zhipu-glm-4-6-release-september"),  # 最近 is filler, as "recently" is
+    ("and how far is M2 behind GPT-5?", "jefferies-minimax-m2-vs-gpt-5-gap"),  # "how far" asks how far it trails
+    ("which company did Dario found?", "anthropic-founder-dario-amodei"),  # the company he founded, not a date
+    ("Dario Amodei创办了哪家公司?", "anthropic-founder-dario-amodei"),
+])
+def test_plain_wordings_of_products_releases_gaps_and_founders(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
