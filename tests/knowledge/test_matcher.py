@@ -655,3 +655,12 @@ def test_a_persons_firm_and_former_employer(real, question, fact_id):
 ])
 def test_plain_wordings_of_products_releases_gaps_and_founders(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("楊立坤怎麼形容黃仁勳", "yann-lecun-jensen-huang-arms-dealer"),  # a common misspelling of 杨立昆
+    ("《富比士》把大家對 AI 泡沫的疑慮比喻成什麼?", "forbes-ai-bubble-smoke-alarm"),  # Taiwan's name for Forbes
+    ("what was pedro domingos's jab at openai", "pedro-domingos-too-big-to-succeed"),  # a jab is something said
+])
+def test_taiwan_names_misspellings_and_words_for_a_remark(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
