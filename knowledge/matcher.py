@@ -593,13 +593,17 @@ class Matcher:
         return token in self._postings
 
     def known_stem(self, token: str) -> str | None:
-        """An indexed word this one inflects: "valuations" -> "valuation", "invested" -> "invest"."""
+        """An indexed word this one inflects, or its plural: "valuations" -> "valuation", "invested" -> "invest",
+        "hyperscaler" -> "hyperscalers"."""
         for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
                                     ("ing", "e"), ("d", "")):
             if token.endswith(suffix) and len(token) - len(suffix) >= 3:
                 stem = token[: len(token) - len(suffix)] + replacement
                 if stem in self._postings:
                     return stem
+        for plural in (token + "s", token + "es"):  # and the other way round: "hyperscaler" -> "hyperscalers"
+            if len(token) >= 4 and plural in self._postings:
+                return plural
         return None
 
     def correct(self, token: str) -> str | None:

@@ -664,3 +664,8 @@ def test_plain_wordings_of_products_releases_gaps_and_founders(real, question, f
 ])
 def test_taiwan_names_misspellings_and_words_for_a_remark(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_a_word_the_base_knows_only_in_the_plural_is_that_word(real):
+    assert real.known_stem("improve") == "improves"  # no fact says "improve"; K2 Thinking's "improves" data
+    assert real.match("what did K2 Thinking improve?").fact.id == "kimi-k2-thinking-architecture-training"
