@@ -49,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, fold, is_chinese, stem
-from knowledge.reading import MONTH_NAMES, MONTHS, YEAR, Reader, Reading, first_specific, is_period
+from knowledge.reading import MONTH_NAMES, MONTHS, ROLES, YEAR, Reader, Reading, first_specific, is_period
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -92,8 +92,8 @@ FAMILIES = frozenset({"specs"})
 DEFINING = frozenset({"definition", "identity"})
 # Attributes only a fact filed under them tells: a title named in passing ("智慧城市事业群CTO") is no answer.
 STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_users", "downloads"})
-ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
-PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})  # ... when asked this of him
+# Asked of a role ("Where was MiniMax's founder born?"): of the person who holds it (ROLES)
+PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几",
                             "名字", "name", "named", "called"})  # (a name asked: "X叫什么名字", "what is it called")
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one

@@ -317,6 +317,7 @@ TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
 _WHO = re.compile(r"\bwho\b(?: \w+)? (?:co-?)?(?:found|start|creat|set up)"
                   r"|\b(?:which|what) (?:company|startup|firm|lab)\b did\b.*\b(?:co-?)?(?:found|start|creat|set up)"
                   r"|(?:创办|创立|创建)了?(?:哪家|什么|哪个)")
+ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
 _WHERE_FROM = re.compile(r"\bwhere\b.*\bfrom\b|哪里人|哪儿人|来自哪")
 _WHEN_START = re.compile(r"\bwhen\b.*\b(?:start|started|begin|began|established|set up)\b|"
                          r"\b(?:started|began|came|founded) (?:first|earlier)\b|"
@@ -355,7 +356,8 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
     if "founded" in attributes and "founder" in vocabulary and "founder" not in attributes and _WHO.search(folded):
         attributes[attributes.index("founded")] = "founder"
     specific = [a for a in attributes if a not in GENERIC_ATTRIBUTES]
-    if "hometown" in vocabulary and not specific and _WHERE_FROM.search(folded):
+    if "hometown" in vocabulary and _WHERE_FROM.search(folded) and (
+            not specific or set(specific) <= ROLES):  # "Where is MiniMax's founder from?": the founder's hometown
         attributes.insert(0, "hometown")
     elif "founded" in vocabulary and not specific and _WHEN_START.search(folded):
         attributes.insert(0, "founded")  # "When did Zhipu start?"

@@ -317,6 +317,7 @@ def test_meaning_is_not_enough_when_the_question_asks_more(real, question):
 
 @pytest.mark.parametrize("question, fact_id", [
     ("Where was MiniMax's founder born?", "yan-junjie-birth-year-hometown"),
+    ("Where is MiniMax's founder from?", "yan-junjie-birth-year-hometown"),
     ("MiniMax的CEO在哪读的大学?", "yan-junjie-education"),
 ])
 def test_a_role_of_a_company_is_read_as_the_person_who_holds_it(real, question, fact_id):
