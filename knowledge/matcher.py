@@ -96,6 +96,10 @@ STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_us
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几",
                             "名字", "name", "named", "called"})  # (a name asked: "X叫什么名字", "what is it called")
+# Words naming a kind of product, and words asking a name: "which app", "what's its model called"
+PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
+                           "产品", "应用", "软件"})
+NAME_WORDS = frozenset({"called", "name", "named", "名字", "叫"})
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
 # candidate is about those subjects and tells that attribute, it answers with a score this low, however
 # differently it is worded ("Where did Yan Junjie go to college?" -> his education fact), unless more than
@@ -407,6 +411,8 @@ class Matcher:
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
         self._people = frozenset(getattr(aliases, "people", ()) or ())
         self._makers: dict[str, str] = dict(getattr(aliases, "makers", None) or {})
+        self._maker_tokens = {self.normalize.entity_token(p): self.normalize.entity_token(m)
+                              for p, m in self._makers.items()}
         # a version's entity token -> its product line's ("@hailuo02" -> "@hailuo")
         self._lines = {self.normalize.entity_token(model): self.normalize.entity_token(line)
                        for model, line in (getattr(aliases, "lines", None) or {}).items()}
@@ -999,12 +1005,17 @@ class Matcher:
         # asked rather than fill (``_says_more``), once per question rather than per candidate.
         own_wordings = {a: self._attribute_wording(a, content.keys()) for a in reading.attributes if a not in FAMILIES}
         telling = {t: w for t, w in content.items() if _says_more(t, reading)}
+        # a product of a company asked for by its kind: "What's MiniMax's AI companion app called?"
+        asks_product = (reading.asks_who or NAME_WORDS & query.keys()) and not PRODUCT_WORDS.isdisjoint(query)
         for bound, fact_recall, mismatch, credited, entry in bounded:
             if not exact and len(top) >= KEEP_EXACT and bound < top[0]:
                 break  # neither this nor any later candidate can reach the answer, runner-up or alternatives
             mentioned = frozenset()
-            if entry.about_tokens and (about_rival or not subject_tokens & entry.about_tokens):
-                mentioned = subject_tokens - entry.about_tokens
+            about = entry.about_tokens
+            if asks_product:  # "MiniMax's companion app for overseas users": a fact about Talkie, which MiniMax makes
+                about = about | {self._maker_tokens[t] for t in about if t in self._maker_tokens}
+            if about and (about_rival or not subject_tokens & about):
+                mentioned = subject_tokens - about
             raw, phrasing, mentions = self._score(entry, query, total, fact_recall, q_sorted, mentioned,
                                                   policy.mention_penalty, reading.asks_who)
             notes = []

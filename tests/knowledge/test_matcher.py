@@ -670,3 +670,12 @@ def test_taiwan_names_misspellings_and_words_for_a_remark(real, question, fact_i
 def test_a_word_the_base_knows_only_in_the_plural_is_that_word(real):
     assert real.known_stem("improve") == "improves"  # no fact says "improve"; K2 Thinking's "improves" data
     assert real.match("what did K2 Thinking improve?").fact.id == "kimi-k2-thinking-architecture-training"
+
+
+@pytest.mark.parametrize("question, fact_ids", [
+    ("What's MiniMax's AI companion app for overseas users called?", {"minimax-talkie-xingye"}),
+    ("MiniMax做的国内第一个线性注意力模型叫啥?", {"minimax-text-01-linear-attention"}),
+])
+def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_maker(real, question, fact_ids):
+    """Talkie's fact is about Talkie; MiniMax makes it (aliases.yaml ``makers``), so "MiniMax's ... app" is it."""
+    assert real.match(question).fact.id in fact_ids
