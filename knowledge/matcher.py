@@ -91,7 +91,7 @@ SMALL_TALK_MIN_WORDS = 2
 FAMILIES = frozenset({"specs"})
 DEFINING = frozenset({"definition", "identity"})
 # Attributes only a fact filed under them tells: a title named in passing ("智慧城市事业群CTO") is no answer.
-STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_users", "downloads"})
+STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_users", "downloads", "discussed"})
 # Asked of a role ("Where was MiniMax's founder born?"): of the person who holds it (ROLES)
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几",

@@ -310,6 +310,8 @@ def test_facts_telling_the_same_thing_about_the_same_subjects_do_not_block_each_
     "What was MiniMax's full-year 2025 revenue?",  # revenue facts tie, none is for the full year
     "what's the context window of minimax m2",  # a spec, but not the one its one specs fact tells
     "what's Talkie's daily active user count?",  # told only by a fact filed under active users: none is
+    "What did Jensen Huang and Lei Jun talk about when they met in Beijing?",  # the meeting, not what was said
+    "黃仁勛和閆俊杰那兩個小時具體聊了什麼?",
 ])
 def test_meaning_is_not_enough_when_the_question_asks_more(real, question):
     assert real.match(question).fact is None
