@@ -193,7 +193,9 @@ class Dialogue:
                 answer = self._last_answer(resolved, context)
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
                 answer = self._last_answer(resolved, context)
-            elif match.answered and (resolved.weak or (not uses_pronoun(text) and _names_something(reading))):
+            elif match.answered and (resolved.weak or (not uses_pronoun(text) and _names_something(reading))
+                                     or (uses_pronoun(text) and not is_follow_up_form(text)
+                                         and _names_something(reading) and _about_its_own_subjects(match, context))):
                 # a question of its own after all ("What is the scaling law?", "and who said AGI is a decade away?")
                 resolved, own_question = replace(resolved, inherited=False), True
             else:  # never an unrelated fact in place of the one the follow-up asks for
@@ -396,6 +398,17 @@ def _answers_aside(text: str, match, context: Context) -> bool:
     if (match.reading.subjects or match.reading.versions) and (is_follow_up_form(text) or not match.reading.words):
         return False  # "DeepSeek 呢?", "DeepSeek?" swap the subject: the last question about it
     return bool(set(getattr(fact, "about", ()) or ()) & {*context.subjects, *context.mentioned})
+
+
+def _about_its_own_subjects(match, context: Context | None) -> bool:
+    """The follow-up names subjects of its own and, read on its own, is answered by a fact about them and
+    otherwise only about what the conversation went through: "Monks 用它降本多少?" after Vbot's use of
+    MiniMax is Monks's saving with MiniMax (not, after Hailuo, "where did it rank on Artificial Analysis?"
+    answered with M2's rank there)."""
+    subjects = set(getattr(match.reading, "subjects", ()) or ())
+    about = set(getattr(match.fact, "about", ()) or ())
+    talked = set(context.subjects) | set(context.mentioned) if context is not None else set()
+    return bool(subjects) and subjects <= about and about - subjects <= talked
 
 
 def _names_something(reading) -> bool:

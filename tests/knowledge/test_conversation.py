@@ -647,3 +647,20 @@ def test_a_subject_swap_rewords_a_chinese_question_around_a_latin_name():
         # the attribute the answer told comes along, though the question's words did not name it ("出现")
         dialogue.turn("DeepSeek是哪一年出現的?", "d:U24")
         assert "2019" in dialogue.turn("那智譜呢?", "d:U24").answer.text
+
+
+def test_a_follow_up_naming_its_own_subject_beside_it_is_read_on_its_own_when_it_fits():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(answerer(), conversations)
+        dialogue.turn("哪家公司用 MiniMax 的文本模型做编程底座?", "d:U25")
+        dialogue.turn("腾讯视频用的是它哪个模型?", "d:U25")
+        dialogue.turn("机器狗 Vbot 呢?", "d:U25")
+        # "it" is MiniMax, not Vbot: Monks's saving with MiniMax, a company the conversation went through
+        assert "50%" in dialogue.turn("Monks 用它降本多少?", "d:U25").answer.text
+        dialogue.turn("What is Hailuo AI?", "d:U26")
+        # "it" is Hailuo: M2's rank on Artificial Analysis, about a model never talked of, is no answer
+        answer = dialogue.turn("where did it rank on Artificial Analysis?", "d:U26").answer
+        assert not answer.answered or "m2" not in answer.fact.about
