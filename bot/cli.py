@@ -329,10 +329,8 @@ def _eval_conversations(args, qa, stdout) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     # As the Slack app would run: follow-ups reuse the last question's text unless QUESTION_LOG=off.
-    try:
-        question_log = parse_flag(args.env.get("QUESTION_LOG") or "on", "QUESTION_LOG")
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    question_log = _question_log(args)
+    if question_log is None:
         return 1
     report = run_scripts(scripts, qa, question_log=question_log)
     for miss in report.misses:
@@ -360,10 +358,22 @@ def _cmd_serve(args, stdin, stdout) -> int:
 def _cmd_chat(args, stdin, stdout) -> int:
     from bot.console import run_console
 
+    question_log = _question_log(args)
+    if question_log is None:
+        return 1
     qa = _question_answerer(args, create_database=True)
     if qa is None:
         return 1
-    return run_console(qa, stdin, stdout, user=_cli_user(argparse.Namespace(user=None)))
+    return run_console(qa, stdin, stdout, user=_cli_user(argparse.Namespace(user=None)), question_log=question_log)
+
+
+def _question_log(args) -> bool | None:
+    """QUESTION_LOG from the environment, as the Slack app reads it; None (and why, on stderr) when invalid."""
+    try:
+        return parse_flag(args.env.get("QUESTION_LOG") or "on", "QUESTION_LOG")
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
 
 
 def _store(args):

@@ -22,17 +22,21 @@ PROMPT = "you> "
 FACT_COMMAND = "/fact"
 
 
-def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str = "cli") -> int:
-    """A DM with the bot: follow-ups inherit context, small talk gets small talk, ``/fact`` runs."""
+def run_console(qa: QuestionAnswerer, stdin: TextIO, stdout: TextIO, user: str = "cli",
+                question_log: bool = True) -> int:
+    """A DM with the bot: follow-ups inherit context, small talk gets small talk, ``/fact`` runs.
+
+    ``question_log``: QUESTION_LOG, as in Slack: off keeps no question text in the database."""
     if qa.team_facts is not None:
-        return _converse(qa, Conversations(qa.team_facts.store), stdin, stdout, user)
+        return _converse(qa, Conversations(qa.team_facts.store), stdin, stdout, user, question_log)
     with scratch_conversations() as conversations:  # --no-team-facts: follow-ups still have a memory
-        return _converse(qa, conversations, stdin, stdout, user)
+        return _converse(qa, conversations, stdin, stdout, user, question_log)
 
 
-def _converse(qa: QuestionAnswerer, conversations: Conversations, stdin: TextIO, stdout: TextIO, user: str) -> int:
+def _converse(qa: QuestionAnswerer, conversations: Conversations, stdin: TextIO, stdout: TextIO, user: str,
+              question_log: bool) -> int:
     commands = _fact_command(qa, user)
-    dialogue = Dialogue(qa, conversations)
+    dialogue = Dialogue(qa, conversations, question_log=question_log)
     key = f"d:console:{user}"
     print(f"Ask about the Chinese AI industry (English or Chinese), or type {FACT_COMMAND} help. "
           "Empty line or Ctrl-D quits.", file=stdout)

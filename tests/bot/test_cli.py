@@ -235,3 +235,18 @@ def test_ask_explain_also_explains_a_reply_that_is_not_an_answer():
     assert result.returncode == 0, result.stderr
     assert "the conversation layer replied with 'smalltalk'" in result.stdout
     assert "read as:" in result.stdout and "outcome:" in result.stdout
+
+
+def test_chat_keeps_no_question_text_when_question_log_is_off(tmp_path):
+    import sqlite3
+
+    from bot.config import DEFAULT_DB_FILE
+
+    data = tmp_path / "data"
+    chat = run("chat", stdin="How many employees does MiniMax have?\n\n", data_dir=data, env={"QUESTION_LOG": "off"})
+    assert chat.returncode == 0, chat.stderr
+    with sqlite3.connect(data / DEFAULT_DB_FILE) as db:
+        rows = db.execute("select question, fact_id from conversations").fetchall()
+    assert rows and all(question is None and fact_id for question, fact_id in rows)
+    wrong = run("chat", stdin="\n", data_dir=data, env={"QUESTION_LOG": "maybe"})
+    assert wrong.returncode == 1 and "QUESTION_LOG" in wrong.stderr
