@@ -178,6 +178,11 @@ class Reader:
             tokens = self.normalize.rejoin(tokens, set(corrected))
         tokens = list(dict.fromkeys(tokens))
         attributes = _refine(list(normalized.attributes), fold(question), self.normalize.attributes)
+        named = [self.normalize.entity_ids[t] for t in tokens if t in self.normalize.entity_ids]
+        if "founded" in self.normalize.attributes and len(named) >= 2 and _OLDER.search(fold(question)) \
+                and not set(named) & self.normalize.people:
+            # "Who is older, Zhipu or MiniMax?": of companies, the one founded first (of people, their ages)
+            attributes = ["founded", *(a for a in attributes if a not in ("founded", "age", "identity"))]
         if "ipo" in attributes and len(attributes) > 1 and _BEFORE_IPO.search(fold(question)):
             attributes.remove("ipo")  # "上市前闫俊杰上了谁的播客?": the listing dates the question, it is not asked
         for word in corrected:  # "revnue" was corrected to "revenue": it names the attribute too
@@ -318,6 +323,7 @@ _WHO = re.compile(r"\bwho\b(?: \w+)? (?:co-?)?(?:found|start|creat|set up)"
                   r"|\b(?:which|what) (?:company|startup|firm|lab)\b did\b.*\b(?:co-?)?(?:found|start|creat|set up)"
                   r"|(?:创办|创立|创建)了?(?:哪家|什么|哪个)")
 ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
+_OLDER = re.compile(r"\b(?:older|oldest|younger|youngest|newer|newest)\b|更老|最老|更年轻|最年轻|更年長|更新")
 _WHERE_FROM = re.compile(r"\bwhere\b.*\bfrom\b|哪里人|哪儿人|来自哪")
 _WHEN_START = re.compile(r"\bwhen\b.*\b(?:start|started|begin|began|established|set up)\b|"
                          r"\b(?:started|began|came|founded) (?:first|earlier)\b|"

@@ -94,3 +94,12 @@ def test_a_fact_setting_the_missing_side_beside_its_own_answers_alone():
     base = load_factbase()
     match = Matcher(base.facts, base.aliases).match("is minimax m2 cheaper than claude")
     assert match.comparison is None and match.fact.id == "minimax-m2-api-price-vs-claude-sonnet-4-5"
+
+
+def test_older_of_two_companies_compares_when_they_were_founded():
+    base = load_factbase()
+    matcher = Matcher(base.facts, base.aliases)
+    for question in ("Who is older, Zhipu or MiniMax?", "MiniMax和智谱哪个更老?"):
+        match = matcher.match(question)
+        assert match.comparison is not None and match.comparison.attribute == "founded", question
+    assert matcher.read("Who is older, Yan Junjie or Yang Zhilin?").specific_attributes[:1] != ("founded",)
