@@ -34,9 +34,11 @@ _ANYWHERE = {
                 r"can you (?:do|help(?: me)?(?: out)?(?: with)?)\b|"
                 r"how (?:else )?can you help|what (?:else )?do you know|are you a bot|are you human|your name|你是谁|"
                 r"你(?:还|都)?(?:能|可以)(?:帮我|帮忙)?(?:做|干)?(?:些|点)?(?:什么|啥)|你(?:还|都)?会(?:做|干)?(?:些)?(?:什么|啥)|"
-                r"你是机器人|你叫什么|你(?:还|都)?知道(?:些)?什么|你有什么用",
+                r"你是机器人|你叫什么|你(?:还|都)?知道(?:些)?什么|你有什么用|"
+                r"what (?:other |else |kinds? of )?(?:topics|subjects|things|questions) (?:can|do) you (?:cover|answer|"
+                r"know|handle)|what (?:else )?(?:can|do) you cover|你(?:还)?(?:能|可以)回答(?:哪些|什么)",
     "chitchat": r"how'?s your day|how are you|how is it going|how'?s it going|what'?s up|你好吗|最近怎么样|"
-                r"过得怎么样|今天怎么样",
+                r"过得怎么样|今天怎么样|\byour favou?rite\b|你最喜欢",
     "joke": r"\bjokes?\b|\bfunny\b|make me laugh|笑话|段子|逗我",
     # whole words: "training" is not rain, a "revenue forecast" not the weather, a benchmark "score" not sport
     "weather": r"\b(?:weather|rain|raining|rainy|sunny|snow|snowing|temperature)\b|天气|下雨|气温",

@@ -24,6 +24,9 @@ def test_questions_are_not_small_talk(text):
                                                                           "weather"),
                                             ("who won the world cup?", "sport"), ("你是谁?", "identity"),
                                             ("你好,你还能做什么?", "identity"), ("what else can you do?", "identity"),
+                                            ("hi! what other topics can you cover?", "identity"),
+                                            ("你能回答哪些问题?", "identity"),
+                                            ("what's your favorite GPU? 😄", "chitchat"),
                                             ("MiniMax能做什么?", "other"),
                                             ("what is the capital of France?", "other")])
 def test_topic_of_what_the_base_does_not_know(text, kind):
