@@ -49,7 +49,7 @@ _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.ite
 # Thanks with a few words around it ("got it, thanks", "好的，谢谢！", "thanks for the info"): a thanks word in a
 # short message that asks nothing.  Anything longer, or asking, is read as a question.
 _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|appreciated?|appreciate it)\b|"
-                          r"谢谢|多谢|感谢|谢啦|谢了")
+                          r"谢谢|多谢|感谢|谢啦|谢了|(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
 _ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
                    r"吗|呢|什么|多少|谁|哪|几|怎么")
 THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14

@@ -6,7 +6,7 @@ from knowledge.smalltalk import Examples, classify, topic
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("thanks!", "thanks"), ("Thank you so much", "thanks"), ("谢谢", "thanks"), ("謝謝你", "thanks"),
-    ("thx 🙏", "thanks"),
+    ("thx 🙏", "thanks"), ("ok 谢", "thanks"), ("谢", "thanks"),
     ("hi", "greeting"), ("Hello there!", "greeting"), ("hey bot, how are you?", "greeting"), ("你好", "greeting"),
     ("bye", "goodbye"), ("help", "help"), ("", "help"), ("?", "help"),
 ])
@@ -15,7 +15,7 @@ def test_whole_message_small_talk(text, kind):
 
 
 @pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "hi, who founded MiniMax?", "Hailuo revenue",
-                                  "help me understand MiniMax's losses"])
+                                  "help me understand MiniMax's losses", "谢霆锋是谁?"])
 def test_questions_are_not_small_talk(text):
     assert classify(text) is None
 
