@@ -205,7 +205,8 @@ class Dialogue:
                     and (is_follow_up_form(text) or (uses_pronoun(text) and not match.answered)):
                 # "and its valuation?" with nothing before it: whose?  Asking beats guessing a company.
                 return Turn("unclear", lang)
-            if match.small_talk and not match.answered:
+            if not match.answered and (match.small_talk or (not reading.subjects and topic(text) == "identity")):
+                # (also "hi! I'm the new intern, what can you help me with?": words the base knows, asking what it does)
                 return Turn("smalltalk", lang, smalltalk=topic(text), examples=tuple(self.examples.next(lang)))
             answer = self.qa.answer(match)
         if resolved.inherited:  # in the asker's language: "MiniMax — net loss — 2023", "闫俊杰 — 年龄"

@@ -96,6 +96,15 @@ STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_us
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几",
                             "名字", "name", "named", "called"})  # (a name asked: "X叫什么名字", "what is it called")
+# A sentence saying why one asks, then the question: "Prepping a review. What was…?", "Checking a date: when
+# did…?", "我在写报告。MiniMax 2024年营收多少?" (it opens with what the asker is doing, has no question mark,
+# and ends with a full stop, colon or dash followed by the question, which ends the message)
+_PREAMBLE = re.compile(
+    r"(?P<pre>(?:prepping|preparing|prepping for|checking|double[- ]checking|fact[- ]checking|writing|working on|"
+    r"doing|teaching|researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|"
+    r"fyi|btw|i'm|i am|we're|we are|sanity check|curious|我在|我正在|我们在|帮我|想问|问一下|顺便问)"
+    r"[^?？]*?)(?:[.:!;](?=\s)|\s[-–—](?=\s)|[。：！；])\s*"
+    r"(?P<q>[^.:!;。：！；?？]*[?？])\s*", re.IGNORECASE)
 # Words naming a kind of product, and words asking a name: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
                            "产品", "应用", "软件"})
@@ -645,12 +654,26 @@ class Matcher:
         """The reading of ``question`` against the current vocabulary (remembered until the index changes)."""
         reading = self._readings.get(question)
         if reading is None:
-            reading = self._maker_beside_product(self.reader.read(question, self))
+            reading = self._maker_beside_product(self.reader.read(self._without_preamble(question), self))
             reading = self._through_role(self._through_maker(reading))
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()
             self._readings[question] = reading
         return reading
+
+    def _without_preamble(self, question: str) -> str:
+        """The question without a sentence before it that asks nothing ("Prepping a MiniMax competitor review.
+        What was their revenue in 2024?", "Checking a date: when did…"), keeping the names and years that
+        sentence gives: its other words are no words a fact must hold."""
+        found = _PREAMBLE.fullmatch(question)
+        if found is None:
+            return question
+        preamble = found.group("pre")
+        kept = [self.display_name(self.normalize.entity_ids[t]) for t in self.normalize(preamble).entities
+                if t in self.normalize.entity_ids]
+        if not YEAR.search(found.group("q")):  # (a year of its own wins: "…lost $465M in 2024. And in 2023?")
+            kept += YEAR.findall(preamble)
+        return " ".join([*dict.fromkeys(kept), found.group("q")])
 
     def qualifiers_kept(self, last: str, follow_up: str) -> tuple[str, ...]:
         """The qualifiers (aliases.yaml ``contrasts``: B-end, consumer, total…) of ``last`` that

@@ -664,3 +664,12 @@ def test_a_follow_up_naming_its_own_subject_beside_it_is_read_on_its_own_when_it
         # "it" is Hailuo: M2's rank on Artificial Analysis, about a model never talked of, is no answer
         answer = dialogue.turn("where did it rank on Artificial Analysis?", "d:U26").answer
         assert not answer.answered or "m2" not in answer.fact.about
+
+
+def test_asking_what_the_bot_does_is_small_talk_though_it_names_a_word_the_base_knows():
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        turn = Dialogue(answerer(), conversations).turn("hi! I'm the new intern, what can you help me with?", "d:U27")
+        assert turn.kind == "smalltalk"

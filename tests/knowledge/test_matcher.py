@@ -681,3 +681,13 @@ def test_a_word_the_base_knows_only_in_the_plural_is_that_word(real):
 def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_maker(real, question, fact_ids):
     """Talkie's fact is about Talkie; MiniMax makes it (aliases.yaml ``makers``), so "MiniMax's ... app" is it."""
     assert real.match(question).fact.id in fact_ids
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Prepping a MiniMax competitor review. What was their revenue in 2024?", "minimax-revenue-2024"),
+    ("quick q: who founded MiniMax?", "minimax-founder-yan-junjie"),
+    ("我在写报告。MiniMax 2024年营收多少?", "minimax-revenue-2024"),
+    ("M2 的价格是 Claude Sonnet 4.5 的多少?", "minimax-m2-api-price-vs-claude-sonnet-4-5"),  # "4.5" ends no sentence
+])
+def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
