@@ -331,6 +331,9 @@ class Scored:
     unexplained: float = 0.0  # weight share of the question's words the fact does not hold that say what is
     # asked (not filler: ``_says_more``)
     stranger: bool = False  # the question names someone the base has never heard of ("...about India?")
+    # asked who, the persons the fact is about that the question does not name: the answer it gives
+    answers_person: frozenset[str] = frozenset()
+    about_asked: bool = False  # the fact is about every subject the question names
 
     @property
     def fact(self) -> Fact:
@@ -1063,7 +1066,10 @@ class Matcher:
                             notes=tuple(notes),
                             unexplained=sum(w for t, w in telling.items() if t not in held and t not in own)
                             / content_total
-                            if content_total else 0.0, stranger=bool(reading.names))
+                            if content_total else 0.0, stranger=bool(reading.names),
+                            answers_person=frozenset(a for a in entry.about if a in self._people
+                                                     and a not in reading.subjects) if reading.asks_who
+                            else frozenset(), about_asked=set(reading.subjects) <= set(entry.about))
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
@@ -1344,6 +1350,10 @@ def _rival_score(best: Scored, ranked: list[Scored]) -> float:
     linked = set(getattr(best.entry.fact, "conflicts", ()) or ())
     for other in ranked[1:]:
         if other.entry.fact.id in linked:
+            continue
+        if best.about_asked and best.answers_person & other.answers_person:
+            # asked who, both answer with the same person the question does not name, the best being about the
+            # question's subjects: "who called Yan a ruthless guy?" is Huang Mingming by his remark or by who he is
             continue
         if other.content_recall == 0 and best.content_recall >= RIVAL_FULL_COVER:
             # it holds nothing the question asks besides its names, which the best holds all of: "which firm

@@ -691,3 +691,11 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
 ])
 def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(real):
+    """Huang Mingming's remark and his Mingshi partnership both answer who called Yan a ruthless guy."""
+    match = real.match("who's the angel investor who called Yan Junjie a ruthless guy behind the calm exterior?")
+    assert match.fact.id == "huang-mingming-angel-investor-yan-junjie"
+    # not when the best is not about the subject asked: SenseTime's founder is not MiniMax's
+    assert real.match("商汤科技的创始人是谁?").fact is None
