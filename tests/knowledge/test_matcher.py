@@ -699,3 +699,13 @@ def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(re
     assert match.fact.id == "huang-mingming-angel-investor-yan-junjie"
     # not when the best is not about the subject asked: SenseTime's founder is not MiniMax's
     assert real.match("商汤科技的创始人是谁?").fact is None
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Pedro Domingos 估 OpenAI 每年蝕幾多錢?", "openai-annual-loss-50-billion"),  # Cantonese: 蝕 lose, 幾多 how much
+    ("Anthropic 創辦人同 MiniMax 創辦人十年前喺邊間公司做過實習生?", "dario-amodei-yan-junjie-baidu-interns"),
+    ("MiniMax 執行長底下最多只有幾層職級?", "minimax-org-three-levels-below-ceo"),  # Taiwan's 執行長 is the CEO
+    ("海罗AI 2024 年收入多少", "minimax-hailuo-ai-revenue"),  # 海罗, a homophone typo of 海螺
+])
+def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
