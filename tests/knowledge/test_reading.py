@@ -174,3 +174,13 @@ def test_what_something_costs_per_token_asks_its_price_not_a_cost(matcher):
     reading = matcher.read("How much does M1 cost per million tokens?")
     assert reading.attribute == "price" and "cost" not in reading.attributes
     assert matcher.read("How much did it cost to train M1?").attribute == "cost"
+
+
+def test_a_dropped_letter_of_a_four_letter_word_is_read_through():
+    from knowledge.factbase import load_factbase
+    from knowledge.matcher import Matcher
+
+    base = load_factbase()
+    matcher = Matcher(base.facts, base.aliases)
+    assert "token" in matcher.read("minimax m2 tokn count").words  # "tokn": "token" with its e dropped
+    assert "ears" not in matcher.read("how much did minimax earn").words  # a substitution stays too close to guess
