@@ -564,6 +564,10 @@ def test_what_came_a_month_before_the_meeting_is_what_the_article_dates_so():
         dialogue.turn("How long did Jensen Huang talk with Yan Junjie in Beijing?", "d:U12")
         assert dialogue.turn("what had MiniMax launched a month before?", "d:U12").answer.fact.id \
             == "minimax-m1-open-source-june-2025"
+        # the same meeting worded 见面 / 交流 / 聊天, as the article's 交谈
+        dialogue.turn("黃仁勳今年7月在北京跟閆俊杰聊了多久?", "d:U28")
+        assert dialogue.turn("那次見面前一個月 MiniMax 發布了什麼模型?", "d:U28").answer.fact.id \
+            == "minimax-m1-open-source-june-2025"
 
 
 def test_facts_too_close_to_tell_apart_are_told_apart_by_the_last_answer():
