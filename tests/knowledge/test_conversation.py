@@ -43,6 +43,16 @@ def answerer():
     return QuestionAnswerer(load_factbase())
 
 
+@pytest.fixture
+def dialogue():
+    """A dialogue over the curated base, its conversations in a throwaway SQLite file."""
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    with scratch_conversations() as conversations:
+        yield Dialogue(answerer(), conversations)
+
+
 NAMES = {"minimax": ("MiniMax", "稀宇"), "zhipu": ("Zhipu", "智谱"), "revenue": ("revenue", "营收"),
          "valuation": ("valuation", "估值"), "net_loss": ("net loss", "净亏损"), "yan-junjie": ("Yan Junjie", "闫俊杰"),
          "talkie": ("Talkie", "星野"), "hailuo": ("Hailuo", "海螺"), "spending": ("spending", "支出"),
@@ -235,18 +245,13 @@ def test_it_after_a_comparison_is_the_first_side_and_they_is_both():
     assert resolve("what is their valuation?", reading, compared, wording).subjects == ("minimax", "zhipu")
 
 
-def test_a_follow_up_asking_what_the_last_answer_also_tells_gets_that_answer():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        first = dialogue.turn("閆俊杰上了誰的播客?", "d:U1")
-        assert first.answer.fact.id == "yan-junjie-luo-yonghao-podcast"
-        # Jensen Huang's two hours with him also tell a duration: the podcast's own is meant
-        assert dialogue.turn("聊了多久?", "d:U1").answer.fact.id == "yan-junjie-luo-yonghao-podcast"
-        dialogue.turn("How much did M1's reinforcement learning cost?", "d:U2")
-        assert dialogue.turn("for how long?", "d:U2").answer.fact.id == "minimax-m1-training-cost"
+def test_a_follow_up_asking_what_the_last_answer_also_tells_gets_that_answer(dialogue):
+    first = dialogue.turn("閆俊杰上了誰的播客?", "d:U1")
+    assert first.answer.fact.id == "yan-junjie-luo-yonghao-podcast"
+    # Jensen Huang's two hours with him also tell a duration: the podcast's own is meant
+    assert dialogue.turn("聊了多久?", "d:U1").answer.fact.id == "yan-junjie-luo-yonghao-podcast"
+    dialogue.turn("How much did M1's reinforcement learning cost?", "d:U2")
+    assert dialogue.turn("for how long?", "d:U2").answer.fact.id == "minimax-m1-training-cost"
 
 
 def test_how_long_finds_the_fact_that_gives_a_span_of_time_whatever_it_is_filed_under():
@@ -255,26 +260,16 @@ def test_how_long_finds_the_fact_that_gives_a_span_of_time_whatever_it_is_filed_
     assert match.fact.id == "jensen-huang-beijing-meeting-yan-junjie"
 
 
-def test_when_was_that_is_the_date_of_the_last_answer():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        first = dialogue.turn("How much was MiniMax's angel round?", "d:U3").answer.fact
-        assert dialogue.turn("when was that?", "d:U3").answer.fact.id == first.id  # not the IPO date
+def test_when_was_that_is_the_date_of_the_last_answer(dialogue):
+    first = dialogue.turn("How much was MiniMax's angel round?", "d:U3").answer.fact
+    assert dialogue.turn("when was that?", "d:U3").answer.fact.id == first.id  # not the IPO date
 
 
-def test_the_attribute_remembered_is_the_one_the_answer_tells():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("How much cash does MiniMax have?", "d:U4")
-        turn = dialogue.turn("how much has it spent in total since it was founded, up to its IPO?", "d:U4")
-        assert turn.answer.fact.attribute == "spending"
-        assert conversations.context("d:U4").attribute == "spending"  # not "founded", named in passing
+def test_the_attribute_remembered_is_the_one_the_answer_tells(dialogue):
+    dialogue.turn("How much cash does MiniMax have?", "d:U4")
+    turn = dialogue.turn("how much has it spent in total since it was founded, up to its IPO?", "d:U4")
+    assert turn.answer.fact.attribute == "spending"
+    assert dialogue.conversations.context("d:U4").attribute == "spending"  # not "founded", named in passing
 
 
 def test_a_generic_attribute_is_not_inherited_by_a_follow_up_that_says_what_it_asks():
@@ -284,31 +279,21 @@ def test_a_generic_attribute_is_not_inherited_by_a_follow_up_that_says_what_it_a
     assert resolved.subjects == ("minimax",) and resolved.attribute is None and "slogan" in resolved.question
 
 
-def test_a_comparison_follow_up_asking_spending_per_user_sets_both_sides_spending():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("Which has more paying users, Hailuo AI or Talkie?", "d:U5")
-        turn = dialogue.turn("and which one earns more per paying user?", "d:U5")
-        sides = {side.subject: side.fact.id for side in turn.answer.comparison.sides}
-        assert sides == {"hailuo": "minimax-hailuo-ai-arppu", "talkie": "minimax-talkie-xingye-arppu"}
+def test_a_comparison_follow_up_asking_spending_per_user_sets_both_sides_spending(dialogue):
+    dialogue.turn("Which has more paying users, Hailuo AI or Talkie?", "d:U5")
+    turn = dialogue.turn("and which one earns more per paying user?", "d:U5")
+    sides = {side.subject: side.fact.id for side in turn.answer.comparison.sides}
+    assert sides == {"hailuo": "minimax-hailuo-ai-arppu", "talkie": "minimax-talkie-xingye-arppu"}
 
 
-def test_another_year_after_a_part_year_figure_is_that_years_figure():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("MiniMax 2025年前三季度营收是多少?", "d:U6")
-        assert dialogue.turn("净亏损呢?", "d:U6").answer.fact.id == "minimax-net-loss-2025-9m"
-        assert dialogue.turn("2023年呢?", "d:U6").answer.fact.id == "minimax-net-loss-2023"
-        assert dialogue.turn("2026年呢?", "d:U6").kind == "no_answer"
-        dialogue.turn("How much revenue did MiniMax make in the first nine months of 2025?", "d:U7")
-        turn = dialogue.turn("and its net loss for that period?", "d:U7")  # "period" is a word, not a period
-        assert turn.answer.fact.id == "minimax-net-loss-2025-9m"
+def test_another_year_after_a_part_year_figure_is_that_years_figure(dialogue):
+    dialogue.turn("MiniMax 2025年前三季度营收是多少?", "d:U6")
+    assert dialogue.turn("净亏损呢?", "d:U6").answer.fact.id == "minimax-net-loss-2025-9m"
+    assert dialogue.turn("2023年呢?", "d:U6").answer.fact.id == "minimax-net-loss-2023"
+    assert dialogue.turn("2026年呢?", "d:U6").kind == "no_answer"
+    dialogue.turn("How much revenue did MiniMax make in the first nine months of 2025?", "d:U7")
+    turn = dialogue.turn("and its net loss for that period?", "d:U7")  # "period" is a word, not a period
+    assert turn.answer.fact.id == "minimax-net-loss-2025-9m"
 
 
 def test_a_follow_up_setting_a_new_subject_beside_the_last_one_compares_them():
@@ -343,17 +328,12 @@ def test_how_does_that_compare_with_sets_the_new_subject_beside():
 
 
 @pytest.mark.parametrize("follow_up", ["source?", "are you sure?", "where is that from?", "出处?", "tell me more"])
-def test_a_question_about_the_last_answer_gets_it_again(follow_up):
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("How much revenue did MiniMax make in 2024?", "d:U8")
-        turn = dialogue.turn(follow_up, "d:U8")
-        assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2024"
-        # ... and the question before it is still what a year-only follow-up rewords
-        assert dialogue.turn("and the year before?", "d:U8").answer.fact.id == "minimax-revenue-2023"
+def test_a_question_about_the_last_answer_gets_it_again(dialogue, follow_up):
+    dialogue.turn("How much revenue did MiniMax make in 2024?", "d:U8")
+    turn = dialogue.turn(follow_up, "d:U8")
+    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2024"
+    # ... and the question before it is still what a year-only follow-up rewords
+    assert dialogue.turn("and the year before?", "d:U8").answer.fact.id == "minimax-revenue-2023"
 
 
 def test_which_is_bigger_sets_the_last_two_subjects_side_by_side():
@@ -374,151 +354,96 @@ def test_a_bare_name_in_a_conversation_asks_the_same_about_it():
                        wording).inherited
 
 
-def test_it_is_the_product_the_answer_was_about_though_its_maker_was_named_apart():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("How many GPUs did MiniMax use for M1's reinforcement learning?", "d:U9")
-        assert dialogue.turn("and what did it cost?", "d:U9").answer.fact.id == "minimax-m1-training-cost"
+def test_it_is_the_product_the_answer_was_about_though_its_maker_was_named_apart(dialogue):
+    dialogue.turn("How many GPUs did MiniMax use for M1's reinforcement learning?", "d:U9")
+    assert dialogue.turn("and what did it cost?", "d:U9").answer.fact.id == "minimax-m1-training-cost"
 
 
-def test_an_inherited_year_gives_way_to_the_fact_that_tells_the_attribute_asked():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("How much revenue did MiniMax's B2B business bring in as of September 30, 2025?", "d:U5")
-        dialogue.turn("how fast did that revenue grow year on year?", "d:U5")
-        turn = dialogue.turn("how many enterprise customers?", "d:U5")
-        # the customer count carries no 2025 of its own: not the B-end revenue share, which does
-        assert turn.answer.fact.attribute == "customers"
+def test_an_inherited_year_gives_way_to_the_fact_that_tells_the_attribute_asked(dialogue):
+    dialogue.turn("How much revenue did MiniMax's B2B business bring in as of September 30, 2025?", "d:U5")
+    dialogue.turn("how fast did that revenue grow year on year?", "d:U5")
+    turn = dialogue.turn("how many enterprise customers?", "d:U5")
+    # the customer count carries no 2025 of its own: not the B-end revenue share, which does
+    assert turn.answer.fact.attribute == "customers"
 
 
-def test_who_else_after_an_answer_is_that_answer_again():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        first = dialogue.turn("How long did Jensen Huang talk one-on-one with MiniMax's founder in Beijing?", "d:U6")
-        turn = dialogue.turn("who else did he meet?", "d:U6")
-        assert turn.answer.fact.id == first.answer.fact.id and "Lei Jun" in turn.answer.fact.answer_en
-        # "besides" sets names aside: that is a question of its own, not the last answer again
-        other = dialogue.turn("besides OpenAI and Google, who else leads across voice, video and text?", "d:U6")
-        assert other.answer is None or other.answer.fact is None or other.answer.fact.id != first.answer.fact.id
+def test_who_else_after_an_answer_is_that_answer_again(dialogue):
+    first = dialogue.turn("How long did Jensen Huang talk one-on-one with MiniMax's founder in Beijing?", "d:U6")
+    turn = dialogue.turn("who else did he meet?", "d:U6")
+    assert turn.answer.fact.id == first.answer.fact.id and "Lei Jun" in turn.answer.fact.answer_en
+    # "besides" sets names aside: that is a question of its own, not the last answer again
+    other = dialogue.turn("besides OpenAI and Google, who else leads across voice, video and text?", "d:U6")
+    assert other.answer is None or other.answer.fact is None or other.answer.fact.id != first.answer.fact.id
 
 
-def test_a_follow_up_naming_a_thing_of_its_own_is_not_given_the_last_attribute():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("OpenAI每年亏多少钱?", "d:U7")
-        turn = dialogue.turn("资金缺口呢?", "d:U7")  # not "OpenAI's net loss of a funding gap": the gap itself
-        assert turn.answer.fact.id == "openai-funding-gap-1-2-trillion"
+def test_a_follow_up_naming_a_thing_of_its_own_is_not_given_the_last_attribute(dialogue):
+    dialogue.turn("OpenAI每年亏多少钱?", "d:U7")
+    turn = dialogue.turn("资金缺口呢?", "d:U7")  # not "OpenAI's net loss of a funding gap": the gap itself
+    assert turn.answer.fact.id == "openai-funding-gap-1-2-trillion"
 
 
-def test_a_day_of_the_month_asked_before_dates_the_follow_up():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("MiniMax 2月13日股价多少?", "d:U8")
-        turn = dialogue.turn("市值呢?", "d:U8")  # that day's market cap, not the first day's
-        assert "2100亿" in turn.answer.fact.answer_zh and "2月13日" in turn.reading
-        # an event is not dated by it: the listing's rank among model companies
-        turn = dialogue.turn("它是全球第几家上市的大模型公司?", "d:U8")
-        assert turn.answer.fact.id == "minimax-second-listed-llm-company" and "2月13日" not in (turn.reading or "")
+def test_a_day_of_the_month_asked_before_dates_the_follow_up(dialogue):
+    dialogue.turn("MiniMax 2月13日股价多少?", "d:U8")
+    turn = dialogue.turn("市值呢?", "d:U8")  # that day's market cap, not the first day's
+    assert "2100亿" in turn.answer.fact.answer_zh and "2月13日" in turn.reading
+    # an event is not dated by it: the listing's rank among model companies
+    turn = dialogue.turn("它是全球第几家上市的大模型公司?", "d:U8")
+    assert turn.answer.fact.id == "minimax-second-listed-llm-company" and "2月13日" not in (turn.reading or "")
 
 
 @pytest.mark.parametrize("last, follow_up", [("and MiniMax?", "which of them is the oldest?"),
                                              ("MiniMax 的创始人是谁?", "哪家最早?")])
-def test_which_of_them_sets_every_company_talked_about_side_by_side(last, follow_up):
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        for text in ("When was Zhipu AI founded?", "and Moonshot?", last):
-            dialogue.turn(text, "d:U9")
-        turn = dialogue.turn(follow_up, "d:U9")
-        assert turn.answer.comparison.first == "zhipu"  # founded first, whatever was asked last ("founder")
-        assert {"zhipu", "minimax"} <= {s.subject for s in turn.answer.comparison.sides}
+def test_which_of_them_sets_every_company_talked_about_side_by_side(dialogue, last, follow_up):
+    for text in ("When was Zhipu AI founded?", "and Moonshot?", last):
+        dialogue.turn(text, "d:U9")
+    turn = dialogue.turn(follow_up, "d:U9")
+    assert turn.answer.comparison.first == "zhipu"  # founded first, whatever was asked last ("founder")
+    assert {"zhipu", "minimax"} <= {s.subject for s in turn.answer.comparison.sides}
 
 
-def test_a_follow_up_that_is_a_question_of_its_own_is_answered_as_one():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("What did Jensen Huang say about China winning the AI race?", "d:U10")
-        turn = dialogue.turn("and who said AGI is at least a decade away?", "d:U10")  # not Jensen Huang's words
-        assert turn.answer.fact.id == "karpathy-agi-ten-years"
+def test_a_follow_up_that_is_a_question_of_its_own_is_answered_as_one(dialogue):
+    dialogue.turn("What did Jensen Huang say about China winning the AI race?", "d:U10")
+    turn = dialogue.turn("and who said AGI is at least a decade away?", "d:U10")  # not Jensen Huang's words
+    assert turn.answer.fact.id == "karpathy-agi-ten-years"
 
 
-def test_a_follow_up_keeps_the_qualifier_of_the_last_question():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("MiniMax 开放平台及企业服务的毛利率是多少?", "d:U11")
-        turn = dialogue.turn("收入呢?", "d:U11")  # the B-end's revenue, not the company's
-        assert "1542" in turn.answer.fact.answer_zh and turn.reading == "MiniMax — 营收 — B端"
-        other = dialogue.turn("C端呢?", "d:U11")  # another qualifier of the group replaces it
-        assert "B端" not in (other.reading or "")
+def test_a_follow_up_keeps_the_qualifier_of_the_last_question(dialogue):
+    dialogue.turn("MiniMax 开放平台及企业服务的毛利率是多少?", "d:U11")
+    turn = dialogue.turn("收入呢?", "d:U11")  # the B-end's revenue, not the company's
+    assert "1542" in turn.answer.fact.answer_zh and turn.reading == "MiniMax — 营收 — B端"
+    other = dialogue.turn("C端呢?", "d:U11")  # another qualifier of the group replaces it
+    assert "B端" not in (other.reading or "")
 
 
-def test_when_did_it_happen_asks_the_attribute_it_names_not_the_last_answers_date():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("What was MiniMax's valuation before its IPO?", "d:U12")
-        turn = dialogue.turn("when did it go public?", "d:U12")  # the listing date, not the valuation again
-        assert turn.answer.fact.id == "minimax-hk-listing-date"
+def test_when_did_it_happen_asks_the_attribute_it_names_not_the_last_answers_date(dialogue):
+    dialogue.turn("What was MiniMax's valuation before its IPO?", "d:U12")
+    turn = dialogue.turn("when did it go public?", "d:U12")  # the listing date, not the valuation again
+    assert turn.answer.fact.id == "minimax-hk-listing-date"
 
 
-def test_a_follow_up_whose_completed_reading_only_repeats_the_last_answer_is_read_on_its_own():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("What did the Jefferies report say about Chinese AI capex?", "d:U5")
-        gap = dialogue.turn("how far behind GPT-5 is MiniMax M2 according to it?", "d:U5").answer.fact.id
-        assert gap == "jefferies-minimax-m2-vs-gpt-5-gap"
-        # the report (about Jefferies, asked about first), not the gap again
-        called = dialogue.turn("what's the report called?", "d:U5").answer.fact.id
-        assert called == "jefferies-china-ai-global-context-report"
-        # a follow-up naming its own subject still asks the last question about it
-        dialogue.turn("When was Zhipu founded?", "d:U6")
-        assert dialogue.turn("DeepSeek 呢?", "d:U6").answer.fact.attribute == "founded"
-        # a question of its own naming someone the last answer was about is read on its own too
-        dialogue.turn("Where did Dario Amodei and Yan Junjie both intern?", "d:U11")
-        figured = dialogue.turn("what did Dario figure out while he was there?", "d:U11").answer.text
-        assert "scaling" in figured.lower()
+def test_a_follow_up_whose_completed_reading_only_repeats_the_last_answer_is_read_on_its_own(dialogue):
+    dialogue.turn("What did the Jefferies report say about Chinese AI capex?", "d:U5")
+    gap = dialogue.turn("how far behind GPT-5 is MiniMax M2 according to it?", "d:U5").answer.fact.id
+    assert gap == "jefferies-minimax-m2-vs-gpt-5-gap"
+    # the report (about Jefferies, asked about first), not the gap again
+    called = dialogue.turn("what's the report called?", "d:U5").answer.fact.id
+    assert called == "jefferies-china-ai-global-context-report"
+    # a follow-up naming its own subject still asks the last question about it
+    dialogue.turn("When was Zhipu founded?", "d:U6")
+    assert dialogue.turn("DeepSeek 呢?", "d:U6").answer.fact.attribute == "founded"
+    # a question of its own naming someone the last answer was about is read on its own too
+    dialogue.turn("Where did Dario Amodei and Yan Junjie both intern?", "d:U11")
+    figured = dialogue.turn("what did Dario figure out while he was there?", "d:U11").answer.text
+    assert "scaling" in figured.lower()
 
 
-def test_which_quarter_is_the_date_of_the_last_answer():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        puts = dialogue.turn("How big were Michael Burry's put positions?", "d:U7").answer.fact
-        for when in ("which quarter?", "哪个季度?"):
-            assert dialogue.turn(when, "d:U7").answer.fact.id == puts.id, when
-        dialogue.turn("What did Jefferies find about Chinese AI capex compared with the US?", "d:U13")
-        total = dialogue.turn("what's the total dollar figure for the Chinese cloud vendors?", "d:U13").answer.fact
-        assert dialogue.turn("over which years?", "d:U13").answer.fact.id == total.id
+def test_which_quarter_is_the_date_of_the_last_answer(dialogue):
+    puts = dialogue.turn("How big were Michael Burry's put positions?", "d:U7").answer.fact
+    for when in ("which quarter?", "哪个季度?"):
+        assert dialogue.turn(when, "d:U7").answer.fact.id == puts.id, when
+    dialogue.turn("What did Jefferies find about Chinese AI capex compared with the US?", "d:U13")
+    total = dialogue.turn("what's the total dollar figure for the Chinese cloud vendors?", "d:U13").answer.fact
+    assert dialogue.turn("over which years?", "d:U13").answer.fact.id == total.id
 
 
 @pytest.mark.parametrize("text", ["which of the two makes more money per paying user?",
@@ -530,150 +455,91 @@ def test_which_of_the_two_sets_the_last_two_side_by_side(text):
     assert set(resolved.subjects) == {"talkie", "hailuo"} and resolved.attribute == "spending"
 
 
-def test_his_figure_of_a_company_is_the_company_of_the_person_talked_about():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("When did Yan Junjie leave SenseTime to start his own company?", "d:U8")
-        turn = dialogue.turn("how big was his angel round?", "d:U8")
-        assert turn.answer.fact.about[0] == "minimax" and "31" in turn.answer.text
+def test_his_figure_of_a_company_is_the_company_of_the_person_talked_about(dialogue):
+    dialogue.turn("When did Yan Junjie leave SenseTime to start his own company?", "d:U8")
+    turn = dialogue.turn("how big was his angel round?", "d:U8")
+    assert turn.answer.fact.about[0] == "minimax" and "31" in turn.answer.text
 
 
-def test_a_rank_asked_after_an_answer_that_gives_one_is_that_answers_rank():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        share = dialogue.turn("M2 在 OpenRouter 上的总市场份额是多少?", "d:U9").answer.fact
-        assert dialogue.turn("排第几?", "d:U9").answer.fact.id == share.id  # "M2排在第五位"
-        dialogue.turn("M2 在 OpenRouter 上的总市场份额是多少?", "d:U10")
-        paid = dialogue.turn("付费版排第几?", "d:U10").answer.fact  # a rank of something else it names
-        assert paid.id != share.id and "第4" in paid.answer_zh
+def test_a_rank_asked_after_an_answer_that_gives_one_is_that_answers_rank(dialogue):
+    share = dialogue.turn("M2 在 OpenRouter 上的总市场份额是多少?", "d:U9").answer.fact
+    assert dialogue.turn("排第几?", "d:U9").answer.fact.id == share.id  # "M2排在第五位"
+    dialogue.turn("M2 在 OpenRouter 上的总市场份额是多少?", "d:U10")
+    paid = dialogue.turn("付费版排第几?", "d:U10").answer.fact  # a rank of something else it names
+    assert paid.id != share.id and "第4" in paid.answer_zh
 
 
-def test_what_came_a_month_before_the_meeting_is_what_the_article_dates_so():
+def test_what_came_a_month_before_the_meeting_is_what_the_article_dates_so(dialogue):
     """The 'China will win' article dates M1 "a month before this conversation" (the fact's `also` quote)."""
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("How long did Jensen Huang talk with Yan Junjie in Beijing?", "d:U12")
-        assert dialogue.turn("what had MiniMax launched a month before?", "d:U12").answer.fact.id \
-            == "minimax-m1-open-source-june-2025"
-        # the same meeting worded 见面 / 交流 / 聊天, as the article's 交谈
-        dialogue.turn("黃仁勳今年7月在北京跟閆俊杰聊了多久?", "d:U28")
-        assert dialogue.turn("那次見面前一個月 MiniMax 發布了什麼模型?", "d:U28").answer.fact.id \
-            == "minimax-m1-open-source-june-2025"
+    dialogue.turn("How long did Jensen Huang talk with Yan Junjie in Beijing?", "d:U12")
+    assert dialogue.turn("what had MiniMax launched a month before?", "d:U12").answer.fact.id \
+        == "minimax-m1-open-source-june-2025"
+    # the same meeting worded 见面 / 交流 / 聊天, as the article's 交谈
+    dialogue.turn("黃仁勳今年7月在北京跟閆俊杰聊了多久?", "d:U28")
+    assert dialogue.turn("那次見面前一個月 MiniMax 發布了什麼模型?", "d:U28").answer.fact.id \
+        == "minimax-m1-open-source-june-2025"
 
 
-def test_facts_too_close_to_tell_apart_are_told_apart_by_the_last_answer():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        ranked = dialogue.turn("MiniMax M2 在 OpenRouter 总市场份额里排第几?", "d:U14").answer.fact
-        assert dialogue.turn("份额多少?", "d:U14").answer.fact.id == ranked.id  # 7.4%, not the programming 7.5%
-        dialogue.turn("MiniMax M2 在 OpenRouter 编程分类里用量排第几?", "d:U15")
-        assert "7.5%" in dialogue.turn("份额多少?", "d:U15").answer.text
-        # only an attribute the last answer tells: Paul Romer's daily use of DeepSeek says nothing of training
-        romer = dialogue.turn("which Nobel laureate says he uses DeepSeek every day?", "d:U16").answer.fact
-        assert dialogue.turn("how much faster did training get?", "d:U16").answer.fact.id != romer.id
+def test_facts_too_close_to_tell_apart_are_told_apart_by_the_last_answer(dialogue):
+    ranked = dialogue.turn("MiniMax M2 在 OpenRouter 总市场份额里排第几?", "d:U14").answer.fact
+    assert dialogue.turn("份额多少?", "d:U14").answer.fact.id == ranked.id  # 7.4%, not the programming 7.5%
+    dialogue.turn("MiniMax M2 在 OpenRouter 编程分类里用量排第几?", "d:U15")
+    assert "7.5%" in dialogue.turn("份额多少?", "d:U15").answer.text
+    # only an attribute the last answer tells: Paul Romer's daily use of DeepSeek says nothing of training
+    romer = dialogue.turn("which Nobel laureate says he uses DeepSeek every day?", "d:U16").answer.fact
+    assert dialogue.turn("how much faster did training get?", "d:U16").answer.fact.id != romer.id
 
 
-def test_which_paper_reported_it_is_the_outlet_the_last_answer_names():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("What did Jensen Huang reportedly say about China and the AI race?", "d:U17")
-        assert "Financial Times" in dialogue.turn("which paper reported it?", "d:U17").answer.text
+def test_which_paper_reported_it_is_the_outlet_the_last_answer_names(dialogue):
+    dialogue.turn("What did Jensen Huang reportedly say about China and the AI race?", "d:U17")
+    assert "Financial Times" in dialogue.turn("which paper reported it?", "d:U17").answer.text
 
 
-def test_he_after_a_question_opening_with_who_is_the_person_its_answer_brought_up():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("who was the investor who called Yan a 'ruthless' guy?", "d:U18")
-        assert "Mingshi" in dialogue.turn("which firm is he with?", "d:U18").answer.text
-        # "whose podcast" asks of Yan's podcast: "he" is still Yan; "who else did he meet?" keeps its own "he"
-        dialogue.turn("How long did Jensen Huang talk one-on-one with MiniMax's founder in Beijing?", "d:U19")
-        dialogue.turn("who else did he meet?", "d:U19")
-        assert dialogue.turn("what did he tell the FT?", "d:U19").answer.answered
+def test_he_after_a_question_opening_with_who_is_the_person_its_answer_brought_up(dialogue):
+    dialogue.turn("who was the investor who called Yan a 'ruthless' guy?", "d:U18")
+    assert "Mingshi" in dialogue.turn("which firm is he with?", "d:U18").answer.text
+    # "whose podcast" asks of Yan's podcast: "he" is still Yan; "who else did he meet?" keeps its own "he"
+    dialogue.turn("How long did Jensen Huang talk one-on-one with MiniMax's founder in Beijing?", "d:U19")
+    dialogue.turn("who else did he meet?", "d:U19")
+    assert dialogue.turn("what did he tell the FT?", "d:U19").answer.answered
 
 
-def test_his_name_asked_is_the_person_the_answer_brought_up_not_one_named():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("Meta 的首席 AI 科学家当着黄仁勋的面说了啥?", "d:U20")
-        assert "杨立昆" in dialogue.turn("他叫什么?", "d:U20").answer.text
+def test_his_name_asked_is_the_person_the_answer_brought_up_not_one_named(dialogue):
+    dialogue.turn("Meta 的首席 AI 科学家当着黄仁勋的面说了啥?", "d:U20")
+    assert "杨立昆" in dialogue.turn("他叫什么?", "d:U20").answer.text
 
 
-def test_a_follow_up_naming_a_stranger_is_not_told_by_the_last_answer():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("What did Jefferies find about Chinese AI capex compared with the US?", "d:U21")
-        dialogue.turn("and how far behind GPT-5 is MiniMax M2 by their estimate?", "d:U21")
-        assert not dialogue.turn("what did the report say about India?", "d:U21").answer.answered
+def test_a_follow_up_naming_a_stranger_is_not_told_by_the_last_answer(dialogue):
+    dialogue.turn("What did Jefferies find about Chinese AI capex compared with the US?", "d:U21")
+    dialogue.turn("and how far behind GPT-5 is MiniMax M2 by their estimate?", "d:U21")
+    assert not dialogue.turn("what did the report say about India?", "d:U21").answer.answered
 
 
-def test_a_follow_up_naming_the_other_side_of_a_contrast_is_not_told_by_the_last_answer():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("What is the gross margin of MiniMax's open platform business?", "d:U22")
-        assert not dialogue.turn("what's the gross margin on the consumer side?", "d:U22").answer.answered
+def test_a_follow_up_naming_the_other_side_of_a_contrast_is_not_told_by_the_last_answer(dialogue):
+    dialogue.turn("What is the gross margin of MiniMax's open platform business?", "d:U22")
+    assert not dialogue.turn("what's the gross margin on the consumer side?", "d:U22").answer.answered
 
 
-def test_a_subject_swap_rewords_a_chinese_question_around_a_latin_name():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("MiniMax成立以来累计花了多少钱?", "d:U23")  # "minimax成立": no word boundary before 成
-        assert dialogue.turn("OpenAI呢?", "d:U23").answer.fact.id == "openai-cumulative-spend"
-        # the attribute the answer told comes along, though the question's words did not name it ("出现")
-        dialogue.turn("DeepSeek是哪一年出現的?", "d:U24")
-        assert "2019" in dialogue.turn("那智譜呢?", "d:U24").answer.text
+def test_a_subject_swap_rewords_a_chinese_question_around_a_latin_name(dialogue):
+    dialogue.turn("MiniMax成立以来累计花了多少钱?", "d:U23")  # "minimax成立": no word boundary before 成
+    assert dialogue.turn("OpenAI呢?", "d:U23").answer.fact.id == "openai-cumulative-spend"
+    # the attribute the answer told comes along, though the question's words did not name it ("出现")
+    dialogue.turn("DeepSeek是哪一年出現的?", "d:U24")
+    assert "2019" in dialogue.turn("那智譜呢?", "d:U24").answer.text
 
 
-def test_a_follow_up_naming_its_own_subject_beside_it_is_read_on_its_own_when_it_fits():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        dialogue = Dialogue(answerer(), conversations)
-        dialogue.turn("哪家公司用 MiniMax 的文本模型做编程底座?", "d:U25")
-        dialogue.turn("腾讯视频用的是它哪个模型?", "d:U25")
-        dialogue.turn("机器狗 Vbot 呢?", "d:U25")
-        # "it" is MiniMax, not Vbot: Monks's saving with MiniMax, a company the conversation went through
-        assert "50%" in dialogue.turn("Monks 用它降本多少?", "d:U25").answer.text
-        dialogue.turn("What is Hailuo AI?", "d:U26")
-        # "it" is Hailuo: M2's rank on Artificial Analysis, about a model never talked of, is no answer
-        answer = dialogue.turn("where did it rank on Artificial Analysis?", "d:U26").answer
-        assert not answer.answered or "m2" not in answer.fact.about
+def test_a_follow_up_naming_its_own_subject_beside_it_is_read_on_its_own_when_it_fits(dialogue):
+    dialogue.turn("哪家公司用 MiniMax 的文本模型做编程底座?", "d:U25")
+    dialogue.turn("腾讯视频用的是它哪个模型?", "d:U25")
+    dialogue.turn("机器狗 Vbot 呢?", "d:U25")
+    # "it" is MiniMax, not Vbot: Monks's saving with MiniMax, a company the conversation went through
+    assert "50%" in dialogue.turn("Monks 用它降本多少?", "d:U25").answer.text
+    dialogue.turn("What is Hailuo AI?", "d:U26")
+    # "it" is Hailuo: M2's rank on Artificial Analysis, about a model never talked of, is no answer
+    answer = dialogue.turn("where did it rank on Artificial Analysis?", "d:U26").answer
+    assert not answer.answered or "m2" not in answer.fact.about
 
 
-def test_asking_what_the_bot_does_is_small_talk_though_it_names_a_word_the_base_knows():
-    from knowledge.context_store import scratch_conversations
-    from knowledge.dialogue import Dialogue
-
-    with scratch_conversations() as conversations:
-        turn = Dialogue(answerer(), conversations).turn("hi! I'm the new intern, what can you help me with?", "d:U27")
-        assert turn.kind == "smalltalk"
+def test_asking_what_the_bot_does_is_small_talk_though_it_names_a_word_the_base_knows(dialogue):
+    turn = dialogue.turn("hi! I'm the new intern, what can you help me with?", "d:U27")
+    assert turn.kind == "smalltalk"
