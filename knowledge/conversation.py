@@ -384,7 +384,7 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
         if people:  # never a company: "which Nobel laureate says he uses it?" names its own "he"
             # not one the follow-up names itself ("他怎么评价闫俊杰?" after his angel investor: Huang Mingming)
             persons = [e for e in (*context.subjects, *context.mentioned) if e in people and e not in named]
-            if asks_name(folded):  # "他叫什么?": not one named already, the one the answer brought up
+            if _ASKS_NAME.search(folded):  # "他叫什么?": not one named already, the one the answer brought up
                 persons = [e for e in persons if e not in context.subjects] or persons
             return tuple(persons[:1])
         new = [m for m in context.mentioned if m not in context.subjects]

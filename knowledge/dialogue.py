@@ -42,11 +42,11 @@ _WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?whic
                         r"what (?:years?|month|date|quarter))"
                         r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
                         r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时)(?:的事)?[呢啊]?[?？]?$")
-# "his"/"her" of a company's figure ("his angel round"): the company of the person talked about
 # A question opening with whom it asks for ("who called Yan a 'ruthless' guy?", "谁说闫俊杰是个狠人?", "which
 # investor backed ..."): the person its answer brings up is whom it was about ("闫俊杰上了谁的播客?" is still his).
 _ASKS_PERSON_FIRST = re.compile(r"\W*(?:(?:and |so )?(?:who|whom)\b|which (?:\w+ )?(?:person|investor|economist|"
                                 r"scientist|executive|analyst|founder|ceo|billionaire)\b|谁|哪位|哪个人)")
+# "his"/"her" of a company's figure ("his angel round"): the company of the person talked about
 _HIS = re.compile(r"\b(?:his|her)\b|他的|她的")
 # "who else did he meet?", "他还见了谁?": others in the same event, which the last answer names if anyone does
 _ELSE = re.compile(r"\b(?:who|what|where|which \w+) else\b|还(?:有|见了?|和|跟|去了?|说了?)(?:谁|什么|哪)")

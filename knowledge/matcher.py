@@ -94,8 +94,9 @@ DEFINING = frozenset({"definition", "identity"})
 STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_users", "downloads", "discussed"})
 # Asked of a role ("Where was MiniMax's founder born?"): of the person who holds it (ROLES)
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
-INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几",
-                            "名字", "name", "named", "called"})  # (a name asked: "X叫什么名字", "what is it called")
+# Words asking a name: "X叫什么名字", "what is it called"
+NAME_WORDS = frozenset({"called", "name", "named", "名字", "叫"})
+INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"}) | NAME_WORDS
 # A sentence saying why one asks, then the question: "Prepping a review. What was…?", "Checking a date: when
 # did…?", "我在写报告。MiniMax 2024年营收多少?" (it opens with what the asker is doing, has no question mark,
 # and ends with a full stop, colon or dash followed by the question, which ends the message)
@@ -105,10 +106,9 @@ _PREAMBLE = re.compile(
     r"fyi|btw|i'm|i am|we're|we are|sanity check|curious|我在|我正在|我们在|帮我|想问|问一下|顺便问)"
     r"[^?？]*?)(?:[.:!;](?=\s)|\s[-–—](?=\s)|[。：！；])\s*"
     r"(?P<q>[^.:!;。：！；?？]*[?？])\s*", re.IGNORECASE)
-# Words naming a kind of product, and words asking a name: "which app", "what's its model called"
+# Words naming a kind of product: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
                            "产品", "应用", "软件"})
-NAME_WORDS = frozenset({"called", "name", "named", "名字", "叫"})
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
 # candidate is about those subjects and tells that attribute, it answers with a score this low, however
 # differently it is worded ("Where did Yan Junjie go to college?" -> his education fact), unless more than
@@ -475,7 +475,7 @@ class Matcher:
             where, reading = self._entries[i].where, self._read(question)
             if not reading.words:
                 return False
-            contrasted = [(t, self._contrasts[t]) for t in reading.tokens if t in self._contrasts]
+            contrasted = self._contrasted(reading.tokens)
             if contrasted and _contradicts(self._entries[i], contrasted):
                 return False  # "the gross margin on the consumer side?" is not told by the B-end's margin
             rarest = math.log(1 + max(len(self._by_id), 1))
@@ -677,6 +677,10 @@ class Matcher:
         if not YEAR.search(found.group("q")):  # (a year of its own wins: "…lost $465M in 2024. And in 2023?")
             kept += YEAR.findall(preamble)
         return " ".join([*dict.fromkeys(kept), found.group("q")])
+
+    def _contrasted(self, tokens: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
+        """The qualifiers among ``tokens`` (aliases.yaml ``contrasts``), each with those it excludes."""
+        return [(t, self._contrasts[t]) for t in tokens if t in self._contrasts]
 
     def qualifiers_kept(self, last: str, follow_up: str) -> tuple[str, ...]:
         """The qualifiers (aliases.yaml ``contrasts``: B-end, consumer, total…) of ``last`` that
@@ -1033,6 +1037,7 @@ class Matcher:
         telling = {t: w for t, w in content.items() if _says_more(t, reading)}
         # a product of a company asked for by its kind: "What's MiniMax's AI companion app called?"
         asks_product = (reading.asks_who or NAME_WORDS & query.keys()) and not PRODUCT_WORDS.isdisjoint(query)
+        asked_subjects, stranger = frozenset(reading.subjects), bool(reading.names)
         for bound, fact_recall, mismatch, credited, entry in bounded:
             if not exact and len(top) >= KEEP_EXACT and bound < top[0]:
                 break  # neither this nor any later candidate can reach the answer, runner-up or alternatives
@@ -1066,10 +1071,10 @@ class Matcher:
                             notes=tuple(notes),
                             unexplained=sum(w for t, w in telling.items() if t not in held and t not in own)
                             / content_total
-                            if content_total else 0.0, stranger=bool(reading.names),
+                            if content_total else 0.0, stranger=stranger,
                             answers_person=frozenset(a for a in entry.about if a in self._people
-                                                     and a not in reading.subjects) if reading.asks_who
-                            else frozenset(), about_asked=set(reading.subjects) <= set(entry.about))
+                                                     and a not in asked_subjects) if reading.asks_who
+                            else frozenset(), about_asked=asked_subjects <= set(entry.about))
             heapq.heappush(top, result.score)
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
@@ -1116,7 +1121,7 @@ class Matcher:
                     if t in postings]
             rare = [t for t in rare if len(postings[t]) <= common] or rare[:1]
             pool = dict.fromkeys(i for t in rare for i in postings[t])
-        contrasted = [(t, self._contrasts[t]) for t in query if t in self._contrasts]
+        contrasted = self._contrasted(query)
         if gated is not None:
             self._explain_gates(query, guard, subject_tokens, gated, contrasted)
         weighted = list(query.items())
