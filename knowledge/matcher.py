@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.cleaning import clean_input
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, fold, is_chinese, stem
 from knowledge.reading import MONTH_NAMES, MONTHS, ROLES, YEAR, Reader, Reading, first_specific, is_period
@@ -657,7 +658,9 @@ class Matcher:
         """The reading of ``question`` against the current vocabulary (remembered until the index changes)."""
         reading = self._readings.get(question)
         if reading is None:
-            reading = self._maker_beside_product(self.reader.read(self._without_preamble(question), self))
+            # (invisible characters out first: "who\u200b founded" must read as "who founded" in every rule)
+            asked = self._without_preamble(clean_input(question))
+            reading = self._maker_beside_product(self.reader.read(asked, self))
             reading = self._through_role(self._through_maker(reading))
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()

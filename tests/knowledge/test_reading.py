@@ -184,3 +184,13 @@ def test_a_dropped_letter_of_a_four_letter_word_is_read_through():
     matcher = Matcher(base.facts, base.aliases)
     assert "token" in matcher.read("minimax m2 tokn count").words  # "tokn": "token" with its e dropped
     assert "ears" not in matcher.read("how much did minimax earn").words  # a substitution stays too close to guess
+
+
+def test_invisible_characters_do_not_change_how_a_question_is_read():
+    from knowledge.factbase import load_factbase
+    from knowledge.matcher import Matcher
+
+    base = load_factbase()
+    matcher = Matcher(base.facts, base.aliases)
+    pasted = matcher.read("who\u200b founded MiniMax?")  # a zero-width space pasted in ("bot ask", team tools)
+    assert pasted.specific_attributes == matcher.read("who founded MiniMax?").specific_attributes == ("founder",)
