@@ -98,15 +98,21 @@ PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said
 # Words asking a name: "X叫什么名字", "what is it called"
 NAME_WORDS = frozenset({"called", "name", "named", "名字", "叫"})
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"}) | NAME_WORDS
-# A sentence saying why one asks, then the question: "Prepping a review. What was…?", "Checking a date: when
-# did…?", "我在写报告。MiniMax 2024年营收多少?" (it opens with what the asker is doing, has no question mark,
-# and ends with a full stop, colon or dash followed by the question, which ends the message)
-_PREAMBLE = re.compile(
-    r"(?P<pre>(?:prepping|preparing|prepping for|checking|double[- ]checking|fact[- ]checking|writing|working on|"
-    r"doing|teaching|researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|"
-    r"fyi|btw|i'm|i am|we're|we are|sanity check|curious|我在|我正在|我们在|帮我|想问|问一下|顺便问)"
-    r"[^?？]*?)(?:[.:!;](?=\s)|\s[-–—](?=\s)|[。：！；])\s*"
-    r"(?P<q>[^.:!;。：！；?？]*[?？])\s*", re.IGNORECASE)
+# What comes before a question and asks nothing: a sentence saying why one asks or where one has been
+# ("Prepping a review. What was…?", "Catching up after the break: who founded…?", "Morning! I was out last
+# week. What did…?", "我在写报告。MiniMax 2024年营收多少?"), or in Chinese a clause ("刚休假回来,听说月之暗面
+# 婉拒了IPO,它手里有多少现金?").  The question ends the message; what comes before it ends with a full stop,
+# colon, semicolon, exclamation mark or dash (in Chinese, also a comma).
+_SENTENCE_END = re.compile(r"(?:[.:!;](?=\s)|\s[-–—](?=\s)|[。：！；])\s*")
+_CLAUSE_END = re.compile(r"[,，]\s*")
+_CHATTER = re.compile(
+    r"\s*(?:prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|"
+    r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
+    r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
+    r"hi|hello|hey|sorry|我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好)(?![a-z])",
+    re.IGNORECASE)
+_ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
+CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact uses is chatter ("Morning!")
 # Words naming a kind of product: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
                            "产品", "应用", "软件"})
@@ -668,18 +674,38 @@ class Matcher:
         return reading
 
     def _without_preamble(self, question: str) -> str:
-        """The question without a sentence before it that asks nothing ("Prepping a MiniMax competitor review.
-        What was their revenue in 2024?", "Checking a date: when did…"), keeping the names and years that
-        sentence gives: its other words are no words a fact must hold."""
-        found = _PREAMBLE.fullmatch(question)
-        if found is None:
+        """The question without the chatter before it (``_CHATTER``), keeping the names and years that gives:
+        its other words are no words a fact must hold.  Only when the question asks something of its own:
+        "Checking something. How much?" is one question, and so is "Hailuo or Talkie: which has more…?"."""
+        *before, asked = _SENTENCE_END.split(question.strip())
+        if re.search(r"[\u4e00-\u9fff]", asked):
+            *clauses, asked = _CLAUSE_END.split(asked)
+            before += clauses
+        dropped = 0
+        while dropped < len(before) and self._is_chatter(before[dropped]):
+            dropped += 1
+        if not dropped or "?" in asked[:-1] or "？" in asked[:-1]:
             return question
-        preamble = found.group("pre")
-        kept = [self.display_name(self.normalize.entity_ids[t]) for t in self.normalize(preamble).entities
+        kept_text = question[question.index(before[dropped]):] if dropped < len(before) else asked
+        alone = self.reader.read(kept_text, self)
+        if not alone.specific_attributes and not (alone.subjects and alone.attributes):
+            return question
+        chatter = " ".join(before[:dropped])
+        kept = [self.display_name(self.normalize.entity_ids[t]) for t in self.normalize(chatter).entities
                 if t in self.normalize.entity_ids]
-        if not YEAR.search(found.group("q")):  # (a year of its own wins: "…lost $465M in 2024. And in 2023?")
-            kept += YEAR.findall(preamble)
-        return " ".join([*dict.fromkeys(kept), found.group("q")])
+        if not YEAR.search(kept_text):  # (a year of its own wins: "…lost $465M in 2024. And in 2023?")
+            kept += YEAR.findall(chatter)
+        return " ".join([*dict.fromkeys(kept), kept_text])
+
+    def _is_chatter(self, sentence: str) -> bool:
+        """A sentence before the question that asks nothing and says nothing the base knows."""
+        if _ASKS.search(sentence):
+            return False
+        if _CHATTER.match(sentence):
+            return True
+        normalized = self.normalize(sentence)
+        words = [t for t in normalized.tokens if t not in self.normalize.entity_ids and not YEAR.fullmatch(t)]
+        return bool(words) and sum(map(self.knows, words)) <= CHATTER_MAX_KNOWN * len(words)
 
     def _contrasted(self, tokens: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
         """The qualifiers among ``tokens`` (aliases.yaml ``contrasts``), each with those it excludes."""

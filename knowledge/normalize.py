@@ -55,7 +55,7 @@ EN_STOPWORDS = frozenset(
     hey pls plz yet still also just only very really like these those currently current now latest recent
     recently today exactly actually roughly approximately around relationship relation connection between too either
     go goes going went piece article articles mentioned mention mentions
-    ok okay btw lol hmm um uh honestly anyway""".split()
+    ok okay btw lol hmm um uh honestly anyway reportedly apparently supposedly allegedly basically""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
 # ("少员") spans them.  Longest first.

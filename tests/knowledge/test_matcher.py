@@ -687,9 +687,21 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("Prepping a MiniMax competitor review. What was their revenue in 2024?", "minimax-revenue-2024"),
     ("quick q: who founded MiniMax?", "minimax-founder-yan-junjie"),
     ("我在写报告。MiniMax 2024年营收多少?", "minimax-revenue-2024"),
+    ("Catching up after the break: who founded MiniMax?", "minimax-founder-yan-junjie"),
+    ("Morning! I was out last week. What did Jensen Huang reportedly say about China and the AI race?",
+     "jensen-huang-china-will-win-remark"),  # ("reportedly" is no typo of "repeatedly")
+    ("刚休假回来,听说月之暗面婉拒了IPO,它手里有多少现金?", "moonshot-declined-ipo"),  # a clause of chatter
     ("M2 的价格是 Claude Sonnet 4.5 的多少?", "minimax-m2-api-price-vs-claude-sonnet-4-5"),  # "4.5" ends no sentence
 ])
 def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("海螺AI和星野,哪个人均付费更高?", "minimax-hailuo-ai-arppu"),  # names only: the sides compared
+    ("算上现金和在途投资,OpenAI还差多少钱?", "openai-funding-gap-1-2-trillion"),  # a clause the base knows words of
+])
+def test_a_sentence_or_clause_that_says_something_stays_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
 
 
