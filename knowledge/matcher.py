@@ -113,6 +113,18 @@ _CHATTER = re.compile(
     re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
 CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact uses is chatter ("Morning!")
+# A yes/no check of a claim ("智譜AI是2021年成立的嗎?", "MiniMax holds about $1.5 billion in cash, correct?"): the
+# figures, and the year of a one-time event, are what is checked, not what narrows the question (the answer
+# corrects them)
+_CHECKS_CLAIM = re.compile(
+    r"(?:^|[\s,])(?:right|correct|true|accurate|isn't it|is that right|is that correct|am i right)\s*[?？]\s*$"
+    r"|^\s*(?:is it true|was|is|were|did|does|has|have)\b"
+    r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否")
+ONE_TIME_EVENTS = frozenset({"founded", "ipo"})  # (and a product's release)
+# ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
+CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "trillion", "billion", "million", "bn", "dollars",
+                         "dollar", "usd", "美元", "港元", "亿", "万"})
+_MAGNITUDE = r"\s*(?:trillion|billion|million|bn|[kmbt]\b|亿|万|%|x\b|倍)"  # "1.5 billion": a figure, not a version
 # Words naming a kind of product: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
                            "产品", "应用", "软件"})
@@ -668,6 +680,8 @@ class Matcher:
             asked = self._without_preamble(clean_input(question))
             reading = self._maker_beside_product(self.reader.read(asked, self))
             reading = self._through_role(self._through_maker(reading))
+            if _CHECKS_CLAIM.search(fold(asked)):
+                reading = self._claim_set_aside(reading)
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()
             self._readings[question] = reading
@@ -696,6 +710,24 @@ class Matcher:
         if not YEAR.search(kept_text):  # (a year of its own wins: "…lost $465M in 2024. And in 2023?")
             kept += YEAR.findall(chatter)
         return " ".join([*dict.fromkeys(kept), kept_text])
+
+    def _claim_set_aside(self, reading: Reading) -> Reading:
+        """A question checking a claim (``_CHECKS_CLAIM``), without the figures it claims and the year it gives
+        a one-time event ("智譜AI是2021年成立的嗎?" is answered by when Zhipu was founded, 2019): a fact telling
+        another figure or year is the answer, not a fact of another subject."""
+        product = bool(reading.subjects) and all(s in self._makers for s in reading.subjects)
+        dated = reading.attribute in ONE_TIME_EVENTS or (reading.attribute == "release" and product)
+        text = fold(reading.question)
+        claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, text)}
+        claimed |= set(reading.years) if dated else set()
+        if not reading.subjects:
+            return reading
+        claimed |= CLAIM_WORDS
+        return dataclasses.replace(
+            reading, tokens=tuple(t for t in reading.tokens if t not in claimed),
+            years=tuple(y for y in reading.years if y not in claimed),
+            versions=tuple(v for v in reading.versions if v not in claimed),
+            words=tuple(w for w in reading.words if w not in claimed))
 
     def _is_chatter(self, sentence: str) -> bool:
         """A sentence before the question that asks nothing and says nothing the base knows."""

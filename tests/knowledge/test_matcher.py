@@ -721,3 +721,17 @@ def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(re
 ])
 def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("智譜AI是2021年成立的嗎?", "zhipu-ai-founded-2019"),  # the year of a one-time event is the claim checked
+    ("Fact check: MiniMax holds about $1.5 billion in cash reserves, correct?", "minimax-cash-reserve-1102m"),
+    ("Is it true MiniMax lost 1.5 billion dollars in 2024?", "minimax-net-loss-2024"),  # the year still narrows
+])
+def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
+def test_a_year_that_narrows_a_checked_claim_still_rules_out_other_years(real):
+    """Revenue is told year by year: 2021 is what is asked, not a claim, and the articles give no 2021 revenue."""
+    assert real.match("Was MiniMax's revenue in 2021 about 3 million dollars?").fact is None
