@@ -125,6 +125,16 @@ ONE_TIME_EVENTS = frozenset({"founded", "ipo"})  # (and a product's release)
 CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "trillion", "billion", "million", "bn", "dollars",
                          "dollar", "usd", "美元", "港元", "亿", "万"})
 _MAGNITUDE = r"\s*(?:trillion|billion|million|bn|[kmbt]\b|亿|万|%|x\b|倍)"  # "1.5 billion": a figure, not a version
+# A company described by what it makes, in the wording of aliases.yaml's ``maker`` term: "the company that makes
+# Hailuo AI" -> "the company behind Hailuo AI", "做海螺AI的那家公司" -> "海螺AI的母公司"
+_MADE_BY = (
+    (re.compile(r"\b(company|firm|startup|lab|team|people|guys|folks)(?: that| which| who)? (?:makes?|made|builds?|"
+                r"built|develops?|developed|creates?|created|runs?|ran|(?:is|are|was|were) behind)\b", re.IGNORECASE),
+     r"\1 behind"),
+    (re.compile(r"(?:做|开发|開發|推出|打造|搞)了?(?P<made>[^,，。?？的]{1,20}?)的(?:那家|这家|這家|那个|那個|这个|這個)?"
+                r"(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
+)
+_ASKS_MAKER = re.compile(r"\b(?:who|which)\b|哪家|哪个|哪個|谁|誰", re.IGNORECASE)
 # Words naming a kind of product: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
                            "产品", "应用", "软件"})
@@ -678,6 +688,9 @@ class Matcher:
         if reading is None:
             # (invisible characters out first: "who\u200b founded" must read as "who founded" in every rule)
             asked = self._without_preamble(clean_input(question))
+            if not _ASKS_MAKER.search(asked):  # ("Which company makes Hailuo?" is answered by what Hailuo is)
+                for description, maker in _MADE_BY:
+                    asked = description.sub(maker, asked)
             reading = self._maker_beside_product(self.reader.read(asked, self))
             reading = self._through_role(self._through_maker(reading))
             if _CHECKS_CLAIM.search(fold(asked)):

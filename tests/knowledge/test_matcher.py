@@ -735,3 +735,12 @@ def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question
 def test_a_year_that_narrows_a_checked_claim_still_rules_out_other_years(real):
     """Revenue is told year by year: 2021 is what is asked, not a claim, and the articles give no 2021 revenue."""
     assert real.match("Was MiniMax's revenue in 2021 about 3 million dollars?").fact is None
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("What's the ARR of the company that makes Hailuo AI?", "minimax-arr-100-million"),
+    ("做海螺AI的那家公司有多少員工?", "minimax-employee-count"),
+    ("Which company makes Hailuo?", "minimax-hailuo-ai-launch"),  # asked who makes it: what Hailuo is
+])
+def test_a_company_described_by_what_it_makes_is_that_maker(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
