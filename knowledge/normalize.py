@@ -55,14 +55,15 @@ EN_STOPWORDS = frozenset(
     hey pls plz yet still also just only very really like these those currently current now latest recent
     recently today exactly actually roughly approximately around relationship relation connection between too either
     go goes going went piece article articles mentioned mention mentions
-    ok okay btw lol hmm um uh honestly anyway reportedly apparently supposedly allegedly basically""".split()
+    ok okay btw lol hmm um uh honestly anyway reportedly apparently supposedly allegedly basically
+    kind kinds sort sorts""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
 # ("少员") spans them.  Longest first.
 ZH_STOPWORDS = tuple(sorted(
     """的 了 吗 嘛 呢 吧 啊 呀 么 是 在 有 和 与 及 也 都 就 还 又 对 把 被 给 让 请问 一下 个 这 那 些 什么 怎么
     怎样 如何 多少 哪些 哪个 是否 有没有 是不是 目前 现在 请 告诉 我 知道 一共 总共 啥 咋
-    大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到 最近 近期 最新
+    大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到 最近 近期 最新 同期 同一时期
     嘅 咗 啲 喺 咩 佢 嘢 乜嘢 几多 边个 边间 边度 边位 系咪""".split(),  # (last line: Cantonese, as Hong Kong writes)
     key=len, reverse=True))
 _ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))

@@ -490,6 +490,11 @@ def test_facts_too_close_to_tell_apart_are_told_apart_by_the_last_answer(dialogu
     assert dialogue.turn("how much faster did training get?", "d:U16").answer.fact.id != romer.id
 
 
+def test_the_same_period_is_the_period_of_the_last_question(dialogue):
+    dialogue.turn("MiniMax 2025年前9个月营收多少?", "d:U30")
+    assert dialogue.turn("同期净亏损呢?", "d:U30").answer.fact.id == "minimax-net-loss-2025-9m"
+
+
 def test_which_paper_reported_it_is_the_outlet_the_last_answer_names(dialogue):
     dialogue.turn("What did Jensen Huang reportedly say about China and the AI race?", "d:U17")
     assert "Financial Times" in dialogue.turn("which paper reported it?", "d:U17").answer.text

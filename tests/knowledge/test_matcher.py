@@ -655,6 +655,7 @@ def test_a_persons_firm_and_former_employer(real, question, fact_id):
     ("and how far is M2 behind GPT-5?", "jefferies-minimax-m2-vs-gpt-5-gap"),  # "how far" asks how far it trails
     ("which company did Dario found?", "anthropic-founder-dario-amodei"),  # the company he founded, not a date
     ("Dario Amodei创办了哪家公司?", "anthropic-founder-dario-amodei"),
+    ("What kind of lawsuits is MiniMax facing?", "minimax-hailuo-copyright-lawsuits"),  # "kind of" asks nothing
 ])
 def test_plain_wordings_of_products_releases_gaps_and_founders(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
