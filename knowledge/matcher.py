@@ -1438,6 +1438,10 @@ def _rival_score(best: Scored, ranked: list[Scored]) -> float:
             # it holds nothing the question asks besides its names, which the best holds all of: "which firm
             # is Huang Mingming with?" is told by his Mingshi partnership, not rivalled by who he is
             continue
+        if best.about_asked and not other.about_asked and other.content_recall <= best.content_recall:
+            # about every subject named, and covering as much of the rest: "What's Pedro Domingos's one-line
+            # jab at OpenAI?" is his remark, not a fact about OpenAI that cites him
+            continue
         if not (best.entry.figures and best.entry.figures & other.entry.figures):
             return other.score
     return 0.0

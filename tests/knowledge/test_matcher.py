@@ -745,3 +745,9 @@ def test_a_year_that_narrows_a_checked_claim_still_rules_out_other_years(real):
 ])
 def test_a_company_described_by_what_it_makes_is_that_maker(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_a_fact_about_fewer_of_the_subjects_named_is_no_rival_to_one_about_all_of_them(real):
+    """Huang Mingming's remark is about him and Yan Junjie; his Mingshi partnership is about him and Mingshi."""
+    match = real.match("天使投资人黄明明怎么评价闫俊杰")
+    assert match.fact.id == "huang-mingming-angel-investor-yan-junjie"
