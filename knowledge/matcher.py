@@ -134,6 +134,8 @@ _MADE_BY = (
     (re.compile(r"(?:做|开发|開發|推出|打造|搞)了?(?P<made>[^,，。?？的]{1,20}?)的(?:那家|这家|這家|那个|那個|这个|這個)?"
                 r"(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
 )
+# "whos the CFO", "wheres it based": a question word with its apostrophe dropped, not "whose" misspelt
+_NO_APOSTROPHE = re.compile(r"\b(who|what|where|when|how)s\b", re.IGNORECASE)
 _ASKS_MAKER = re.compile(r"\b(?:who|which)\b|哪家|哪个|哪個|谁|誰", re.IGNORECASE)
 # Words naming a kind of product: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
@@ -688,6 +690,7 @@ class Matcher:
         if reading is None:
             # (invisible characters out first: "who\u200b founded" must read as "who founded" in every rule)
             asked = self._without_preamble(clean_input(question))
+            asked = _NO_APOSTROPHE.sub(r"\1 is", asked)
             if not _ASKS_MAKER.search(asked):  # ("Which company makes Hailuo?" is answered by what Hailuo is)
                 for description, maker in _MADE_BY:
                     asked = description.sub(maker, asked)

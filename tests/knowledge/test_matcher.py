@@ -656,6 +656,7 @@ def test_a_persons_firm_and_former_employer(real, question, fact_id):
     ("which company did Dario found?", "anthropic-founder-dario-amodei"),  # the company he founded, not a date
     ("Dario Amodei创办了哪家公司?", "anthropic-founder-dario-amodei"),
     ("What kind of lawsuits is MiniMax facing?", "minimax-hailuo-copyright-lawsuits"),  # "kind of" asks nothing
+    ("whos the openai cfo that asked for govt support for data centers", "openai-cfo-federal-support"),  # who's
 ])
 def test_plain_wordings_of_products_releases_gaps_and_founders(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
