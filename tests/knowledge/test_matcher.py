@@ -752,3 +752,10 @@ def test_a_fact_about_fewer_of_the_subjects_named_is_no_rival_to_one_about_all_o
     """Huang Mingming's remark is about him and Yan Junjie; his Mingshi partnership is about him and Mingshi."""
     match = real.match("天使投资人黄明明怎么评价闫俊杰")
     assert match.fact.id == "huang-mingming-angel-investor-yan-junjie"
+
+
+@pytest.mark.parametrize("question", ["M2的总参数量是多少?", "What's M2's total parameter count?"])
+def test_total_parameters_are_not_the_activated_ones(real, question):
+    """The articles give M2's 10B activated parameters, never its total: the activated count is no answer."""
+    assert real.match(question).fact is None
+    assert real.match("M2激活参数多少?").fact.id == "minimax-m2-release-moe-10b"
