@@ -657,6 +657,8 @@ def test_a_persons_firm_and_former_employer(real, question, fact_id):
     ("Dario Amodei创办了哪家公司?", "anthropic-founder-dario-amodei"),
     ("What kind of lawsuits is MiniMax facing?", "minimax-hailuo-copyright-lawsuits"),  # "kind of" asks nothing
     ("whos the openai cfo that asked for govt support for data centers", "openai-cfo-federal-support"),  # who's
+    ("What's Pedro Domingos's one-line jab at OpenAI?", "pedro-domingos-too-big-to-succeed"),  # a line: said
+    ("What is Paul Romer's field?", "paul-romer-nobel-economist"),  # a field: his career
 ])
 def test_plain_wordings_of_products_releases_gaps_and_founders(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
