@@ -696,8 +696,9 @@ class Matcher:
                     asked = description.sub(maker, asked)
             reading = self._maker_beside_product(self.reader.read(asked, self))
             reading = self._through_role(self._through_maker(reading))
-            if _CHECKS_CLAIM.search(fold(asked)):
-                reading = self._claim_set_aside(reading)
+            folded = fold(asked)
+            if _CHECKS_CLAIM.search(folded):
+                reading = self._claim_set_aside(reading, folded)
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()
             self._readings[question] = reading
@@ -708,7 +709,7 @@ class Matcher:
         its other words are no words a fact must hold.  Only when the question asks something of its own:
         "Checking something. How much?" is one question, and so is "Hailuo or Talkie: which has more…?"."""
         *before, asked = _SENTENCE_END.split(question.strip())
-        if re.search(r"[\u4e00-\u9fff]", asked):
+        if is_chinese(asked):
             *clauses, asked = _CLAUSE_END.split(asked)
             before += clauses
         dropped = 0
@@ -727,17 +728,16 @@ class Matcher:
             kept += YEAR.findall(chatter)
         return " ".join([*dict.fromkeys(kept), kept_text])
 
-    def _claim_set_aside(self, reading: Reading) -> Reading:
-        """A question checking a claim (``_CHECKS_CLAIM``), without the figures it claims and the year it gives
-        a one-time event ("智譜AI是2021年成立的嗎?" is answered by when Zhipu was founded, 2019): a fact telling
-        another figure or year is the answer, not a fact of another subject."""
-        product = bool(reading.subjects) and all(s in self._makers for s in reading.subjects)
-        dated = reading.attribute in ONE_TIME_EVENTS or (reading.attribute == "release" and product)
-        text = fold(reading.question)
-        claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, text)}
-        claimed |= set(reading.years) if dated else set()
+    def _claim_set_aside(self, reading: Reading, folded: str) -> Reading:
+        """A question checking a claim (``_CHECKS_CLAIM``; ``folded``: its text, folded), without the figures it
+        claims and the year it gives a one-time event ("智譜AI是2021年成立的嗎?" is answered by when Zhipu was
+        founded, 2019): a fact telling another figure or year is the answer, not a fact of another subject."""
         if not reading.subjects:
             return reading
+        product = all(s in self._makers for s in reading.subjects)
+        dated = reading.attribute in ONE_TIME_EVENTS or (reading.attribute == "release" and product)
+        claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, folded)}
+        claimed |= set(reading.years) if dated else set()
         claimed |= CLAIM_WORDS
         return dataclasses.replace(
             reading, tokens=tuple(t for t in reading.tokens if t not in claimed),
