@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextI
         return args.run(args, stdin, stdout)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # "bot ask … | head -1": the reader left; nothing to say, as any Unix tool
+        _stdout_to_devnull()  # (or Python's flush of stdout at exit reports the same broken pipe)
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool its pipe stopped
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
         if str(args.env.get("LOG_LEVEL", "")).upper() == "DEBUG":
             raise
@@ -133,6 +136,14 @@ def load_or_explain(data_dir: Path, err: TextIO = sys.stderr, warm: bool = True)
             print(f"error: {problem}", file=err)
         print(f"{len(exc.problems)} problem(s) in the knowledge files; fix them and retry.", file=err)
         return None
+
+
+def _stdout_to_devnull() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # (no real stdout: a test's stream)
+        pass
 
 
 def _cli_user(args) -> str:

@@ -55,6 +55,19 @@ def test_ask_prints_answer_quote_and_source():
     assert "“" in result.stdout and "—" in result.stdout  # the quote and the source line
 
 
+def test_a_reader_that_leaves_the_pipe_gets_no_error(tmp_path):
+    """``bot ask … | head -1``: head exits after one line; the bot stops quietly, as Unix tools do."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the bot writes
+    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "BOT_DATA_DIR")}
+    result = subprocess.run([sys.executable, "-m", "bot", "ask", "--no-team-facts", "Who founded MiniMax?"],
+                            stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=60,
+                            env={**environment, "BOT_DATA_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)})
+    os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 141
+
+
 def test_ask_unknown_says_i_dont_know_with_suggestions():
     result = run("ask", "What about Yan Junjie?")
     assert "I don't know" in result.stdout and "Did you mean:" in result.stdout
