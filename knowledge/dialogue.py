@@ -110,7 +110,7 @@ class Dialogue:
                 return Turn("silent", lang)
             return Turn("reaction" if in_thread or not addressed else "smalltalk", lang, smalltalk=small)
         if small is not None:
-            if not addressed and not (joined and looks_like_question(text)):
+            if not addressed and not (joined and (looks_like_question(text) or small == "compliment")):
                 return Turn("silent", lang)
             if small == "help":
                 return Turn("help", lang)

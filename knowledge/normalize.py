@@ -39,10 +39,14 @@ _HYPHENATED_MODEL = re.compile(
 _SPACED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])"
                             r"|(?<![a-z0-9][a-z])(?<=[a-z])\s+(?=[\u3400-\u9fff])")
 _FISCAL_YEAR = re.compile(r"\bfy ?'?((?:19|20)\d\d|\d\d)\b")
-# "25年9月底", "24年上半年": a year written with two digits, as Chinese writers shorten this decade's years.
-# Only before a part of that year, so "待了25年" (twenty-five years) stays a duration.
+# "25年9月底", "24年营收", "22年呢": a year written with two digits, as Chinese writers shorten this decade's
+# years.  Not a duration: "待了25年", "第25年", "25年来", "25年了", "25年多", "25年前" stay as they are.
 _SHORT_YEAR = re.compile(
-    r"(?<![\d.])([12]\d)年(?=\s*(?:\d{1,2}月|前三季度|[上下]半年|全年|[初底末中]|第?[一二三四1-4]季度|q[1-4]))")
+    r"(?<![\d.了过去第近这那几十])([12]\d)年"
+    r"(?!\s*(?:[了多来间内里之左后以]|的时间|前(?![三3九9])))")
+# Words holding an alias or an attribute's wording that mean nothing here: "听说" (I heard) asks nobody what
+# they said.
+_NOT_WORDINGS = ("听说", "据说", "传说", "小说")
 _ENTITY_PREFIX = "@"  # canonical entity tokens start with this, so guards can tell them apart
 
 # Words that carry no content in a question.  Question words that do ("who",
@@ -63,8 +67,7 @@ EN_STOPWORDS = frozenset(
 ZH_STOPWORDS = tuple(sorted(
     """的 了 吗 嘛 呢 吧 啊 呀 么 是 在 有 和 与 及 也 都 就 还 又 对 把 被 给 让 请问 一下 个 这 那 些 什么 怎么
     怎样 如何 多少 哪些 哪个 是否 有没有 是不是 目前 现在 请 告诉 我 知道 一共 总共 啥 咋
-    大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到 最近 近期 最新 同期 同一时期
-    嘅 咗 啲 喺 咩 佢 嘢 乜嘢 几多 边个 边间 边度 边位 系咪""".split(),  # (last line: Cantonese, as Hong Kong writes)
+    大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到 最近 近期 最新 同期 同一时期 来着 嘢""".split(),
     key=len, reverse=True))
 _ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))
 
@@ -102,12 +105,25 @@ def to_traditional(text: str) -> str:
     return _opencc("s2t").convert(text)
 
 
+# Written Cantonese, as Hong Kong asks ("佢同邊個傾咗兩個鐘?"), in the Mandarin words the facts use.  OpenCC converts
+# script, not dialect.  Only words Mandarin does not write, after t2s; longest first.  (系 alone stays: it is
+# also Mandarin's 系, "清华系".)
+_CANTONESE = {
+    "系唔系": "是不是", "系咪": "是不是", "边个": "谁", "边位": "谁", "边度": "哪里", "边间": "哪家", "边只": "哪个",
+    "几时": "什么时候", "几多": "多少", "点样": "怎样", "点解": "为什么", "乜嘢": "什么", "咩嘢": "什么",
+    "唔该晒": "谢谢", "唔该": "谢谢", "多谢晒": "谢谢", "倾咗": "聊了", "啱啱": "刚刚", "佢哋": "他们",
+    "咗": "了", "嘅": "的", "喺": "在", "佢": "他", "咩": "什么", "乜": "什么", "冇": "没有", "嗰": "那", "啲": "些",
+    "哋": "们", "唔": "不", "嚟": "来", "睇": "看", "畀": "给", "揾": "找", "咁": "这么", "㗎": "", "喎": "", "嘞": "",
+}
+_CANTONESE_WORD = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True)))
+
+
 def fold(text: str) -> str:
-    """Pinyin removed, NFKC, case-folded and converted to Simplified Chinese."""
+    """Pinyin removed, NFKC, case-folded and converted to Simplified Chinese (and Mandarin words)."""
     if text.isascii():  # nothing to compose, no pinyin tone marks, no Chinese (the common case, fast)
         return text.casefold()
     text = unicodedata.normalize("NFKC", strip_pinyin(unicodedata.normalize("NFC", text))).casefold()
-    return _opencc("t2s").convert(text)
+    return _CANTONESE_WORD.sub(lambda m: _CANTONESE[m.group()], _opencc("t2s").convert(text))
 
 
 class Normalizer:
@@ -146,6 +162,7 @@ class Normalizer:
                         self._latin[tuple(parts)] = token
                     elif parts:
                         self._mixed[folded] = token
+        self._cjk.update(dict.fromkeys(_NOT_WORDINGS, ""))
         self._mixed_forms = sorted(self._mixed, key=len, reverse=True)
         self._mixed_chars = frozenset(c for form in self._mixed_forms for c in form if not c.isascii())
         self._latin_first = _first_index(self._latin)
@@ -165,6 +182,7 @@ class Normalizer:
                     self._attr_latin.setdefault(tuple(stem(p) for p in parts), attribute)
                 elif parts:
                     self._attr_mixed.setdefault(folded, attribute)
+        self._attr_cjk.update(dict.fromkeys(_NOT_WORDINGS, ""))
         self._attr_latin_first = _first_index(self._attr_latin)
         self._attr_cjk_first = _first_index(self._attr_cjk)
 
@@ -333,9 +351,10 @@ class Normalizer:
         while i < len(run):
             for length in first.get(run[i], ()):
                 token = table.get(run[i : i + length])
-                if token:
+                if token is not None:
                     _cjk_tokens(run[plain_start:i], out)
-                    out.append(token)
+                    if token:  # (a word that only holds an alias, 听说, is dropped)
+                        out.append(token)
                     i += length
                     plain_start = i
                     break
@@ -362,9 +381,10 @@ class Normalizer:
                     for length in cjk_first.get(part[k], ()):
                         # (a wording longer than what is left of the run must not match its shorter prefix)
                         attribute = cjk.get(part[k : k + length]) if k + length <= len(part) else None
-                        if attribute:
-                            # A Chinese character carries about as much as a short English word.
-                            found.append((-3 * length, i, k, attribute))
+                        if attribute is not None:
+                            if attribute:  # (not a word that only holds a wording: 听说)
+                                # A Chinese character carries about as much as a short English word.
+                                found.append((-3 * length, i, k, attribute))
                             k += length
                             break
                     else:

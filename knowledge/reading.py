@@ -392,4 +392,9 @@ def _has_comparison_cue(question: str, normalized: Normalized) -> bool:
     folded = fold(question)
     if any(word in _COMPARISON_WORDS for word in _LATIN_WORDS.findall(folded)):
         return True
+    folded = _AT_WHICH.sub(" ", folded)
     return any(cue in folded for cue in _COMPARISON_ZH) or "comparison" in normalized.attributes
+
+
+# "在哪家公司实习过?" asks where, not which of the two: no cue to set them side by side
+_AT_WHICH = re.compile(r"(?:在|去|从|于|到)(?:哪家|哪个|哪一个)")

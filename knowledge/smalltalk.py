@@ -22,10 +22,17 @@ _WHOLE = {
     "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?)"
               r"(?: (?:a lot|so much|very much|again|bot|mate))*|谢谢(?:你|啦|了|哈)?|多谢|谢了|感谢|感谢你|太感谢了",
     "greeting": r"(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|hi there|hello there)"
-                r"(?: (?:there|bot|all|everyone|team))?(?: how are you(?: doing)?)?|how are you(?: doing)?|"
+                r"(?: (?:there|bot|all|everyone|team))?(?: (?:how are you(?: doing)?|how'?s it going|how is it going|"
+                r"what'?s up|how are things))?|how are you(?: doing)?|how'?s it going|how is it going|"
                 r"what'?s up|你好|您好|嗨|哈喽|哈啰|早上好|早|晚上好|下午好|在吗|你好吗",
     "goodbye": r"(?:bye|goodbye|see you|see ya|good night|cya)(?: (?:bot|all))?|再见|拜拜|晚安",
     "help": r"help|\?|帮助|怎么用|how do i use (?:you|this)|how does this work|usage",
+    # praise for the bot ("lol you're fast", "你回得挺快啊"): a word back, in a thread too
+    "compliment": r"(?:(?:lol|haha|wow|nice|damn|omg|ok) )*(?:(?:you'?re|you are|ur) (?:so |really |pretty |very |"
+                  r"super |quite )?(?:fast|quick|quicker|faster|smart|good|great|helpful|awesome|amazing|clever|useful|"
+                  r"the best)(?: than (?:\w+ ){0,2}\w+)?|(?:good|nice|smart|great) bot)(?: (?:lol|haha))*|"
+                  r"你(?:回得|答得|回复得|反应)?(?:挺|好|真|很|太|蛮)(?:快|聪明|厉害|棒|强)(?:啊|呀|了|哦|嘛|耶)*",
+    # ("好厉害" alone, in a thread, is about the answer, not to the bot: it gets silence)
 }
 # Patterns anywhere in a message that names nothing the base knows.
 _ANYWHERE = {
@@ -35,6 +42,13 @@ _ANYWHERE = {
                 r"how (?:else )?can you help|what (?:else )?do you know|are you a bot|are you human|your name|你是谁|"
                 r"你(?:还|都)?(?:能|可以)(?:帮我|帮忙)?(?:做|干)?(?:些|点)?(?:什么|啥)|你(?:还|都)?会(?:做|干)?(?:些)?(?:什么|啥)|"
                 r"你是机器人|你叫什么|你(?:还|都)?知道(?:些)?什么|你有什么用|"
+                # about the bot itself: "what model are you running on?", "are you a person or a bot?", "是真人吗"
+                r"\bare you (?:a |an )?(?:person|human|real|bot|robot|ai|machine|chatgpt|gpt|llm)\b|"
+                r"what (?:model|llm|ai) (?:are you|do you (?:run|use)|powers you|is behind you)|"
+                r"\b(?:you|u) (?:running|built|based|trained) on\b|\byour (?:data|knowledge|training)\b|"
+                r"\bknowledge cutoff\b|how (?:up to date|current) are you|"
+                r"(?:你|是不是|是)(?:个)?真人|你(?:背后|底层)?(?:是|用)(?:的)?(?:啥|什么|哪个)(?:大)?模型|"
+                r"你是不是用\s*(?:chat)?gpt|你的(?:资料|数据|知识)(?:更新|截止)|"
                 r"what (?:other |else |kinds? of )?(?:topics|subjects|things|questions) (?:can|do) you (?:cover|answer|"
                 r"know|handle)|what (?:else )?(?:can|do) you cover|你(?:还)?(?:能|可以)回答(?:哪些|什么)",
     "chitchat": r"how'?s your day|how are you|how is it going|how'?s it going|what'?s up|你好吗|最近怎么样|"
@@ -48,8 +62,9 @@ _ANYWHERE = {
 _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.items()}
 # Thanks with a few words around it ("got it, thanks", "好的，谢谢！", "thanks for the info"): a thanks word in a
 # short message that asks nothing.  Anything longer, or asking, is read as a question.
-_THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|appreciated?|appreciate it)\b|"
-                          r"谢谢|多谢|感谢|谢啦|谢了|(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
+_THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|tks|thks|tnx|3q|appreciated?|"
+                          r"appreciate it)\b|谢谢|多谢|感谢|感恩|谢啦|谢了|"
+                          r"(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
 _ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
                    r"吗|呢|什么|多少|谁|哪|几|怎么")
 THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14
@@ -69,6 +84,7 @@ REPLIES = {
         "weather": "I don't know about the weather: I only know what my articles say about the Chinese AI industry.",
         "sport": "Sport isn't my field: I only know what my articles say about the Chinese AI industry.",
         "chitchat": "All good here, thanks for asking! I'm best at questions about the Chinese AI industry.",
+        "compliment": "Thanks! Ask away.",
         "other": "That's outside what I know: I only answer from articles about the Chinese AI industry.",
         "examples": "Try, for example:",
     },
@@ -83,6 +99,7 @@ REPLIES = {
         "weather": "我不知道天气情况：我只知道文章里关于中国AI行业的内容。",
         "sport": "体育不是我的领域：我只知道文章里关于中国AI行业的内容。",
         "chitchat": "我很好，谢谢关心！我最擅长回答关于中国AI行业的问题。",
+        "compliment": "谢谢夸奖！继续问吧。",
         "other": "这超出了我的知识范围：我只根据关于中国AI行业的文章回答。",
         "examples": "可以试试问：",
     },

@@ -73,6 +73,8 @@ CONTEXT = Context(subjects=("minimax",), attribute="revenue", years=("2023",), a
     ("MiniMax 有多少员工", True), ("what about Zhipu", True), ("help", True), ("帮助", True),
     ("wow that's small compared to Talkie", False), ("lol", False), ("I'll check with finance.", False),
     ("we need help with the deck", False),
+    ("啥意思", True), ("智谱CEO叫啥", True), ("他结婚了没", True), ("员工平均年龄多大", True), ("今天会不会下雨", True),
+    ("我还没看完", False), ("哈哈哈哈", False), ("好的收到", False),
 ])
 def test_what_reads_as_a_question(text, expected):
     assert looks_like_question(text) is expected
@@ -548,3 +550,16 @@ def test_a_follow_up_naming_its_own_subject_beside_it_is_read_on_its_own_when_it
 def test_asking_what_the_bot_does_is_small_talk_though_it_names_a_word_the_base_knows(dialogue):
     turn = dialogue.turn("hi! I'm the new intern, what can you help me with?", "d:U27")
     assert turn.kind == "smalltalk"
+
+
+def test_a_compliment_to_the_bot_in_its_thread_gets_a_word_back_and_praise_of_an_answer_silence(dialogue):
+    dialogue.turn("Who founded MiniMax?", "t:C1:1", addressed=True, in_thread=True)
+    assert dialogue.turn("lol you're fast", "t:C1:1", addressed=False, in_thread=True).kind == "smalltalk"
+    assert dialogue.turn("好厉害", "t:C1:1", addressed=False, in_thread=True).kind == "silent"
+
+
+def test_asking_about_the_bot_itself_mid_conversation_is_small_talk(dialogue):
+    assert dialogue.turn("who's the guy that said Jensen is 'supplying weapons'?", "d:U28").kind == "answer"
+    assert dialogue.turn("btw what model are you running on?", "d:U28").kind == "smalltalk"  # not LeCun's model
+    assert dialogue.turn("Hailuo 02 在 Artificial Analysis 视频榜排第几", "d:U29").kind == "answer"
+    assert dialogue.turn("你好厉害,你背后是啥模型?", "d:U29").kind == "smalltalk"

@@ -113,7 +113,8 @@ def test_figures_spaced_apart_in_chinese_text_read_the_same(spaced, unspaced):
 
 @pytest.mark.parametrize("short, full", [("MiniMax 24年全年净亏损", "MiniMax 2024年全年净亏损"),
                                          ("截至25年9月底的营收", "截至2025年9月底的营收"),
-                                         ("23年上半年收入", "2023年上半年收入")])
+                                         ("23年上半年收入", "2023年上半年收入"),
+                                         ("MiniMax 22年净亏多少", "MiniMax 2022年净亏多少"), ("24年呢", "2024年呢")])
 def test_a_year_written_with_two_digits_is_that_year(short, full):
     from knowledge.factbase import load_factbase
     from knowledge.normalize import normalizer_for
@@ -126,4 +127,23 @@ def test_a_count_of_years_is_no_year():
     from knowledge.factbase import load_factbase
     from knowledge.normalize import normalizer_for
 
-    assert "2025" not in normalizer_for(load_factbase().aliases)("他在商汤待了25年吗").tokens
+    normalize = normalizer_for(load_factbase().aliases)
+    for text in ("他在商汤待了25年吗", "创业第25年", "过去25年", "25年来", "这家公司有25年了", "25年前的事"):
+        assert "2025" not in normalize(text).tokens, text
+
+
+@pytest.mark.parametrize("cantonese, mandarin", [("佢同邊個傾咗兩個鐘?", "他同谁聊了两个钟?"),
+                                                 ("MiniMax 幾時喺港股上市㗎?", "minimax 什么时候在港股上市?"),
+                                                 ("係咪虧咗幾多錢", "是不是亏了多少钱"), ("唔該晒", "谢谢")])
+def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
+    assert fold(cantonese) == mandarin
+
+
+def test_a_word_holding_a_wording_is_not_that_wording():
+    from knowledge.factbase import load_factbase
+    from knowledge.normalize import normalizer_for
+
+    normalize = normalizer_for(load_factbase().aliases)
+    heard = normalize("听说闫俊杰以前想当老师")  # "I heard": nobody is asked what he said
+    assert "said" not in heard.attributes and "say" not in heard.tokens
+    assert "said" in normalize("闫俊杰说他以前想当老师").attributes

@@ -9,6 +9,9 @@ from knowledge.smalltalk import Examples, classify, topic
     ("thx 🙏", "thanks"), ("ok 谢", "thanks"), ("谢", "thanks"),
     ("hi", "greeting"), ("Hello there!", "greeting"), ("hey bot, how are you?", "greeting"), ("你好", "greeting"),
     ("bye", "goodbye"), ("help", "help"), ("", "help"), ("?", "help"),
+    ("hey bot, how's it going?", "greeting"), ("感恩", "thanks"), ("感恩 讚啦", "thanks"), ("唔該晒", "thanks"),
+    ("lol you're fast", "compliment"), ("you're quicker than our intern lol", "compliment"),
+    ("你回得挺快啊", "compliment"), ("good bot", "compliment"),
 ])
 def test_whole_message_small_talk(text, kind):
     assert classify(text) == kind
@@ -27,7 +30,13 @@ def test_questions_are_not_small_talk(text):
                                             ("hi! what other topics can you cover?", "identity"),
                                             ("你能回答哪些问题?", "identity"),
                                             ("what's your favorite GPU? 😄", "chitchat"),
-                                            ("MiniMax能做什么?", "other"),
+                                            ("btw what model are you running on?", "identity"),
+                                            ("lol are you a person or a bot?", "identity"),
+                                            ("你好厉害,你背后是啥模型?", "identity"),
+                                            ("你回得挺快啊,是真人吗", "identity"),
+                                            ("你係咪用 GPT 砌出嚟㗎?", "identity"),
+                                            ("你的資料更新到什麼時候啊?", "identity"),
+                                            ("MiniMax能做什么?", "other"), ("M2 用的是什么模型架构?", "other"),
                                             ("what is the capital of France?", "other")])
 def test_topic_of_what_the_base_does_not_know(text, kind):
     assert topic(text) == kind
@@ -63,3 +72,8 @@ def test_thanks_that_asks_or_thanks_someone_else_is_not(text):
                                   "你可以干啥"])
 def test_asking_what_the_bot_can_do_is_small_talk(text):
     assert topic(text) == "identity"
+
+
+@pytest.mark.parametrize("text", ["好厉害", "太強了", "MiniMax is really fast", "Hailuo is good", "that's great"])
+def test_praise_of_what_was_said_is_no_compliment_to_the_bot(text):
+    assert classify(text) is None  # (in a thread it gets silence, like any remark among people)
