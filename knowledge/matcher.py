@@ -276,6 +276,8 @@ class Policy:
         if best.content_recall < self.min_content_recall:
             return (f"the fact covers {best.content_recall:.0%} of the question's other words "
                     f"(needs {self.min_content_recall:.0%})")
+        if best.about_stranger:
+            return "the question is about someone the base has never heard of, and names no one it knows"
         if best.stranger and best.content_recall < self.lone_min_content_recall:
             return (f"the question names someone the base has never heard of, and the fact covers "
                     f"{best.content_recall:.0%} of its other words (needs {self.lone_min_content_recall:.0%})")
@@ -362,6 +364,9 @@ class Scored:
     unexplained: float = 0.0  # weight share of the question's words the fact does not hold that say what is
     # asked (not filler: ``_says_more``)
     stranger: bool = False  # the question names someone the base has never heard of ("...about India?")
+    # ... written as a name ("How much did Baichuan raise?"), and the question names no subject the base knows:
+    # no fact can be about it, so none answers
+    about_stranger: bool = False
     # asked who, the persons the fact is about that the question does not name: the answer it gives
     answers_person: frozenset[str] = frozenset()
     about_asked: bool = False  # the fact is about every subject the question names
@@ -1149,6 +1154,7 @@ class Matcher:
                             unexplained=sum(w for t, w in telling.items() if t not in held and t not in own)
                             / content_total
                             if content_total else 0.0, stranger=stranger,
+                            about_stranger=bool(reading.written_names) and not asked_subjects,
                             answers_person=frozenset(a for a in entry.about if a in self._people
                                                      and a not in asked_subjects) if reading.asks_who
                             else frozenset(), about_asked=asked_subjects <= set(entry.about))

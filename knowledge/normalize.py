@@ -67,7 +67,8 @@ EN_STOPWORDS = frozenset(
 ZH_STOPWORDS = tuple(sorted(
     """的 了 吗 嘛 呢 吧 啊 呀 么 是 在 有 和 与 及 也 都 就 还 又 对 把 被 给 让 请问 一下 个 这 那 些 什么 怎么
     怎样 如何 多少 哪些 哪个 是否 有没有 是不是 目前 现在 请 告诉 我 知道 一共 总共 啥 咋
-    大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到 最近 近期 最新 同期 同一时期 来着 嘢""".split(),
+    大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到 最近 近期 最新 同期 同一时期 来着 嘢
+    哪几家 哪几个 哪几位 哪几款 哪几""".split(),
     key=len, reverse=True))
 _ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))
 
@@ -116,6 +117,7 @@ _CANTONESE = {
     "哋": "们", "唔": "不", "嚟": "来", "睇": "看", "畀": "给", "揾": "找", "咁": "这么", "㗎": "", "喎": "", "嘞": "",
 }
 _CANTONESE_WORD = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True)))
+_CANTONESE_FIRST = frozenset(word[0] for word in _CANTONESE)  # (most texts hold none: no substitution to run)
 
 
 def fold(text: str) -> str:
@@ -123,7 +125,10 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to compose, no pinyin tone marks, no Chinese (the common case, fast)
         return text.casefold()
     text = unicodedata.normalize("NFKC", strip_pinyin(unicodedata.normalize("NFC", text))).casefold()
-    return _CANTONESE_WORD.sub(lambda m: _CANTONESE[m.group()], _opencc("t2s").convert(text))
+    text = _opencc("t2s").convert(text)
+    if _CANTONESE_FIRST.isdisjoint(text):
+        return text
+    return _CANTONESE_WORD.sub(lambda m: _CANTONESE[m.group()], text)
 
 
 class Normalizer:

@@ -84,6 +84,7 @@ class Reading:
     corrected: dict[str, str] = field(default_factory=dict)  # token -> the typo it was read from
     unknown: frozenset[str] = frozenset()  # tokens no fact uses
     names: frozenset[str] = frozenset()  # unknown tokens written as names ("Kuaishou" mid-sentence)
+    written_names: frozenset[str] = frozenset()  # those of them written with a capital ("Baichuan")
     besides: frozenset[str] = frozenset()  # entity tokens set aside ("besides Disney, which studio..."): no subjects
     asks_who: bool = False  # asks for a person, company or model ("who", "which company", "谁", "哪家")
     comparison_cue: bool = False  # "vs", "or", "which ... more", "哪个", "比"...
@@ -194,9 +195,9 @@ class Reader:
             tokens.remove("release")  # "how much revenue did MiniMax make?": made money, released nothing
         reading = self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown),
                                 self._besides(question))
-        names = (unknown & _capitalised(question)) | self._named_by_place(question, unknown, corrected, reading) \
-            if unknown else frozenset()
-        return replace(reading, names=frozenset(names)) if names else reading
+        written = unknown & _capitalised(question) if unknown else frozenset()
+        names = written | self._named_by_place(question, unknown, corrected, reading) if unknown else frozenset()
+        return replace(reading, names=frozenset(names), written_names=written) if names else reading
 
     def _worded_tokens(self, normalized: Normalized) -> frozenset[str]:
         """The question's tokens that belong to a wording of an attribute it names."""

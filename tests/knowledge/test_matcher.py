@@ -761,3 +761,21 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     """The articles give M2's 10B activated parameters, never its total: the activated count is no answer."""
     assert real.match(question).fact is None
     assert real.match("M2激活参数多少?").fact.id == "minimax-m2-release-moe-10b"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("M2上了哪几家云平台", "minimax-m2-on-three-clouds"),  # 哪几家 asks for a list: no content word
+    ("When did ByteDance's Jimeng put out Seedance 2.0?", "bytedance-jimeng-seedance-2-0"),  # "put out" releases
+    ("闫俊杰天使轮都有哪些风投机构参与?", "huang-mingming-mingshi-founding-partner"),  # 风投机构: his investor, Mingshi
+    ("minimax net loss first 3 quarters 2025", "minimax-net-loss-2025-9m"),  # three quarters are nine months
+    ("听说闫俊杰以前担心找不到工作想去干啥?", "yan-junjie-not-elite-wanted-teacher"),  # 听说 asks no remark
+    ("MiniMax 22年净亏多少", "minimax-net-loss-2022"),  # a year written with two digits
+])
+def test_wordings_of_lists_releases_investors_periods_and_hearsay(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
+def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_another(real):
+    """No fact names Baichuan: MiniMax's angel round, which matches "raise" and "funding round", is no answer."""
+    assert real.match("How much did Baichuan raise in its latest funding round?").fact is None
+    assert real.match("How much did MiniMax raise in its angel round?").fact.id == "minimax-angel-round-amount"
