@@ -44,6 +44,8 @@ _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # long
 _FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那")
 # After "and", a wh-question that says what it asks is a question of its own ("and how far behind GPT-5 is M2?")
 _OWN_QUESTION = re.compile(r"(?:who|what|when|where|which|why|how)\b(?! about| much| many)")  # not "how much in total?"
+_GROWTH = re.compile(r"\b(?:grow|grew|grown|growing|growth|increase|increased|rise|rose|risen|jump|jumped|climb|"
+                     r"climbed)\b|增长|增速|增幅|涨了|涨幅|同比")
 _IDENTITY_FORM = re.compile(r"(?:who|what)(?:'s| is| are| was| were)\b|.{0,20}(?:是谁|是什么|是啥)")  # asks what X is
 _FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECASE)
 # A follow-up setting a new subject beside the last one: "and compared with Claude?", "vs OpenAI?", "和OpenAI比呢?"
@@ -263,9 +265,12 @@ def resolve(text: str, reading: Reading, context: Context | None,
     # "How many does Zhipu have?": a name and nothing else it asks, not even "what is"
     says_nothing = not content and not reading.attributes and looks_like_question(text) \
         and not _IDENTITY_FORM.match(folded)
-    take_attribute = not attribute and context.attribute is not None and not generic_only and not own_question and (
-        ((subjects or models) and (follow_up or says_nothing))
-        or (take_subjects and (years or follow_up or (versions and not content))))
+    # "how fast did it grow in 2025?" after MiniMax's revenue: how that revenue grew, a question of its own or not
+    growth_of_last = take_subjects and bool(_GROWTH.search(folded))
+    take_attribute = not attribute and context.attribute is not None and not generic_only \
+        and (growth_of_last or not own_question) and (
+            ((subjects or models) and (follow_up or says_nothing))
+            or (take_subjects and (years or follow_up or (versions and not content) or growth_of_last)))
     if not (take_subjects or take_attribute):
         return plain
     inherited_versions = ()

@@ -563,3 +563,9 @@ def test_asking_about_the_bot_itself_mid_conversation_is_small_talk(dialogue):
     assert dialogue.turn("btw what model are you running on?", "d:U28").kind == "smalltalk"  # not LeCun's model
     assert dialogue.turn("Hailuo 02 在 Artificial Analysis 视频榜排第几", "d:U29").kind == "answer"
     assert dialogue.turn("你好厉害,你背后是啥模型?", "d:U29").kind == "smalltalk"
+
+
+def test_how_fast_it_grew_is_the_growth_of_what_was_just_asked(dialogue):
+    dialogue.turn("minimax revnue 2024?", "d:U30")
+    turn = dialogue.turn("how fast did it grow in the first 9 months of 2025?", "d:U30")
+    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2025-9m"  # up 175%
