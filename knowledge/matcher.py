@@ -109,7 +109,8 @@ _CHATTER = re.compile(
     r"\s*(?:prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|"
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
-    r"hi|hello|hey|sorry|我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好)(?![a-z])",
+    r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,3}here|我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好)"
+    r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
 CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact uses is chatter ("Morning!")

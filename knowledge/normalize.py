@@ -68,7 +68,7 @@ ZH_STOPWORDS = tuple(sorted(
     """的 了 吗 嘛 呢 吧 啊 呀 么 是 在 有 和 与 及 也 都 就 还 又 对 把 被 给 让 请问 一下 个 这 那 些 什么 怎么
     怎样 如何 多少 哪些 哪个 是否 有没有 是不是 目前 现在 请 告诉 我 知道 一共 总共 啥 咋
     大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到 最近 近期 最新 同期 同一时期 来着 嘢
-    哪几家 哪几个 哪几位 哪几款 哪几""".split(),
+    哪几家 哪几个 哪几位 哪几款 哪几 截至 截止 那时候 那时""".split(),
     key=len, reverse=True))
 _ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))
 
@@ -107,14 +107,14 @@ def to_traditional(text: str) -> str:
 
 
 # Written Cantonese, as Hong Kong asks ("佢同邊個傾咗兩個鐘?"), in the Mandarin words the facts use.  OpenCC converts
-# script, not dialect.  Only words Mandarin does not write, after t2s; longest first.  (系 alone stays: it is
-# also Mandarin's 系, "清华系".)
+# script, not dialect.  Only words Mandarin does not write, as t2s leaves them (嗰 becomes 𠮶, 喎 㖞); longest
+# first.  (系 alone stays: it is also Mandarin's 系, "清华系".)
 _CANTONESE = {
     "系唔系": "是不是", "系咪": "是不是", "边个": "谁", "边位": "谁", "边度": "哪里", "边间": "哪家", "边只": "哪个",
     "几时": "什么时候", "几多": "多少", "点样": "怎样", "点解": "为什么", "乜嘢": "什么", "咩嘢": "什么",
-    "唔该晒": "谢谢", "唔该": "谢谢", "多谢晒": "谢谢", "倾咗": "聊了", "啱啱": "刚刚", "佢哋": "他们",
-    "咗": "了", "嘅": "的", "喺": "在", "佢": "他", "咩": "什么", "乜": "什么", "冇": "没有", "嗰": "那", "啲": "些",
-    "哋": "们", "唔": "不", "嚟": "来", "睇": "看", "畀": "给", "揾": "找", "咁": "这么", "㗎": "", "喎": "", "嘞": "",
+    "𠮶阵": "那时候", "唔该晒": "谢谢", "唔该": "谢谢", "多谢晒": "谢谢", "倾咗": "聊了", "啱啱": "刚", "佢哋": "他们",
+    "咗": "了", "嘅": "的", "喺": "在", "佢": "他", "咩": "什么", "乜": "什么", "冇": "没有", "𠮶": "那", "啲": "些",
+    "哋": "们", "唔": "不", "嚟": "来", "睇": "看", "畀": "给", "揾": "找", "咁": "这么", "㗎": "", "㖞": "", "嘞": "",
 }
 _CANTONESE_WORD = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True)))
 _CANTONESE_FIRST = frozenset(word[0] for word in _CANTONESE)  # (most texts hold none: no substitution to run)

@@ -770,6 +770,9 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     ("minimax net loss first 3 quarters 2025", "minimax-net-loss-2025-9m"),  # three quarters are nine months
     ("听说闫俊杰以前担心找不到工作想去干啥?", "yan-junjie-not-elite-wanted-teacher"),  # 听说 asks no remark
     ("MiniMax 22年净亏多少", "minimax-net-loss-2022"),  # a year written with two digits
+    ("MiniMax B端收入多少(截至25年9月底)", "minimax-b-end-revenue-15m"),  # 截至 (as of) is no content
+    ("9月份智谱发了个啥模型?", "zhipu-glm-4-6-release-september"),  # 发了 released
+    ("MiniMax嗰陣啱啱出咗咩模型?", "minimax-multimodal-model-lineup"),  # Cantonese: 嗰陣 then, 出咗 released
 ])
 def test_wordings_of_lists_releases_investors_periods_and_hearsay(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
