@@ -35,6 +35,9 @@ if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask
 MAX_QUESTION_CHARS = 1000
 # A follow-up is about a detail of the last answer when its fact holds this share of the follow-up's words.
 TOLD_ALREADY_COVERAGE = 0.5
+# Words pointing at the time of the last answer: they ask nothing of their own
+_AT_THAT_TIME = re.compile(r"\b(?:at|by|on|around) (?:that|the|this) (?:point|time|moment|stage|day|date)\b|"
+                           r"\b(?:back then|by then|that day|on the day)\b")
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
 HIS_COMPANIES_TRIED = 3  # companies of the conversation tried for "his angel round"
 # A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
@@ -329,7 +332,9 @@ class Dialogue:
         about = set(getattr(fact, "about", ()) or ())
         if resolved.subjects and not set(resolved.subjects) <= about | set(context.subjects):
             return False
-        return self.qa.matcher.tells_detail(context.fact_id, reading.question, TOLD_ALREADY_COVERAGE)
+        # ("and the market cap at that point?" after the share price on February 13: the time is the answer's)
+        asked = _AT_THAT_TIME.sub(" ", fold(reading.question))
+        return self.qa.matcher.tells_detail(context.fact_id, asked, TOLD_ALREADY_COVERAGE)
 
     @staticmethod
     def _focus(answer: Answer, reading, resolved: Resolved, context: Context | None) -> tuple[str, ...]:

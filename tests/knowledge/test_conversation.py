@@ -569,3 +569,10 @@ def test_how_fast_it_grew_is_the_growth_of_what_was_just_asked(dialogue):
     dialogue.turn("minimax revnue 2024?", "d:U30")
     turn = dialogue.turn("how fast did it grow in the first 9 months of 2025?", "d:U30")
     assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2025-9m"  # up 175%
+
+
+def test_a_figure_asked_at_that_point_is_told_by_the_last_answer_when_it_holds_it(dialogue):
+    """The share price on February 13 came with the market cap that day; two facts give a market cap."""
+    dialogue.turn("what was MiniMax's share price by mid-February?", "d:U31")
+    turn = dialogue.turn("and the market cap at that point?", "d:U31")
+    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-share-price-feb-13"  # HK$210 billion
