@@ -772,6 +772,7 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     ("MiniMax 22年净亏多少", "minimax-net-loss-2022"),  # a year written with two digits
     ("MiniMax B端收入多少(截至25年9月底)", "minimax-b-end-revenue-15m"),  # 截至 (as of) is no content
     ("9月份智谱发了个啥模型?", "zhipu-glm-4-6-release-september"),  # 发了 released
+    ("which game company was in MiniMax's angel round?", "minimax-angel-round-investors"),  # game: 游戏巨头米哈游
     ("MiniMax嗰陣啱啱出咗咩模型?", "minimax-multimodal-model-lineup"),  # Cantonese: 嗰陣 then, 出咗 released
 ])
 def test_wordings_of_lists_releases_investors_periods_and_hearsay(real, question, fact_id):
