@@ -173,6 +173,16 @@ class Dialogue:
                 loose, retried = self._answer_in(text, reading, replace(context, attribute=None, question=None))
                 if retried.answered and _fits(retried, loose, own):
                     resolved, completed = loose, retried
+            if not completed.answered and context is not None and context.attribute and resolved.attribute is None \
+                    and uses_pronoun(text):
+                # "which game company was in it?" after the angel round's size: asked of that round (its
+                # funding), though worded as a question of its own
+                told = replace(resolved, attribute=context.attribute, question=f"{resolved.question.rstrip('?？ ')} "
+                               f"{self._wording(context.attribute, is_chinese(text))}?")
+                retried = self.qa.answer(self.qa.match(told.question))
+                if retried.answered and _fits(retried, told, own) \
+                        and self.qa.matcher.tells_detail(retried.fact.id, text, TOLD_ALREADY_COVERAGE):
+                    resolved, completed = told, retried  # (its words told too: not "is he married?" by his age)
             if not (completed.answered and _fits(completed, resolved, own)) and context is not None \
                     and resolved.subjects and set(resolved.subjects) <= self._people and _HIS.search(fold(text)):
                 # "how big was his angel round?" after Yan Junjie left SenseTime to found MiniMax: his company's

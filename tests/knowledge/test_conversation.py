@@ -576,3 +576,11 @@ def test_a_figure_asked_at_that_point_is_told_by_the_last_answer_when_it_holds_i
     dialogue.turn("what was MiniMax's share price by mid-February?", "d:U31")
     turn = dialogue.turn("and the market cap at that point?", "d:U31")
     assert turn.kind == "answer" and turn.answer.fact.id == "minimax-share-price-feb-13"  # HK$210 billion
+
+
+def test_a_question_of_its_own_about_it_is_asked_of_what_was_talked_about_when_that_tells_it(dialogue):
+    dialogue.turn("How big was MiniMax's angel round?", "d:U32")
+    turn = dialogue.turn("which game company was in it?", "d:U32")
+    assert turn.kind == "answer" and turn.answer.fact.id == "mihoyo-early-strategic-investor"
+    dialogue.turn("How old is Yan Junjie?", "d:U33")
+    assert dialogue.turn("is he married?", "d:U33").kind == "no_answer"  # not his age again
