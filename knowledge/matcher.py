@@ -50,7 +50,7 @@ from rapidfuzz.distance import OSA
 from knowledge.cleaning import clean_input
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, fold, is_chinese, stem
-from knowledge.reading import MONTH_NAMES, MONTHS, ROLES, YEAR, Reader, Reading, first_specific, is_period
+from knowledge.reading import MONTH_NAMES, MONTHS, NEVER_TOLD, ROLES, YEAR, Reader, Reading, first_specific, is_period
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -93,6 +93,8 @@ FAMILIES = frozenset({"specs"})
 DEFINING = frozenset({"definition", "identity"})
 # Attributes only a fact filed under them tells: a title named in passing ("智慧城市事业群CTO") is no answer.
 STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_users", "downloads", "discussed"})
+# ... and those no article tells (``NEVER_TOLD``): asked among others ("闫俊杰博士期间的导师是谁?" names his doctorate
+# too), they still rule out every fact that does not tell them
 # Asked of a role ("Where was MiniMax's founder born?"): of the person who holds it (ROLES)
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
 # Words asking a name: "X叫什么名字", "what is it called"
@@ -1212,6 +1214,7 @@ class Matcher:
         # A fact saying who or what something is, as a whole, answers "who/what is X?" or a bare name, and
         # nothing more: not "Who is Yan Junjie married to?", not "What did Michael Burry bet against?".
         identity_only = all(t in guard or t in self._identifying for t in query)
+        never_told = NEVER_TOLD & asked
         passing: dict[int, _Entry] = {}
         for i in pool:
             entry = entries[i]
@@ -1223,6 +1226,8 @@ class Matcher:
                 continue  # "total parameters": a fact that gives the activated ones, and no total, does not answer
             if primary in STRICT_ATTRIBUTES and primary not in entry.attributes:
                 continue  # "Who is MiniMax's CTO?": not a career fact naming a CTO title at SenseTime
+            if never_told and not never_told & entry.attributes:
+                continue  # "Who won the Musk v. Altman lawsuit?": not the fact telling there is a lawsuit
             if whole_year and any(is_period(t) and t != FULL_YEAR for t in entry.guard):
                 continue  # a full-year question, a part-year figure
             if entry.about_tokens and not subject_tokens <= entry.asked_tokens:

@@ -111,7 +111,8 @@ def to_traditional(text: str) -> str:
 # first.  (系 alone stays: it is also Mandarin's 系, "清华系".)
 _CANTONESE = {
     "系唔系": "是不是", "系咪": "是不是", "边个": "谁", "边位": "谁", "边度": "哪里", "边间": "哪家", "边只": "哪个",
-    "几时": "什么时候", "几多": "多少", "点样": "怎样", "点解": "为什么", "乜嘢": "什么", "咩嘢": "什么",
+    "几时": "什么时候", "几多": "多少", "几耐": "多久", "点样": "怎样", "点解": "为什么", "乜嘢": "什么",
+    "咩嘢": "什么",
     "𠮶阵": "那时候", "唔该晒": "谢谢", "唔该": "谢谢", "多谢晒": "谢谢", "倾咗": "聊了", "啱啱": "刚", "佢哋": "他们",
     "咗": "了", "嘅": "的", "喺": "在", "佢": "他", "咩": "什么", "乜": "什么", "冇": "没有", "𠮶": "那", "啲": "些",
     "哋": "们", "唔": "不", "嚟": "来", "睇": "看", "畀": "给", "揾": "找", "咁": "这么", "㗎": "", "㖞": "", "嘞": "",
@@ -187,7 +188,7 @@ class Normalizer:
                     self._attr_latin.setdefault(tuple(stem(p) for p in parts), attribute)
                 elif parts:
                     self._attr_mixed.setdefault(folded, attribute)
-        self._attr_cjk.update(dict.fromkeys(_NOT_WORDINGS, ""))
+        self._attr_cjk.update(dict.fromkeys((*_NOT_WORDINGS, "创作者"), ""))  # (creators: no author asked)
         self._attr_latin_first = _first_index(self._attr_latin)
         self._attr_cjk_first = _first_index(self._attr_cjk)
 

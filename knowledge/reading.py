@@ -35,6 +35,8 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 # Model names and versions not folded into an entity: "gpt6", "v4", "2.0".
 VERSION = re.compile(r"[a-z]+\d+(?:\.\d+)*[a-z]*|\d+\.\d+")
 NUMBER = re.compile(r"\d+(?:\.\d+)*")
+# Attributes no article tells (aliases.yaml says why): a question asking one is refused
+NEVER_TOLD = frozenset({"verdict", "advisor", "author"})
 DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})  # told by a date: compared by which came first
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
@@ -111,7 +113,9 @@ class Reading:
         known_figures = [t for t in (*self.years, *self.versions) if t not in self.unknown]
         # "Who said AGI is a decade away?" asks for a speaker: a question about a quote, not small talk
         asks_speaker = self.asks_who and "said" in self.attributes and bool(_SPEAKER.search(fold(self.question)))
-        return not self.subjects and not self.specific_attributes and not known_figures and not asks_speaker
+        # (nor does one no article tells: "Who won the football last night?" asks a verdict of nothing it knows)
+        told = [a for a in self.specific_attributes if a not in NEVER_TOLD]
+        return not self.subjects and not told and not known_figures and not asks_speaker
 
     @property
     def compared_years(self) -> tuple[str, ...]:

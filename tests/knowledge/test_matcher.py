@@ -783,3 +783,15 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
     """No fact names Baichuan: MiniMax's angel round, which matches "raise" and "funding round", is no answer."""
     assert real.match("How much did Baichuan raise in its latest funding round?").fact is None
     assert real.match("How much did MiniMax raise in its angel round?").fact.id == "minimax-angel-round-amount"
+
+
+@pytest.mark.parametrize("question", ["Who won the Musk v. Altman lawsuit?", "馬斯克告奧特曼那場官司最後判決結果是什麼?",
+                                      "闫俊杰博士期间的导师是谁?", "Who wrote 'The Cathedral and the Bazaar'?"])
+def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
+    """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
+    assert real.match(question).fact is None
+    assert real.match("海螺AI和可灵在美国创作者圈子里受欢迎吗?").fact.id == "hailuo-kling-us-creators"  # 创作者: no author
+
+
+def test_who_won_the_football_is_still_small_talk(real):
+    assert real.match("Who won the football last night?").small_talk
