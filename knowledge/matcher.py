@@ -107,11 +107,16 @@ INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少"
 # colon, semicolon, exclamation mark or dash (in Chinese, also a comma).
 _SENTENCE_END = re.compile(r"(?:[.:!;](?=\s)|\s[-–—](?=\s)|[。：！；])\s*")
 _CLAUSE_END = re.compile(r"[,，]\s*")
+# An English clause before the question that only sets it up ("Looking back, ...", "Out of curiosity, ...")
+_LEAD_CLAUSE = re.compile(r"(?:looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|"
+                          r"quick one|quick question|by the way|btw|fyi|ok so|anyway)\s*,\s*", re.IGNORECASE)
 _CHATTER = re.compile(
     r"\s*(?:prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|"
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
-    r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,3}here|我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好)"
+    r"hi|hello|hey|sorry|looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|quick one|"
+    r"by the way|ok so|anyway|(?:[a-z-]+ ){1,5}here|"
+    r"我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
@@ -720,6 +725,10 @@ class Matcher:
         if is_chinese(asked):
             *clauses, asked = _CLAUSE_END.split(asked)
             before += clauses
+        else:
+            lead = _LEAD_CLAUSE.match(asked)  # "Looking back, what would Yan have done differently?"
+            if lead:
+                before, asked = [*before, asked[:lead.end()].rstrip(", ")], asked[lead.end():]
         dropped = 0
         while dropped < len(before) and self._is_chatter(before[dropped]):
             dropped += 1

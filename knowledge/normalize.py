@@ -460,7 +460,15 @@ def _full_year(fiscal: re.Match) -> str:
     return f" {year if len(year) == 4 else '20' + year} full year "
 
 
+# Chat shorthand, spelled out so it reads like the facts' words ("how many ppl work at minimax?", "which apps r
+# getting rave reviews"); "r" only where a word follows ("R&D" stays)
+_CHAT_WORDS = {"ppl": "people", "r": "are", "u": "you", "ur": "your", "yr": "year", "yrs": "years", "gen": "generation",
+               "govt": "government", "rn": "right now", "bc": "because", "cuz": "because"}
+_CHAT_WORD = re.compile(r"(?<![\w&/.-])(ppl|r|u|ur|yr|yrs|gen|govt|rn|bc|cuz)(?= [a-z])")
+
+
 def _fold_models(text: str) -> str:
+    text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group()], text)
     if "fy" in text:  # "FY2024", "fy24": the full year 2024
         text = _FISCAL_YEAR.sub(_full_year, text)
     if "年" in text:

@@ -773,6 +773,10 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     ("MiniMax B端收入多少(截至25年9月底)", "minimax-b-end-revenue-15m"),  # 截至 (as of) is no content
     ("9月份智谱发了个啥模型?", "zhipu-glm-4-6-release-september"),  # 发了 released
     ("which game company was in MiniMax's angel round?", "minimax-angel-round-investors"),  # game: 游戏巨头米哈游
+    ("how many ppl work at minimax?", "minimax-employee-count"),  # chat shorthand: ppl
+    ("Looking back, what would Yan Junjie have done differently on open source?",
+     "yan-junjie-should-have-open-sourced-day-one"),  # a lead clause; "differently" is hindsight, as "regret" is
+    ("Covering Asian AI IPOs here - when did MiniMax list in Hong Kong?", "minimax-hk-listing-date"),  # "… here -"
     ("MiniMax嗰陣啱啱出咗咩模型?", "minimax-multimodal-model-lineup"),  # Cantonese: 嗰陣 then, 出咗 released
 ])
 def test_wordings_of_lists_releases_investors_periods_and_hearsay(real, question, fact_id):
@@ -785,12 +789,14 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
     assert real.match("How much did MiniMax raise in its angel round?").fact.id == "minimax-angel-round-amount"
 
 
-@pytest.mark.parametrize("question", ["Who won the Musk v. Altman lawsuit?", "馬斯克告奧特曼那場官司最後判決結果是什麼?",
-                                      "闫俊杰博士期间的导师是谁?", "Who wrote 'The Cathedral and the Bazaar'?"])
+@pytest.mark.parametrize("question", ["Who won the Musk v. Altman lawsuit?",
+                                      "馬斯克告奧特曼那場官司最後判決結果是什麼?", "闫俊杰博士期间的导师是谁?",
+                                      "Who wrote 'The Cathedral and the Bazaar'?"])
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
-    assert real.match("海螺AI和可灵在美国创作者圈子里受欢迎吗?").fact.id == "hailuo-kling-us-creators"  # 创作者: no author
+    # 创作者 (creators) asks no author
+    assert real.match("海螺AI和可灵在美国创作者圈子里受欢迎吗?").fact.id == "hailuo-kling-us-creators"
 
 
 def test_who_won_the_football_is_still_small_talk(real):

@@ -148,3 +148,14 @@ def test_a_word_holding_a_wording_is_not_that_wording():
     heard = normalize("听说闫俊杰以前想当老师")  # "I heard": nobody is asked what he said
     assert "said" not in heard.attributes and "say" not in heard.tokens
     assert "said" in normalize("闫俊杰说他以前想当老师").attributes
+
+
+@pytest.mark.parametrize("shorthand, spelled", [
+    ("how many ppl work at minimax?", "how many people work at minimax?"),
+    ("which video gen apps r getting rave reviews", "which video generation apps are getting rave reviews"),
+    ("r&d spending", "r&d spending"),
+])
+def test_chat_shorthand_is_spelled_out(shorthand, spelled):
+    from knowledge.normalize import _fold_models
+
+    assert _fold_models(shorthand) == spelled
