@@ -117,6 +117,8 @@ class Dialogue:
                 return Turn("silent", lang)
             if small == "help":
                 return Turn("help", lang)
+            if small == "greeting" and conversations:
+                self._remember_introduced(text, key)
             return Turn("smalltalk", lang, smalltalk=small, examples=tuple(self.examples.next(lang)))
         if not addressed and not (joined and looks_like_question(text)):
             return Turn("silent", lang)
@@ -252,6 +254,14 @@ class Dialogue:
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    def _remember_introduced(self, text: str, key: str) -> None:
+        """A greeting that says what the asker wants to know about ("早!我今天第一天入职,想先了解下 MiniMax"): that
+        subject is what "它的创始人是谁?" asks about next."""
+        subjects = tuple(self.qa.match(text).reading.subjects)
+        if subjects:
+            self.conversations.remember(key, Resolved(text, subjects, None, (), (), inherited=False), None,
+                                        text if self.question_log else None, focus=subjects[:1])
 
     def _with_qualifiers(self, resolved: Resolved, context: Context | None) -> Resolved:
         """The follow-up with the qualifiers of the last question it does not replace ("收入呢?" after the

@@ -68,6 +68,13 @@ _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|
 _ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
                    r"吗|呢|什么|多少|谁|哪|几|怎么")
 THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14
+# A greeting opening a message that then only says who one is or what one wants to ask about, asking nothing yet
+_GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good afternoon)\b|"
+                             r"你好|您好|早上好|早安|早|嗨|哈喽|哈啰|大家好")
+_A_FEW = re.compile(r"几个|几件|几点")  # "想问几个问题": a few questions, not "how many"
+# ... saying who one is or what one is after (not a keyword query: "hey, minimax revenue 2024")
+_INTRODUCES = re.compile(r"\b(?:i'?m|i am|i'?ll|i want|i'?d like|we'?re|here|new|doing|working on|research|researching|"
+                         r"questions?|got a (?:sec|second|minute)|quick one)\b|我|想|新来|入职|第一天|请教|问题")
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
 _NOISE = re.compile(r"[^\w\s'?]|_")
 
@@ -116,6 +123,9 @@ def classify(text: str) -> str | None:
     for kind, pattern in _WHOLE_RE.items():
         if pattern.fullmatch(folded):
             return kind
+    if _GREETING_FIRST.match(folded) and _INTRODUCES.search(folded) and not _ASKS.search(_A_FEW.sub(" ", asked)) \
+            and "<@" not in text:
+        return "greeting"  # "hi! recruiter here, doing some research on minimax's founder", "你好呀,我是新来的实习生"
     if _THANKS_WORD.search(folded) and not _ASKS.search(asked) and "<@" not in text \
             and len(folded.split()) <= THANKS_MAX_WORDS and len(folded.replace(" ", "")) <= THANKS_MAX_LETTERS \
             and sum(1 for c in folded if c >= "\u3400") <= THANKS_MAX_CJK:

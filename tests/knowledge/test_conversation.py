@@ -584,3 +584,9 @@ def test_a_question_of_its_own_about_it_is_asked_of_what_was_talked_about_when_t
     assert turn.kind == "answer" and turn.answer.fact.id == "mihoyo-early-strategic-investor"
     dialogue.turn("How old is Yan Junjie?", "d:U33")
     assert dialogue.turn("is he married?", "d:U33").kind == "no_answer"  # not his age again
+
+
+def test_a_greeting_saying_what_one_wants_to_know_about_sets_the_subject(dialogue):
+    assert dialogue.turn("早!我今天第一天入职,想先了解下 MiniMax", "d:U34").kind == "smalltalk"
+    turn = dialogue.turn("它的创始人是谁?", "d:U34")
+    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-founder-yan-junjie"

@@ -12,12 +12,16 @@ from knowledge.smalltalk import Examples, classify, topic
     ("hey bot, how's it going?", "greeting"), ("感恩", "thanks"), ("感恩 讚啦", "thanks"), ("唔該晒", "thanks"),
     ("lol you're fast", "compliment"), ("you're quicker than our intern lol", "compliment"),
     ("你回得挺快啊", "compliment"), ("good bot", "compliment"),
+    ("hi! recruiter here, doing some research on minimax's founder", "greeting"),
+    ("你好呀,我是新来的实习生", "greeting"),
+    ("哈囉,想問幾個模型定價的問題", "greeting"),  # (幾個: a few questions, asked next)
 ])
 def test_whole_message_small_talk(text, kind):
     assert classify(text) == kind
 
 
 @pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "hi, who founded MiniMax?", "Hailuo revenue",
+                                  "hey, minimax revenue 2024", "早,MiniMax有多少员工",
                                   "help me understand MiniMax's losses", "谢霆锋是谁?"])
 def test_questions_are_not_small_talk(text):
     assert classify(text) is None
