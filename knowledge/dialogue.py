@@ -86,6 +86,7 @@ class Dialogue:
         aliases = qa.factbase.aliases
         self._names = {**aliases.terms, **aliases.entities, **getattr(aliases, "attributes", {})}
         self._people = getattr(aliases, "people", frozenset())
+        self._makers = dict(getattr(aliases, "makers", None) or {})
         wordings = sorted((w for term, forms in getattr(aliases, "terms", {}).items() if term.startswith(PERIOD)
                            for w in forms), key=len, reverse=True)
         self._periods = re.compile(r"(?:\bthe\s+)?(?:" + "|".join([*map(re.escape, wordings), r"\bperiod[\w-]*"])
@@ -151,29 +152,29 @@ class Dialogue:
             else:
                 resolved = qualified
             own = resolved.attribute in tuple(getattr(reading, "specific_attributes", ()))
-            missed = not (completed.answered and _fits(completed, resolved, own))
+            missed = not (completed.answered and self._fits_follow_up(completed, resolved, own))
             # or answered by a fact of another attribute, the one that tells it lacking the inherited year
             other = completed.answered and getattr(completed.fact, "attribute", None) != resolved.attribute
             if (missed or other) and own and context is not None and resolved.years and not reading.years:
                 # "它的付费用户有多少?" after a nine-month revenue: the year was the last question's, not
                 # this one's; a fact of another period is better than none (its answer says which)
                 loose, retried = self._answer_in(text, reading, replace(context, years=()))
-                if retried.answered and _fits(retried, loose, own) and (
+                if retried.answered and self._fits_follow_up(retried, loose, own) and (
                         missed or getattr(retried.fact, "attribute", None) == resolved.attribute):
                     resolved, completed = loose, retried
-            if not (completed.answered and _fits(completed, resolved, own)) and context is not None \
+            if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
                     and reading.years and any(is_period(y) for y in context.years):
                 # "and in 2023?" after a nine-month figure: that year's figure, whatever its period
                 whole = replace(context, years=tuple(y for y in context.years if not is_period(y)),
                                 question=self._without_period(context.question))
                 loose, retried = self._answer_in(text, reading, whole)
-                if retried.answered and _fits(retried, loose, own):
+                if retried.answered and self._fits_follow_up(retried, loose, own):
                     resolved, completed = loose, retried
-            if not (completed.answered and _fits(completed, resolved, own)) and context is not None and not own \
-                    and context.attribute and _names_something(reading):
+            if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
+                    and not own and context.attribute and _names_something(reading):
                 # "资金缺口呢?" after OpenAI's net loss: not the net loss of a funding gap, the funding gap itself
                 loose, retried = self._answer_in(text, reading, replace(context, attribute=None, question=None))
-                if retried.answered and _fits(retried, loose, own):
+                if retried.answered and self._fits_follow_up(retried, loose, own):
                     resolved, completed = loose, retried
             if not completed.answered and context is not None and context.attribute and resolved.attribute is None \
                     and uses_pronoun(text):
@@ -182,10 +183,10 @@ class Dialogue:
                 told = replace(resolved, attribute=context.attribute, question=f"{resolved.question.rstrip('?？ ')} "
                                f"{self._wording(context.attribute, is_chinese(text))}?")
                 retried = self.qa.answer(self.qa.match(told.question))
-                if retried.answered and _fits(retried, told, own) \
+                if retried.answered and self._fits_follow_up(retried, told, own) \
                         and self.qa.matcher.tells_detail(retried.fact.id, text, TOLD_ALREADY_COVERAGE):
                     resolved, completed = told, retried  # (its words told too: not "is he married?" by his age)
-            if not (completed.answered and _fits(completed, resolved, own)) and context is not None \
+            if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
                     and resolved.subjects and set(resolved.subjects) <= self._people and _HIS.search(fold(text)):
                 # "how big was his angel round?" after Yan Junjie left SenseTime to found MiniMax: his company's
                 company_text = _HIS.sub(lambda m: "它的" if is_chinese(m.group()) else "its", fold(text))
@@ -194,15 +195,15 @@ class Dialogue:
                 for company in companies_talked_about(context, self._people)[:HIS_COMPANIES_TRIED]:
                     about_it = replace(context, subjects=(company,), focus=(company,), mentioned=())
                     loose, retried = self._answer_in(company_text, company_reading, about_it)
-                    if retried.answered and _fits(retried, loose, own):
+                    if retried.answered and self._fits_follow_up(retried, loose, own):
                         resolved, completed = loose, retried
                         break
-            if completed.answered and _fits(completed, resolved, own) \
+            if completed.answered and self._fits_follow_up(completed, resolved, own) \
                     and _repeats_last(completed, context) and _answers_aside(text, match, context):
                 # "what's the report called?" after the gap Jefferies found: its own reading names the
                 # report the conversation went through; the completed one only gives the last answer again
                 resolved, own_question = replace(resolved, inherited=False), True
-            elif completed.answered and _fits(completed, resolved, own):
+            elif completed.answered and self._fits_follow_up(completed, resolved, own):
                 answer = completed
             elif self._tied_with_last(reading, completed, context):
                 answer = self._last_answer(resolved, context)
@@ -254,6 +255,9 @@ class Dialogue:
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    def _fits_follow_up(self, answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:
+        return _fits(answer, resolved, own_attribute, self._makers)
 
     def _remember_introduced(self, text: str, key: str) -> None:
         """A greeting that says what the asker wants to know about ("早!我今天第一天入职,想先了解下 MiniMax"): that
@@ -443,15 +447,19 @@ def _names_something(reading) -> bool:
     return any(w not in reading.unknown and (len(w) > 1 or w.isascii()) for w in reading.words)
 
 
-def _fits(answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:
-    """An answer to a completed follow-up must be about (one of) its subjects and tell its attribute, when
+def _fits(answer: Answer, resolved: Resolved, own_attribute: bool = False,
+          makers: dict[str, str] | None = None) -> bool:
+    """An answer to a completed follow-up must be about (one of) its subjects, or the maker of one (``makers``,
+    aliases.yaml: "who runs it?" of Hailuo is MiniMax's CEO), and tell its attribute, when
     the attribute was inherited; an attribute the follow-up names itself ("how much cash does it hold?")
     is weighed by the matcher as for any question (a fact of another attribute must score high or cover
     what the question says besides it)."""
     fact = answer.fact
     about = set(getattr(fact, "about", ()) or ())
     comparison = getattr(answer, "comparison", None)  # each side is about its own subject
-    if about and resolved.subjects and comparison is None and not set(resolved.subjects) & about:
+    subjects = set(resolved.subjects)
+    subjects |= {makers[s] for s in resolved.subjects if s in (makers or {})}  # ("who runs it?" of Hailuo: MiniMax's)
+    if about and subjects and comparison is None and not subjects & about:
         return False
     attribute = getattr(fact, "attribute", None)
     return own_attribute or not (attribute and resolved.attribute and attribute != resolved.attribute)

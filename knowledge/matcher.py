@@ -92,6 +92,10 @@ SMALL_TALK_MIN_WORDS = 2
 FAMILIES = frozenset({"specs"})
 DEFINING = frozenset({"definition", "identity"})
 # Attributes only a fact filed under them tells: a title named in passing ("智慧城市事业群CTO") is no answer.
+# What a company has and a product of it does not: asked of a product ("Who runs Hailuo?"), asked of its maker
+# ("listed" is no listing of a company when M2 is listed on a cloud platform: not the IPO)
+COMPANY_ATTRIBUTES = frozenset({"leader", "founder", "founded", "headquarters", "employees", "valuation", "market_cap",
+                                "cash", "funding"})
 STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_users", "downloads", "discussed"})
 # ... and those no article tells (``NEVER_TOLD``): asked among others ("闫俊杰博士期间的导师是谁?" names his doctorate
 # too), they still rule out every fact that does not tell them
@@ -796,11 +800,14 @@ class Matcher:
         """"How much was the Hailuo maker worth?" asks about the company that makes Hailuo (aliases.yaml
         ``makers``): read it as about MiniMax.  Only when something else is asked of it: "Who is the
         maker of Hailuo?" is answered by what Hailuo is."""
-        if MAKER not in reading.tokens or not reading.specific_attributes:
+        if not reading.specific_attributes:
             return reading
         made = {s: self._makers[s] for s in reading.subjects if s in self._makers}
-        if not made:
-            return reading
+        asked = reading.specific_attributes[0]
+        of_company = asked in COMPANY_ATTRIBUTES and len(made) == len(reading.subjects) \
+            and (asked != "leader" or "who" in reading.words)  # (not "Which robot dog runs on M2.1?")
+        if not made or (MAKER not in reading.tokens and not of_company):
+            return reading  # ("who runs it?" after Hailuo: a product has no head, its maker has)
         token = self.normalize.entity_token
         swapped = {token(p): token(m) for p, m in made.items()}
         tokens = tuple(dict.fromkeys(swapped.get(t, t) for t in reading.tokens if t != MAKER))

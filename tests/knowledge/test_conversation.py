@@ -590,3 +590,9 @@ def test_a_greeting_saying_what_one_wants_to_know_about_sets_the_subject(dialogu
     assert dialogue.turn("早!我今天第一天入职,想先了解下 MiniMax", "d:U34").kind == "smalltalk"
     turn = dialogue.turn("它的创始人是谁?", "d:U34")
     assert turn.kind == "answer" and turn.answer.fact.id == "minimax-founder-yan-junjie"
+
+
+def test_who_runs_a_product_is_who_runs_its_maker(dialogue):
+    dialogue.turn("what is hailuo?", "d:U35")
+    turn = dialogue.turn("who runs it?", "d:U35")
+    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-ceo-yan-junjie"

@@ -802,3 +802,9 @@ def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thi
 
 def test_who_won_the_football_is_still_small_talk(real):
     assert real.match("Who won the football last night?").small_talk
+
+
+def test_what_a_company_has_asked_of_its_product_is_asked_of_its_maker(real):
+    assert real.match("Who runs Hailuo?").fact.id == "minimax-ceo-yan-junjie"
+    assert real.match("How many employees does Talkie have?").fact.id == "minimax-employee-count"
+    assert real.match("Which robot dog runs on M2.1?").fact.id == "vbot-uses-minimax-m2-1"  # runs on: no head
