@@ -131,7 +131,8 @@ CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact use
 _CHECKS_CLAIM = re.compile(
     r"(?:^|[\s,])(?:right|correct|true|accurate|isn't it|is that right|is that correct|am i right)\s*[?？]\s*$"
     r"|^\s*(?:is it true|was|is|were|did|does|has|have)\b"
-    r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否")
+    r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否"
+    r"|[?？]\s*(?:19|20)\d\d\s*年?\s*[?？]\s*$")  # "智谱是哪年成立的? 2021?"
 ONE_TIME_EVENTS = frozenset({"founded", "ipo"})  # (and a product's release)
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
 CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "trillion", "billion", "million", "bn", "dollars",
@@ -285,6 +286,8 @@ class Policy:
     def why(self, best: Scored, runner_up: float) -> str | None:
         """None when ``best`` is accepted; otherwise why not, in words (for ``--explain``)."""
         lead, margin = best.score - runner_up, self.required_margin(best)
+        if best.corrects_claim and best.score >= self.lone_threshold and lead >= max(self.lone_margin, margin):
+            return None  # the claim's own words ("Nasdaq", "上千人") are what the fact corrects, not what it must hold
         if best.content_recall < self.min_content_recall:
             return (f"the fact covers {best.content_recall:.0%} of the question's other words "
                     f"(needs {self.min_content_recall:.0%})")
@@ -379,6 +382,8 @@ class Scored:
     # ... written as a name ("How much did Baichuan raise?"), and the question names no subject the base knows:
     # no fact can be about it, so none answers
     about_stranger: bool = False
+    # the question checks a claim, and the fact is about its subjects and tells the attribute it checks
+    corrects_claim: bool = False
     # asked who, the persons the fact is about that the question does not name: the answer it gives
     answers_person: frozenset[str] = frozenset()
     about_asked: bool = False  # the fact is about every subject the question names
@@ -761,7 +766,7 @@ class Matcher:
         claimed |= set(reading.years) if dated else set()
         claimed |= CLAIM_WORDS
         return dataclasses.replace(
-            reading, tokens=tuple(t for t in reading.tokens if t not in claimed),
+            reading, checks_claim=True, tokens=tuple(t for t in reading.tokens if t not in claimed),
             years=tuple(y for y in reading.years if y not in claimed),
             versions=tuple(v for v in reading.versions if v not in claimed),
             words=tuple(w for w in reading.words if w not in claimed))
@@ -1174,6 +1179,8 @@ class Matcher:
                             / content_total
                             if content_total else 0.0, stranger=stranger,
                             about_stranger=bool(reading.written_names) and not asked_subjects,
+                            corrects_claim=reading.checks_claim and primary is not None and not mismatch
+                            and bool(asked_subjects) and asked_subjects <= set(entry.about),
                             answers_person=frozenset(a for a in entry.about if a in self._people
                                                      and a not in asked_subjects) if reading.asks_who
                             else frozenset(), about_asked=asked_subjects <= set(entry.about))

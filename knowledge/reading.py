@@ -87,6 +87,7 @@ class Reading:
     unknown: frozenset[str] = frozenset()  # tokens no fact uses
     names: frozenset[str] = frozenset()  # unknown tokens written as names ("Kuaishou" mid-sentence)
     written_names: frozenset[str] = frozenset()  # those of them written with a capital ("Baichuan")
+    checks_claim: bool = False  # a yes/no check of a claim ("Was MiniMax listed on Nasdaq?"): its claim set aside
     besides: frozenset[str] = frozenset()  # entity tokens set aside ("besides Disney, which studio..."): no subjects
     asks_who: bool = False  # asks for a person, company or model ("who", "which company", "谁", "哪家")
     comparison_cue: bool = False  # "vs", "or", "which ... more", "哪个", "比"...
