@@ -406,7 +406,11 @@ _ABOUT_LAST = re.compile(
     r"(?:from|come from)|where did you (?:get|read|find) (?:that|this)|which (?:article|source)(?: is (?:that|it) from"
     r"| says? (?:that|so))?|are you sure|really|is that (?:right|correct|true)|how do you know|tell me more|more "
     r"(?:details|detail|info)|details|quote)|出处|来源|哪篇文章|哪里看到的|确定吗|真的吗|准确吗|详细(?:说说|一点)?|"
-    r"说详细点|原文(?:呢|是什么)?")
+    r"说详细点|原文(?:呢|是什么)?|"
+    # the currency of the figure just given: the answer says it ("wait, was that in usd?", "单位是美元吗?")
+    r"(?:wait,? |hmm,? |oh,? )?(?:was|is) (?:that|this|it) (?:in )?(?:usd|us dollars|dollars|hkd|hk dollars|rmb|yuan)|"
+    r"(?:in )?(?:usd|hkd|rmb) or (?:usd|hkd|rmb)|(?:单位|币种)?是(?:美元|港元|港币|人民币)(?:吗|还是(?:美元|港元|港币|人民币))?|"
+    r"(?:单位|币种)是什么|係咪(?:美金|港幣|美元|港元)|是美金吗")
 
 
 def _about_last(text: str, context: Context | None) -> bool:

@@ -596,3 +596,10 @@ def test_who_runs_a_product_is_who_runs_its_maker(dialogue):
     dialogue.turn("what is hailuo?", "d:U35")
     turn = dialogue.turn("who runs it?", "d:U35")
     assert turn.kind == "answer" and turn.answer.fact.id == "minimax-ceo-yan-junjie"
+
+
+@pytest.mark.parametrize("asked", ["wait, was that in usd?", "单位是美元吗?", "is that HKD or USD?"])
+def test_asking_the_currency_of_the_last_figure_gets_that_answer_again(dialogue, asked):
+    dialogue.turn("what was MiniMax's market cap on its first day?", "d:U36")
+    turn = dialogue.turn(asked, "d:U36")
+    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-first-day-market-cap"  # it says HK$
