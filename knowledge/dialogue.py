@@ -409,8 +409,9 @@ _ABOUT_LAST = re.compile(
     r"说详细点|原文(?:呢|是什么)?|"
     # the currency of the figure just given: the answer says it ("wait, was that in usd?", "单位是美元吗?")
     r"(?:wait,? |hmm,? |oh,? )?(?:was|is) (?:that|this|it) (?:in )?(?:usd|us dollars|dollars|hkd|hk dollars|rmb|yuan)|"
-    r"(?:in )?(?:usd|hkd|rmb) or (?:usd|hkd|rmb)|(?:单位|币种)?是(?:美元|港元|港币|人民币)(?:吗|还是(?:美元|港元|港币|人民币))?|"
-    r"(?:单位|币种)是什么|係咪(?:美金|港幣|美元|港元)|是美金吗")
+    r"(?:in )?(?:usd|hkd|rmb) or (?:usd|hkd|rmb)|"
+    r"(?:单位|币种)?是(?:美元|港元|港币|人民币)(?:吗|还是(?:美元|港元|港币|人民币))?|"
+    r"(?:单位|币种)是什么|是不是(?:美金|港币|美元|港元)|是美金吗")  # (係咪 folds to 是不是)
 
 
 def _about_last(text: str, context: Context | None) -> bool:
