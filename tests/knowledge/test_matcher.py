@@ -722,6 +722,8 @@ def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(re
     ("Anthropic 創辦人同 MiniMax 創辦人十年前喺邊間公司做過實習生?", "dario-amodei-yan-junjie-baidu-interns"),
     ("MiniMax 執行長底下最多只有幾層職級?", "minimax-org-three-levels-below-ceo"),  # Taiwan's 執行長 is the CEO
     ("海罗AI 2024 年收入多少", "minimax-hailuo-ai-revenue"),  # 海罗, a homophone typo of 海螺
+    ("米哈油是什么时候投的minimax?", "minimax-angel-round-investors"),  # 米哈油, 星夜: homophone typos too
+    ("星夜付费用户数", "minimax-talkie-xingye-paying-users"),
 ])
 def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
