@@ -780,6 +780,8 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     ("which game company was in MiniMax's angel round?", "minimax-angel-round-investors"),  # game: 游戏巨头米哈游
     ("how many ppl work at minimax?", "minimax-employee-count"),  # chat shorthand: ppl
     ("Is MiniMax looking for a $10 billion valuation?", "minimax-valuation-sought-5-6bn"),  # looking for: seeking
+    ("What's MiniMax's motto about who intelligence should belong to?",
+     "minimax-mission-intelligence-with-everyone"),  # motto, tagline: slogan
     ("Looking back, what would Yan Junjie have done differently on open source?",
      "yan-junjie-should-have-open-sourced-day-one"),  # a lead clause; "differently" is hindsight, as "regret" is
     ("Covering Asian AI IPOs here - when did MiniMax list in Hong Kong?", "minimax-hk-listing-date"),  # "… here -"
