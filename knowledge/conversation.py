@@ -45,7 +45,7 @@ _FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那")
 # After "and", a wh-question that says what it asks is a question of its own ("and how far behind GPT-5 is M2?")
 _OWN_QUESTION = re.compile(r"(?:who|what|when|where|which|why|how)\b(?! about| much| many)")  # not "how much in total?"
 _GROWTH = re.compile(r"\b(?:grow|grew|grown|growing|growth|increase|increased|rise|rose|risen|jump|jumped|climb|"
-                     r"climbed)\b|增长|增速|增幅|涨了|涨幅|同比")
+                     r"climbed|yoy|y/y|year over year|year on year)\b|增长|增速|增幅|涨了|涨幅|同比")
 _IDENTITY_FORM = re.compile(r"(?:who|what)(?:'s| is| are| was| were)\b|.{0,20}(?:是谁|是什么|是啥)")  # asks what X is
 _FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECASE)
 # A follow-up setting a new subject beside the last one: "and compared with Claude?", "vs OpenAI?", "和OpenAI比呢?"
@@ -239,7 +239,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
     # a bare name in a conversation ("DeepSeek?" after "and MiniMax?") is the same question about it
     follow_up = is_follow_up_form(text) or bool(subjects and not reading.words and not reading.attributes
                                   and _BARE.fullmatch(folded) and not _QUESTION_WORDS.match(folded))
-    strong = bool(attribute or years or versions or pronoun or follow_up)  # it says it continues
+    grows = not subjects and bool(_GROWTH.search(folded))  # "yoy growth on that?": the growth of what was just told
+    strong = bool(attribute or years or versions or pronoun or follow_up or grows)  # it says it continues
     # a model named is a subject named ("and GPT-6?"), unless a pronoun says whose it is ("its FP8 format")
     take_subjects = not subjects and (not models or pronoun) and (strong or looks_like_question(text))
     referent = _referent(text, context, people, named=subjects) if pronoun else ()
@@ -266,7 +267,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
     says_nothing = not content and not reading.attributes and looks_like_question(text) \
         and not _IDENTITY_FORM.match(folded)
     # "how fast did it grow in 2025?" after MiniMax's revenue: how that revenue grew, a question of its own or not
-    growth_of_last = take_subjects and bool(_GROWTH.search(folded))
+    growth_of_last = take_subjects and grows
     take_attribute = not attribute and context.attribute is not None and not generic_only \
         and (growth_of_last or not own_question) and (
             ((subjects or models) and (follow_up or says_nothing))

@@ -205,7 +205,7 @@ class Dialogue:
                 resolved, own_question = replace(resolved, inherited=False), True
             elif completed.answered and self._fits_follow_up(completed, resolved, own):
                 answer = completed
-            elif self._tied_with_last(reading, completed, context):
+            elif self._tied_with_last(reading, completed, context, resolved.attribute):
                 answer = self._last_answer(resolved, context)
             elif self._told_already(reading, resolved, context):  # "how many GPUs were used?": the last answer
                 answer = self._last_answer(resolved, context)
@@ -300,15 +300,17 @@ class Dialogue:
             and (asked != "ranking" or not _names_something(reading)  # a rank is of something: "付费版排第几?"
                  or self.qa.matcher.tells_detail(context.fact_id, reading.question, TOLD_ALREADY_COVERAGE))
 
-    def _tied_with_last(self, reading, completed: Answer, context: Context | None) -> bool:
-        """The completed follow-up asks an attribute the last answer's fact tells, and found facts too close
+    def _tied_with_last(self, reading, completed: Answer, context: Context | None,
+                        inherited: str | None = None) -> bool:
+        """The completed follow-up asks an attribute the last answer's fact tells (its own, or ``inherited``: "yoy
+        growth on that?" after the nine-month revenue asks that revenue's growth), and found facts too close
         to tell apart, that fact among them: the conversation tells them apart ("份额多少?" after M2's rank
         by total market share is that fact's 7.4%, not the 7.5% of the programming category, which scores
         the same)."""
-        if context is None or not context.fact_id or completed.answered or not completed.alternatives \
-                or not reading.specific_attributes:
+        asked = (*getattr(reading, "specific_attributes", ()), inherited)[0]
+        if context is None or not context.fact_id or completed.answered or not completed.alternatives or not asked:
             return False
-        asked, fact = reading.specific_attributes[0], self.qa.fact(context.fact_id)
+        fact = self.qa.fact(context.fact_id)
         if fact is None or (fact.attribute != asked and not self.qa.matcher.answer_tells(context.fact_id, asked)):
             return False
         policy, best = self.qa.matcher.policy, completed.alternatives[0].score

@@ -603,3 +603,11 @@ def test_asking_the_currency_of_the_last_figure_gets_that_answer_again(dialogue,
     dialogue.turn("what was MiniMax's market cap on its first day?", "d:U36")
     turn = dialogue.turn(asked, "d:U36")
     assert turn.kind == "answer" and turn.answer.fact.id == "minimax-first-day-market-cap"  # it says HK$
+
+
+def test_yoy_growth_on_that_is_the_growth_the_last_answer_tells(dialogue):
+    """Two facts tie on "revenue growth 2025": the nine-month revenue just told (up 175%) and the B-end's (161%)."""
+    dialogue.turn("minimax revenue 2024?", "d:U37")
+    dialogue.turn("what about the first nine months of 2025?", "d:U37")
+    turn = dialogue.turn("yoy growth on that?", "d:U37")
+    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2025-9m"
