@@ -393,7 +393,9 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
             persons = [e for e in (*context.subjects, *context.mentioned) if e in people and e not in named]
             if _ASKS_NAME.search(folded):  # "他叫什么?": not one named already, the one the answer brought up
                 persons = [e for e in persons if e not in context.subjects] or persons
-            return tuple(persons[:1])
+            if persons or not is_chinese(folded):
+                return tuple(persons[:1])
+            # 他 with no person before: the company (Cantonese 佢 is he, she and it: "佢係全球第幾間上市嘅公司?")
         new = [m for m in context.mentioned if m not in context.subjects]
         if new:
             return (new[0],)

@@ -611,3 +611,12 @@ def test_yoy_growth_on_that_is_the_growth_the_last_answer_tells(dialogue):
     dialogue.turn("what about the first nine months of 2025?", "d:U37")
     turn = dialogue.turn("yoy growth on that?", "d:U37")
     assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2025-9m"
+
+
+def test_cantonese_he_after_a_company_is_the_company(dialogue):
+    """佢 is he, she and it: with no person talked about, 他 (as it folds) is the company."""
+    dialogue.turn("MiniMax 幾時喺港股上市?", "d:U38")
+    turn = dialogue.turn("佢係全球第幾間上市嘅大模型公司?", "d:U38")
+    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-second-listed-llm-company"
+    dialogue.turn("Who founded MiniMax?", "d:U39")
+    assert dialogue.turn("how old is he?", "d:U39").answer.fact.id == "yan-junjie-age-2026"  # a person before: him
