@@ -262,7 +262,7 @@ class Dialogue:
     def _remember_introduced(self, text: str, key: str) -> None:
         """A greeting that says what the asker wants to know about ("早!我今天第一天入职,想先了解下 MiniMax"): that
         subject is what "它的创始人是谁?" asks about next."""
-        subjects = tuple(self.qa.match(text).reading.subjects)
+        subjects = tuple(self.qa.matcher.read(text).subjects)  # (its reading only: nothing to rank)
         if subjects:
             self.conversations.remember(key, Resolved(text, subjects, None, (), (), inherited=False), None,
                                         text if self.question_log else None, focus=subjects[:1])
@@ -454,8 +454,7 @@ def _names_something(reading) -> bool:
     return any(w not in reading.unknown and (len(w) > 1 or w.isascii()) for w in reading.words)
 
 
-def _fits(answer: Answer, resolved: Resolved, own_attribute: bool = False,
-          makers: dict[str, str] | None = None) -> bool:
+def _fits(answer: Answer, resolved: Resolved, own_attribute: bool, makers: dict[str, str]) -> bool:
     """An answer to a completed follow-up must be about (one of) its subjects, or the maker of one (``makers``,
     aliases.yaml: "who runs it?" of Hailuo is MiniMax's CEO), and tell its attribute, when
     the attribute was inherited; an attribute the follow-up names itself ("how much cash does it hold?")
@@ -465,7 +464,7 @@ def _fits(answer: Answer, resolved: Resolved, own_attribute: bool = False,
     about = set(getattr(fact, "about", ()) or ())
     comparison = getattr(answer, "comparison", None)  # each side is about its own subject
     subjects = set(resolved.subjects)
-    subjects |= {makers[s] for s in resolved.subjects if s in (makers or {})}  # ("who runs it?" of Hailuo: MiniMax's)
+    subjects |= {makers[s] for s in resolved.subjects if s in makers}  # ("who runs it?" of Hailuo: MiniMax's)
     if about and subjects and comparison is None and not subjects & about:
         return False
     attribute = getattr(fact, "attribute", None)

@@ -465,7 +465,7 @@ def _full_year(fiscal: re.Match) -> str:
 # getting rave reviews"); "r" only where a word follows ("R&D" stays)
 _CHAT_WORDS = {"ppl": "people", "r": "are", "u": "you", "ur": "your", "yr": "year", "yrs": "years", "gen": "generation",
                "govt": "government", "rn": "right now", "bc": "because", "cuz": "because"}
-_CHAT_WORD = re.compile(r"(?<![\w&/.-])(ppl|r|u|ur|yr|yrs|gen|govt|rn|bc|cuz)(?= [a-z])")
+_CHAT_WORD = re.compile(r"(?<![\w&/.-])(" + "|".join(sorted(_CHAT_WORDS, key=len, reverse=True)) + r")(?= [a-z])")
 
 
 def _fold_models(text: str) -> str:
