@@ -565,58 +565,46 @@ def test_asking_about_the_bot_itself_mid_conversation_is_small_talk(dialogue):
     assert dialogue.turn("你好厉害,你背后是啥模型?", "d:U29").kind == "smalltalk"
 
 
-def test_how_fast_it_grew_is_the_growth_of_what_was_just_asked(dialogue):
-    dialogue.turn("minimax revnue 2024?", "d:U30")
-    turn = dialogue.turn("how fast did it grow in the first 9 months of 2025?", "d:U30")
-    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2025-9m"  # up 175%
+# A follow-up after the turns said before it, and the fact the conversation means by it.
+FOLLOW_UPS = [
+    pytest.param(["minimax revnue 2024?"], "how fast did it grow in the first 9 months of 2025?",
+                 "minimax-revenue-2025-9m", id="growth of what was just asked"),  # up 175%
+    pytest.param(["minimax revenue 2024?", "what about the first nine months of 2025?"], "yoy growth on that?",
+                 "minimax-revenue-2025-9m", id="growth tied with the B-end's: the last answer's"),
+    # the share price on February 13 came with the market cap that day; two facts give a market cap
+    pytest.param(["what was MiniMax's share price by mid-February?"], "and the market cap at that point?",
+                 "minimax-share-price-feb-13", id="at that point"),
+    pytest.param(["How big was MiniMax's angel round?"], "which game company was in it?",
+                 "mihoyo-early-strategic-investor", id="a question of its own about it"),
+    pytest.param(["what is hailuo?"], "who runs it?", "minimax-ceo-yan-junjie", id="a product's head is its maker's"),
+    *(pytest.param(["what was MiniMax's market cap on its first day?"], asked, "minimax-first-day-market-cap",
+                   id=f"currency: {asked}")  # the answer says HK$
+      for asked in ("wait, was that in usd?", "单位是美元吗?", "is that HKD or USD?")),
+    # 佢 is he, she and it: with no person talked about, 他 (as it folds) is the company
+    pytest.param(["MiniMax 幾時喺港股上市?"], "佢係全球第幾間上市嘅大模型公司?", "minimax-second-listed-llm-company",
+                 id="Cantonese he after a company"),
+    pytest.param(["早!我今天第一天入职,想先了解下 MiniMax"], "它的创始人是谁?", "minimax-founder-yan-junjie",
+                 id="a subject named in a greeting"),
+]
 
 
-def test_a_figure_asked_at_that_point_is_told_by_the_last_answer_when_it_holds_it(dialogue):
-    """The share price on February 13 came with the market cap that day; two facts give a market cap."""
-    dialogue.turn("what was MiniMax's share price by mid-February?", "d:U31")
-    turn = dialogue.turn("and the market cap at that point?", "d:U31")
-    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-share-price-feb-13"  # HK$210 billion
+@pytest.mark.parametrize("said, follow_up, fact_id", FOLLOW_UPS)
+def test_a_follow_up_is_answered_by_the_fact_the_conversation_means(dialogue, said, follow_up, fact_id):
+    for text in said:
+        dialogue.turn(text, "d:U30")
+    turn = dialogue.turn(follow_up, "d:U30")
+    assert turn.kind == "answer" and turn.answer.fact.id == fact_id
 
 
-def test_a_question_of_its_own_about_it_is_asked_of_what_was_talked_about_when_that_tells_it(dialogue):
-    dialogue.turn("How big was MiniMax's angel round?", "d:U32")
-    turn = dialogue.turn("which game company was in it?", "d:U32")
-    assert turn.kind == "answer" and turn.answer.fact.id == "mihoyo-early-strategic-investor"
+def test_a_greeting_saying_what_one_wants_to_know_about_is_small_talk(dialogue):
+    assert dialogue.turn("早!我今天第一天入职,想先了解下 MiniMax", "d:U34").kind == "smalltalk"
+
+
+def test_the_last_attribute_is_not_asked_again_of_what_its_fact_does_not_tell(dialogue):
     dialogue.turn("How old is Yan Junjie?", "d:U33")
     assert dialogue.turn("is he married?", "d:U33").kind == "no_answer"  # not his age again
 
 
-def test_a_greeting_saying_what_one_wants_to_know_about_sets_the_subject(dialogue):
-    assert dialogue.turn("早!我今天第一天入职,想先了解下 MiniMax", "d:U34").kind == "smalltalk"
-    turn = dialogue.turn("它的创始人是谁?", "d:U34")
-    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-founder-yan-junjie"
-
-
-def test_who_runs_a_product_is_who_runs_its_maker(dialogue):
-    dialogue.turn("what is hailuo?", "d:U35")
-    turn = dialogue.turn("who runs it?", "d:U35")
-    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-ceo-yan-junjie"
-
-
-@pytest.mark.parametrize("asked", ["wait, was that in usd?", "单位是美元吗?", "is that HKD or USD?"])
-def test_asking_the_currency_of_the_last_figure_gets_that_answer_again(dialogue, asked):
-    dialogue.turn("what was MiniMax's market cap on its first day?", "d:U36")
-    turn = dialogue.turn(asked, "d:U36")
-    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-first-day-market-cap"  # it says HK$
-
-
-def test_yoy_growth_on_that_is_the_growth_the_last_answer_tells(dialogue):
-    """Two facts tie on "revenue growth 2025": the nine-month revenue just told (up 175%) and the B-end's (161%)."""
-    dialogue.turn("minimax revenue 2024?", "d:U37")
-    dialogue.turn("what about the first nine months of 2025?", "d:U37")
-    turn = dialogue.turn("yoy growth on that?", "d:U37")
-    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-revenue-2025-9m"
-
-
-def test_cantonese_he_after_a_company_is_the_company(dialogue):
-    """佢 is he, she and it: with no person talked about, 他 (as it folds) is the company."""
-    dialogue.turn("MiniMax 幾時喺港股上市?", "d:U38")
-    turn = dialogue.turn("佢係全球第幾間上市嘅大模型公司?", "d:U38")
-    assert turn.kind == "answer" and turn.answer.fact.id == "minimax-second-listed-llm-company"
+def test_he_after_a_person_is_still_that_person(dialogue):
     dialogue.turn("Who founded MiniMax?", "d:U39")
-    assert dialogue.turn("how old is he?", "d:U39").answer.fact.id == "yan-junjie-age-2026"  # a person before: him
+    assert dialogue.turn("how old is he?", "d:U39").answer.fact.id == "yan-junjie-age-2026"

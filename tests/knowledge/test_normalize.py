@@ -1,7 +1,7 @@
 import pytest
 
-from knowledge.factbase import Aliases
-from knowledge.normalize import Normalizer, fold, is_chinese, stem
+from knowledge.factbase import Aliases, load_factbase
+from knowledge.normalize import Normalizer, fold, is_chinese, normalizer_for, stem
 
 ALIASES = Aliases(
     entities={"jensen-huang": ("黄仁勋", "Jensen Huang"), "minimax": ("MiniMax", "稀宇")},
@@ -12,6 +12,12 @@ ALIASES = Aliases(
 @pytest.fixture(scope="module")
 def normalize():
     return Normalizer(ALIASES)
+
+
+@pytest.fixture(scope="module")
+def real_normalize():
+    """The normaliser of the curated base's aliases."""
+    return normalizer_for(load_factbase().aliases)
 
 
 def test_fold_converts_traditional_full_width_and_case():
@@ -87,11 +93,8 @@ def test_hedges_are_no_content(normalize):
     assert normalize("OpenAI的ARR大概多少").tokens == normalize("OpenAI的ARR多少").tokens
 
 
-def test_a_month_after_a_model_maker_is_no_model_version():
-    from knowledge.factbase import load_factbase
-    from knowledge.normalize import normalizer_for
-
-    tokens = normalizer_for(load_factbase().aliases)("Kimi 11月发布了什么模型?").tokens
+def test_a_month_after_a_model_maker_is_no_model_version(real_normalize):
+    tokens = real_normalize("Kimi 11月发布了什么模型?").tokens
     assert "@kimi" in tokens and "kimi11" not in tokens
 
 
@@ -103,33 +106,21 @@ def test_words_whose_stem_means_something_else_are_not_stemmed(word, other):
 @pytest.mark.parametrize("spaced, unspaced", [("MiniMax 2025 年前 9 个月营收", "MiniMax 2025年前9个月营收"),
                                               ("海螺 02 是什么时候发布的?", "海螺02是什么时候发布的?"),
                                               ("MiniMax 的 B 端业务毛利率", "MiniMax 的 B端业务毛利率")])
-def test_figures_spaced_apart_in_chinese_text_read_the_same(spaced, unspaced):
-    from knowledge.factbase import load_factbase
-    from knowledge.normalize import normalizer_for
-
-    normalize = normalizer_for(load_factbase().aliases)
-    assert set(normalize(spaced).tokens) == set(normalize(unspaced).tokens)
+def test_figures_spaced_apart_in_chinese_text_read_the_same(spaced, unspaced, real_normalize):
+    assert set(real_normalize(spaced).tokens) == set(real_normalize(unspaced).tokens)
 
 
 @pytest.mark.parametrize("short, full", [("MiniMax 24年全年净亏损", "MiniMax 2024年全年净亏损"),
                                          ("截至25年9月底的营收", "截至2025年9月底的营收"),
                                          ("23年上半年收入", "2023年上半年收入"),
                                          ("MiniMax 22年净亏多少", "MiniMax 2022年净亏多少"), ("24年呢", "2024年呢")])
-def test_a_year_written_with_two_digits_is_that_year(short, full):
-    from knowledge.factbase import load_factbase
-    from knowledge.normalize import normalizer_for
-
-    normalize = normalizer_for(load_factbase().aliases)
-    assert normalize(short).tokens == normalize(full).tokens
+def test_a_year_written_with_two_digits_is_that_year(short, full, real_normalize):
+    assert real_normalize(short).tokens == real_normalize(full).tokens
 
 
-def test_a_count_of_years_is_no_year():
-    from knowledge.factbase import load_factbase
-    from knowledge.normalize import normalizer_for
-
-    normalize = normalizer_for(load_factbase().aliases)
+def test_a_count_of_years_is_no_year(real_normalize):
     for text in ("他在商汤待了25年吗", "创业第25年", "过去25年", "25年来", "这家公司有25年了", "25年前的事"):
-        assert "2025" not in normalize(text).tokens, text
+        assert "2025" not in real_normalize(text).tokens, text
 
 
 @pytest.mark.parametrize("cantonese, mandarin", [("佢同邊個傾咗兩個鐘?", "他同谁聊了两个钟?"),
@@ -140,14 +131,10 @@ def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
     assert fold(cantonese) == mandarin
 
 
-def test_a_word_holding_a_wording_is_not_that_wording():
-    from knowledge.factbase import load_factbase
-    from knowledge.normalize import normalizer_for
-
-    normalize = normalizer_for(load_factbase().aliases)
-    heard = normalize("听说闫俊杰以前想当老师")  # "I heard": nobody is asked what he said
+def test_a_word_holding_a_wording_is_not_that_wording(real_normalize):
+    heard = real_normalize("听说闫俊杰以前想当老师")  # "I heard": nobody is asked what he said
     assert "said" not in heard.attributes and "say" not in heard.tokens
-    assert "said" in normalize("闫俊杰说他以前想当老师").attributes
+    assert "said" in real_normalize("闫俊杰说他以前想当老师").attributes
 
 
 @pytest.mark.parametrize("shorthand, spelled", [
