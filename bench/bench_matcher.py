@@ -5,6 +5,10 @@
 Each configuration runs in its own process, so peak memory (ru_maxrss) is its own.
 "add+remove": the median time to add one fact to the built index and remove it (``Matcher.update``:
 in place, no rebuild), as a team-fact change does.
+"build": every fact prepared from its text (a first start, or the first after a new release or new aliases).
+"restart": at 10k and 100k, a second process builds the same index with the synthetic facts' prepared
+entries read from the index cache the first one wrote (``knowledge.index_cache``), as a restarted
+worker does with its team facts; its own peak memory beside it.
 Latency: p50/p95 over every question of the sets; for the real base, the median of five
 passes (the first pass normalises each question afresh, later ones hit the cache).
 Bases: the real fact base, and the real base plus synthetic facts to 10k and 100k.
@@ -24,6 +28,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -81,13 +86,14 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def run_worker(size: str, baseline: bool) -> dict:
+def run_worker(size: str, baseline: bool, cache_dir: Path | None = None) -> dict:
     """One configuration in this process: returns its figures as a dict."""
     from knowledge.matcher import Matcher
     from knowledge.qa import to_answer
 
     factbase = load_factbase()
-    facts = list(factbase.facts) + synthetic_facts(SIZES[size])
+    synthetic = synthetic_facts(SIZES[size])
+    facts = list(factbase.facts) + synthetic
     sets = question_sets()
     questions = [item.question for items in sets.values() for item in items]
     result: dict = {"size": size, "facts": len(facts)}
@@ -108,6 +114,11 @@ def run_worker(size: str, baseline: bool) -> dict:
         matcher = Matcher(facts, factbase.aliases)
         result["build_s"] = time.perf_counter() - start
         result["update_ms"] = _update_ms(matcher)
+        if cache_dir is not None:
+            cache = _index_cache(cache_dir)
+            start = time.perf_counter()
+            cache.save(matcher.index_entries(fact.id for fact in synthetic))
+            result["cache_write_s"] = time.perf_counter() - start
 
         def ask(question: str):
             return to_answer(matcher.match(question), factbase.sources)
@@ -130,6 +141,28 @@ def run_worker(size: str, baseline: bool) -> dict:
             result[f"{name}_accuracy"], result[f"{name}_abstention"] = report.accuracy, report.abstention
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+def run_restart(size: str, cache_dir: Path) -> dict:
+    """A worker's restart, as ``QuestionAnswerer`` does it: the curated base, then the synthetic facts as team
+    facts whose prepared entries are read from the index cache that ``run_worker`` wrote."""
+    from knowledge.matcher import Matcher
+
+    factbase = load_factbase()
+    synthetic = synthetic_facts(SIZES[size])
+    start = time.perf_counter()
+    matcher = Matcher(factbase.facts, factbase.aliases)
+    fresh = matcher.update(add=synthetic, reuse=_index_cache(cache_dir).load())
+    seconds = time.perf_counter() - start
+    if fresh:
+        raise SystemExit(f"the index cache lacked {fresh} of {len(synthetic)} entries")
+    return {"restart_s": seconds, "restart_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _index_cache(directory: Path):
+    from knowledge.index_cache import IndexCache
+
+    return IndexCache(directory, ROOT / "knowledge", "bench")
 
 
 def _update_ms(matcher) -> float:
@@ -168,25 +201,38 @@ def main() -> int:
     parser.add_argument("--worker", choices=list(SIZES))
     parser.add_argument("--baseline", action="store_true")
     parser.add_argument("--sizes", default="real,10k,100k")
+    parser.add_argument("--cache-dir", type=Path, help="worker: write (or, with --restart, read) the index cache here")
+    parser.add_argument("--restart", action="store_true")
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(run_worker(args.worker, args.baseline)))
+        worker = run_restart(args.worker, args.cache_dir) if args.restart else run_worker(
+            args.worker, args.baseline, args.cache_dir)
+        print(json.dumps(worker))
         return 0
     rows = []
     for size in args.sizes.split(","):
         for baseline in (False, True):
-            cmd = [sys.executable, __file__, "--worker", size] + (["--baseline"] if baseline else [])
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-            rows.append((("naive WRatio" if baseline else "ours"), json.loads(out)))
+            with tempfile.TemporaryDirectory() as cache_dir:  # (private: mode 0700)
+                cmd = [sys.executable, __file__, "--worker", size] + (["--baseline"] if baseline else [])
+                cached = size != "real" and not baseline
+                out = subprocess.run(cmd + (["--cache-dir", cache_dir] if cached else []), check=True,
+                                     capture_output=True, text=True).stdout
+                result = json.loads(out)
+                if cached:
+                    out = subprocess.run(cmd + ["--cache-dir", cache_dir, "--restart"], check=True,
+                                         capture_output=True, text=True).stdout
+                    result.update(json.loads(out))
+            rows.append((("naive WRatio" if baseline else "ours"), result))
     set_names = sorted({k[: -len("_accuracy")] for _, r in rows for k in r if k.endswith("_accuracy")})
-    header = ["matcher", "facts", "build s", "add+remove ms", "p50 ms", "p95 ms", "peak MB"]
+    header = ["matcher", "facts", "build s", "restart s (peak MB)", "add+remove ms", "p50 ms", "p95 ms", "peak MB"]
     header += [f"{n} acc / abst" for n in set_names]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for name, r in rows:
         update = f"{r['update_ms']:.2f}" if "update_ms" in r else "–"
-        cells = [name, f"{r['facts']:,}", f"{r['build_s']:.2f}", update, f"{r['p50_ms']:.2f}", f"{r['p95_ms']:.2f}",
-                 f"{r['peak_mb']:.0f}"]
+        restart = f"{r['restart_s']:.2f} ({r['restart_peak_mb']:.0f})" if "restart_s" in r else "–"
+        cells = [name, f"{r['facts']:,}", f"{r['build_s']:.2f}", restart, update, f"{r['p50_ms']:.2f}",
+                 f"{r['p95_ms']:.2f}", f"{r['peak_mb']:.0f}"]
         cells += [f"{r[n + '_accuracy']:.1%} / {r[n + '_abstention']:.1%}" if n + "_accuracy" in r else "–"
                   for n in set_names]
         print("| " + " | ".join(cells) + " |")

@@ -183,13 +183,14 @@ def _question_answerer(args, create_database: bool = False):
         return QuestionAnswerer(factbase)
     from bot.runtime import open_store
     from knowledge.contradictions import Links
+    from knowledge.index_cache import index_cache_for
     from knowledge.learning import Learning
     from knowledge.review import Reviews
     from knowledge.teamfacts import TeamFacts
 
     store = open_store(url)
     return QuestionAnswerer(factbase, TeamFacts(store), learning=Learning(store), reviews=Reviews(store),
-                            links=Links(store))
+                            links=Links(store), index_cache=index_cache_for(args.knowledge_dir, url, args.env))
 
 
 def _cmd_check(args, stdin, stdout) -> int:

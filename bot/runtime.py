@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.config import ConfigError, Settings, mask_url
 from knowledge.factbase import DATA_DIR, FactBaseError
+from knowledge.index_cache import index_cache_for
 from knowledge.qa import QuestionAnswerer
 from knowledge.warm_start import load_warm
 
@@ -93,7 +94,8 @@ def build_runtime(settings: Settings, data_dir=DATA_DIR, team_facts: bool = True
     from knowledge.teamfacts import TeamFacts
 
     learning = Learning(store, settings.learn_auto_approve, settings.learn_flag_after)
-    qa = QuestionAnswerer(factbase, TeamFacts(store), learning=learning, reviews=Reviews(store), links=Links(store))
+    qa = QuestionAnswerer(factbase, TeamFacts(store), learning=learning, reviews=Reviews(store), links=Links(store),
+                          index_cache=index_cache_for(data_dir, settings.database_url))
     return Runtime(settings=settings, qa=qa, store=store)
 
 

@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import hashlib
 import heapq
 import math
 import re
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -412,6 +413,12 @@ class _Entry:
     sorted_texts: tuple[str, ...] | None = None  # each phrasing's tokens sorted and joined (for rapidfuzz),
     # made the first time the fact is scored: most facts of a big index never are
 
+    def __getstate__(self) -> tuple[None, dict]:
+        """Kept between processes (``knowledge.index_cache``) without its weights, which belong to one index,
+        and with its fact's fingerprint for the fact: ``Matcher.update`` puts the fact itself back."""
+        slots = {name: getattr(self, name) for name in self.__slots__}
+        return None, {**slots, "fact": fingerprint(self.fact), "weights": None, "generation": -1}
+
 
 @dataclass(frozen=True)
 class Gated:
@@ -554,18 +561,32 @@ class Matcher:
 
     # ---- updating ----------------------------------------------------------------
 
-    def update(self, add: Iterable[Fact] = (), remove: Iterable[str] = ()) -> None:
-        """Add facts (replacing any with the same id) and remove facts by id.
+    def update(self, add: Iterable[Fact] = (), remove: Iterable[str] = (),
+               reuse: Mapping[str, _Entry] | None = None) -> int:
+        """Add facts (replacing any with the same id) and remove facts by id; returns how many facts were
+        prepared afresh.
 
-        The new facts are normalised before the lock is taken, so questions asked meanwhile
-        wait only for the (short) change of the postings.
+        ``reuse`` holds entries prepared earlier (``index_entries``, kept by ``knowledge.index_cache``):
+        a fact equal to the one an entry was prepared from takes that entry instead of being normalised
+        again (entries depend only on the fact, the aliases and the code, which name the cache file).
+        The new facts are prepared before the lock is taken, so questions asked meanwhile wait only
+        for the (short) change of the postings.
         """
         facts = list(add)
         collecting = gc.isenabled() and len(facts) >= QUIET_GC_BATCH
         if collecting:  # a big batch allocates millions of small objects: collecting meanwhile costs ~20%
             gc.disable()
         try:
-            prepared = [self._prepare(fact) for fact in facts]
+            prepared = []
+            fresh = 0
+            for fact in facts:
+                entry = reuse.get(fact.id) if reuse else None
+                if entry is None or entry.fact != fingerprint(fact):
+                    entry = self._prepare(fact)
+                    fresh += 1
+                else:
+                    entry.fact = fact
+                prepared.append(entry)
             with self._lock:
                 for fact_id in (*remove, *(e.fact.id for e in prepared)):
                     self._remove(fact_id)
@@ -581,6 +602,13 @@ class Matcher:
                 # way, or every full collection walks them all (~100 ms pauses at 10,000 facts).
                 gc.freeze()
                 gc.enable()
+        return fresh
+
+    def index_entries(self, fact_ids: Iterable[str]) -> dict[str, _Entry]:
+        """The prepared entries of these facts, for ``update(reuse=...)`` in a later process."""
+        with self._lock:
+            entries = self._entries
+            return {fact_id: entries[i] for fact_id in fact_ids if (i := self._by_id.get(fact_id)) is not None}
 
     def _add(self, entry: _Entry) -> None:
         i = len(self._entries)
@@ -1387,6 +1415,12 @@ class Matcher:
             if len(tokens) == 1 and word not in spellings:
                 spellings[word] = next(iter(tokens))
         return spellings
+
+
+def fingerprint(fact: Fact) -> bytes:
+    """A digest of everything a fact's index entry is made from (every field but its conflicting claims,
+    which answers read from the fact itself): equal fingerprints, equal entries."""
+    return hashlib.blake2b(repr(fact).encode(), digest_size=16).digest()
 
 
 def phrasing_norms(normalizer: Normalizer, fact: Fact) -> tuple[tuple[str, ...], list[Normalized]]:

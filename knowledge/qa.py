@@ -9,6 +9,8 @@ replaces or removes just that fact (``Matcher.update``), never rebuilding the wh
   background thread that checks the database's revision number and applies what changed,
   so no question waits on the database or on re-indexing (``background=False``: the check
   runs in ``refresh()`` instead, for tests and one-shot tools).
+- A restart reads the team facts' prepared entries from the index cache (``knowledge.index_cache``)
+  instead of preparing every fact again.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, build_answer
 from knowledge.factbase import Claim, Fact, FactBase, Source
+from knowledge.index_cache import SAVE_AFTER, IndexCache
 from knowledge.matcher import Explanation, Match, Matcher, Policy
 from knowledge.normalize import normalizer_for
 
@@ -58,6 +61,7 @@ class QuestionAnswerer:
         learning: Learning | None = None,
         reviews: Reviews | None = None,
         links: Links | None = None,
+        index_cache: IndexCache | None = None,
     ):
         self.factbase = factbase
         self.team_facts = team_facts
@@ -80,9 +84,11 @@ class QuestionAnswerer:
         self._worker: threading.Thread | None = None
         self._worker_pid: int | None = None
         self._wake = threading.Event()
+        self._index_cache = index_cache if team_facts is not None else None
+        self._unsaved = 0  # team facts prepared afresh since the index cache was last written
         self.matcher = Matcher(factbase.facts, factbase.aliases, policy=self.policy, normalizer=self._normalizer)
         if team_facts is not None:
-            self.sync()
+            self.sync(reuse=self._index_cache.load() if self._index_cache is not None else None)
 
     @property
     def threshold(self) -> float:
@@ -167,11 +173,14 @@ class QuestionAnswerer:
             self._checked_at = now
             self.sync()
 
-    def sync(self, force: bool = False) -> int:
+    def sync(self, force: bool = False, reuse: Mapping[str, object] | None = None) -> int:
         """Apply every team-fact change since the last sync to the index; returns how many facts changed.
 
         Reads the revision number; only if it moved (or ``force``) reads the (id, version) of each
-        team fact, then the full rows of those added or edited, and updates the index in place.
+        team fact, then the full rows of those added or edited, and updates the index in place,
+        taking the entries in ``reuse`` (the index cache, at start) for facts they were made from.
+        The index cache is written after a sync that prepared many facts, unless it was forced
+        (a forced sync follows a save, on the request path).
         """
         if self.team_facts is None:
             return 0
@@ -204,8 +213,11 @@ class QuestionAnswerer:
             for team_fact in fresh:
                 self._versions[team_fact.id] = team_fact.version
             add = self._with_learning(changed_facts)
-            self.matcher.update(add=add, remove=removed)
+            self._unsaved += self.matcher.update(add=add, remove=removed, reuse=reuse)
             self._revision = revision
+            if self._index_cache is not None and self._unsaved >= SAVE_AFTER and not force:
+                self._index_cache.save(self.matcher.index_entries(self._versions))
+                self._unsaved = 0
             return len(fresh) + len(removed)
 
     def _with_learning(self, changed: dict[str, Fact]) -> list[Fact]:

@@ -50,7 +50,7 @@ def test_a_cache_others_can_write_is_never_loaded(base_copy, tmp_path, monkeypat
     (cached,) = (tmp_path / "cache").glob("knowledge-*.pickle")
     assert oct(cached.stat().st_mode & 0o777) == "0o600" and oct((tmp_path / "cache").stat().st_mode & 0o777) == "0o700"
     os.chmod(cached, 0o666)
-    monkeypatch.setattr("knowledge.warm_start.pickle.load", lambda f: pytest.fail("unpickled a foreign file"))
+    monkeypatch.setattr("knowledge.cache_files.pickle.load", lambda f: pytest.fail("unpickled a foreign file"))
     assert load_warm(base_copy, env).facts  # read from the files instead
 
 
