@@ -115,6 +115,9 @@ _CLAUSE_END = re.compile(r"[,，]\s*")
 # An English clause before the question that only sets it up ("Looking back, ...", "Out of curiosity, ...")
 _LEAD_CLAUSE = re.compile(r"(?:looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|"
                           r"quick one|quick question|by the way|btw|fyi|ok so|anyway)\s*,\s*", re.IGNORECASE)
+# A short first clause that greets or sets the scene ("hi bot, …", "just back from a trip, …", "sorry, …")
+_CHATTY_CLAUSE = re.compile(r"(?:hi|hello|hey|sorry|just back|back from|i'm new|im new|new here)\b[^,?？]{0,40},\s*",
+                            re.IGNORECASE)
 _CHATTER = re.compile(
     r"\s*(?:prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|"
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
@@ -763,7 +766,7 @@ class Matcher:
             *clauses, asked = _CLAUSE_END.split(asked)
             before += clauses
         else:
-            lead = _LEAD_CLAUSE.match(asked)  # "Looking back, what would Yan have done differently?"
+            lead = _LEAD_CLAUSE.match(asked) or _CHATTY_CLAUSE.match(asked)  # "Looking back, what would…", "hi bot, …"
             if lead:
                 before, asked = [*before, asked[:lead.end()].rstrip(", ")], asked[lead.end():]
         dropped = 0

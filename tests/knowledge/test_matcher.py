@@ -787,6 +787,8 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
      "yan-junjie-should-have-open-sourced-day-one"),  # a lead clause; "differently" is hindsight, as "regret" is
     ("Covering Asian AI IPOs here - when did MiniMax list in Hong Kong?", "minimax-hk-listing-date"),  # "… here -"
     ("MiniMax嗰陣啱啱出咗咩模型?", "minimax-multimodal-model-lineup"),  # Cantonese: 嗰陣 then, 出咗 released
+    ("在吗?帮我查下minmax 2024年营收", "minimax-revenue-2024"),  # 帮我查下 (look up for me) asks nothing itself
+    ("hi bot, was zhipu founded in 2021?", "zhipu-ai-founded-2019"),  # a greeting clause before the question
 ])
 def test_wordings_of_lists_releases_investors_periods_and_hearsay(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
