@@ -115,6 +115,9 @@ _CLAUSE_END = re.compile(r"[,，]\s*")
 # An English clause before the question that only sets it up ("Looking back, ...", "Out of curiosity, ...")
 _LEAD_CLAUSE = re.compile(r"(?:looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|"
                           r"quick one|quick question|by the way|btw|fyi|ok so|anyway)\s*,\s*", re.IGNORECASE)
+# Chatter after the question: "what products does minimax have? sorry im new"
+_TRAILING_CHATTER = re.compile(r"(?<=[?？])\s*(?:sorry|thanks|thx|ty|cheers|pls|please|i'm new|im new|谢谢|多谢|麻烦了)"
+                               r"[^?？]{0,40}$", re.IGNORECASE)
 # A short first clause that greets or sets the scene ("hi bot, …", "just back from a trip, …", "sorry, …")
 _CHATTY_CLAUSE = re.compile(r"(?:hi|hello|hey|sorry|just back|back from|i'm new|im new|new here)\b[^,?？]{0,40},\s*",
                             re.IGNORECASE)
@@ -124,7 +127,7 @@ _CHATTER = re.compile(
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
     r"hi|hello|hey|sorry|looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|quick one|"
     r"by the way|ok so|anyway|(?:[a-z-]+ ){1,5}here|"
-    r"我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好)"
+    r"我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
@@ -761,7 +764,8 @@ class Matcher:
         """The question without the chatter before it (``_CHATTER``), keeping the names and years that gives:
         its other words are no words a fact must hold.  Only when the question asks something of its own:
         "Checking something. How much?" is one question, and so is "Hailuo or Talkie: which has more…?"."""
-        *before, asked = _SENTENCE_END.split(question.strip())
+        question = _TRAILING_CHATTER.sub("", question.strip()) or question  # "…have? sorry im new"
+        *before, asked = _SENTENCE_END.split(question)
         if is_chinese(asked):
             *clauses, asked = _CLAUSE_END.split(asked)
             before += clauses
@@ -776,7 +780,10 @@ class Matcher:
             return question
         kept_text = question[question.index(before[dropped]):] if dropped < len(before) else asked
         alone = self.reader.read(kept_text, self)
-        if not alone.specific_attributes and not (alone.subjects and alone.attributes):
+        # (after a greeting or an introduction, a subject is question enough:
+        # "各位好,我在苏州做自动化的。MiniMax的B端多大体量?")
+        introduced = all(_CHATTER.match(sentence) for sentence in before[:dropped])
+        if not alone.specific_attributes and not (alone.subjects and (alone.attributes or introduced)):
             return question
         chatter = " ".join(before[:dropped])
         kept = [self.display_name(self.normalize.entity_ids[t]) for t in self.normalize(chatter).entities

@@ -789,6 +789,11 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     ("MiniMax嗰陣啱啱出咗咩模型?", "minimax-multimodal-model-lineup"),  # Cantonese: 嗰陣 then, 出咗 released
     ("在吗?帮我查下minmax 2024年营收", "minimax-revenue-2024"),  # 帮我查下 (look up for me) asks nothing itself
     ("hi bot, was zhipu founded in 2021?", "zhipu-ai-founded-2019"),  # a greeting clause before the question
+    ("what products does minimax have? sorry im new", "minimax-product-evolution-talkie-hailuo"),  # chatter after it
+    ("MiniMax有哪些产品?", "minimax-product-evolution-talkie-hailuo"),  # a company's products: its line-up
+    # after an introduction, a subject is question enough ("hardware" is no attribute's wording)
+    ("I'm benchmarking open-weight models in Berlin - what hardware did MiniMax use for the reinforcement learning run "
+     "of MiniMax-M1, and how many units?", "minimax-m1-training-cost"),
 ])
 def test_wordings_of_lists_releases_investors_periods_and_hearsay(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
