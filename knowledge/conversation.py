@@ -52,6 +52,13 @@ _FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECA
 _SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|that|this|they) )?compared? "
                          r"(?:with|to)|compare (?:it|that|this|them) (?:with|to)|vs\.?|versus|against|relative to)\b|"
                          r"^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
+# A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
+_WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?which (?:years?|months?|quarters?)|"
+                        r"what (?:years?|month|date|quarter))"
+                        r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
+                        r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时)(?:的事)?[呢啊]?[?？]?$")
+# ... and asking it of a role, the time of the event that gave it: "who founded MiniMax?" -> "when?" asks its founding
+WHEN_OF_ROLE = {"founder": "founded"}
 # A follow-up asking which of the last two is ahead: "which is bigger?", "who has more?", "哪个更多?"
 _MORE = r"(?:bigger|larger|higher|more|less|smaller|lower|cheaper|pricier|ahead|greater)\b"
 _WHICH_MORE = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)?(?: of (?:the two|them|these|those|the \w+))? "
@@ -197,6 +204,10 @@ def resolve(text: str, reading: Reading, context: Context | None,
             reading = replace(reading, years=moved, words=tuple(w for w in reading.words if w not in _RELATIVE_WORDS))
     subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
     attribute = reading.specific_attributes[0] if reading.specific_attributes else None
+    when_of_role = attribute is None and context is not None and context.attribute in WHEN_OF_ROLE \
+        and bool(_WHEN_ONLY.match(fold(clean_input(text))))
+    if when_of_role:
+        attribute = WHEN_OF_ROLE[context.attribute]
     plain = Resolved(text, subjects, attribute, years, versions, inherited=False)
     if context is None or not (context.subjects or context.mentioned):
         return plain
@@ -298,8 +309,9 @@ def resolve(text: str, reading: Reading, context: Context | None,
                 # the attribute the answer told, which the last question's words may not name ("出现")
                 swapped = f"{swapped.rstrip('?？ ')} {wording(attribute, is_chinese(swapped))}?"
             return Resolved(swapped, subjects, attribute, years, versions, inherited=True)
-    return _completed(text, reading, subjects, attribute, years, versions, own_attribute=not take_attribute,
-                      wording=wording, weak=take_subjects and not strong,
+    return _completed(text, reading, subjects, attribute, years, versions,
+                      own_attribute=not (take_attribute or when_of_role), wording=wording,
+                      weak=take_subjects and not strong,
                       side_by_side=context.compared and set(subjects) == set(context.focus))
 
 

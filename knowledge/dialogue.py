@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.cleaning import clean_input
 from knowledge.conversation import (
+    _WHEN_ONLY,
+    WHEN_OF_ROLE,
     Context,
     Resolved,
     asks_name,
@@ -40,11 +42,6 @@ _AT_THAT_TIME = re.compile(r"\b(?:at|by|on|around) (?:that|the|this) (?:point|ti
                            r"\b(?:back then|by then|that day|on the day)\b")
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
 HIS_COMPANIES_TRIED = 3  # companies of the conversation tried for "his angel round"
-# A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
-_WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?which (?:years?|months?|quarters?)|"
-                        r"what (?:years?|month|date|quarter))"
-                        r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
-                        r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时)(?:的事)?[呢啊]?[?？]?$")
 # A question opening with whom it asks for ("who called Yan a 'ruthless' guy?", "谁说闫俊杰是个狠人?", "which
 # investor backed ..."): the person its answer brings up is whom it was about ("闫俊杰上了谁的播客?" is still his).
 _ASKS_PERSON_FIRST = re.compile(r"\W*(?:(?:and |so )?(?:who|whom)\b|which (?:\w+ )?(?:person|investor|economist|"
@@ -327,6 +324,8 @@ class Dialogue:
         asked = [a for a in getattr(reading, "specific_attributes", ()) if a != "release"]
         if fact is not None and asked and fact.attribute not in asked:
             return False  # "when did it go public?" after its valuation asks the listing ("come out" the last's date)
+        if fact is not None and fact.attribute in WHEN_OF_ROLE:
+            return False  # "when?" after who founded it asks when it was founded, whatever dates the founder's story
         return fact is not None and bool(_DATED.search(f"{fact.answer_en or ''} {fact.answer_zh or ''}"))
 
     def _else_of_last(self, text: str, reading, context: Context | None) -> bool:

@@ -585,6 +585,8 @@ FOLLOW_UPS = [
                  id="Cantonese he after a company"),
     pytest.param(["早!我今天第一天入职,想先了解下 MiniMax"], "它的创始人是谁?", "minimax-founder-yan-junjie",
                  id="a subject named in a greeting"),
+    *(pytest.param([founder], when, "minimax-founded-early-2022", id=f"when of a role: {when}")  # its founding
+      for founder, when in (("who founded minimax?", "when?"), ("谁创立了MiniMax?", "什么时候?"))),
 ]
 
 
