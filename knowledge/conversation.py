@@ -18,7 +18,7 @@ module is pure (no database import), so ``bot ask`` starts fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -90,7 +90,8 @@ REFINEMENT_MAX_WORDS = 3  # "growth?", "by how much?", "哪个季度买的?" (a 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z0-9]+")
 _SINGULAR = re.compile(r"\b(?:it|its|it's)\b|它(?!们)")
-_PERSONAL = re.compile(r"\b(?:he|his|him|she|her|hers)\b|他|她")
+_PLURAL = re.compile(r"\b(?:they|their|theirs)\b|他们|它们|她们")  # ("each of them": the users)
+_PERSONAL = re.compile(r"\b(?:he|his|him|she|her|hers)\b|他(?!们)|她(?!们)")
 
 
 class Reading(Protocol):
@@ -183,7 +184,8 @@ _NAME_SUFFIXES = frozenset({"智能", "科技", "公司", "集团", "ai", "labs"
 
 def resolve(text: str, reading: Reading, context: Context | None,
             wording: Callable[[str, bool], str], people: frozenset[str] = frozenset(),
-            spellings: Callable[[str], tuple[str, ...]] = lambda _: ()) -> Resolved:
+            spellings: Callable[[str], tuple[str, ...]] = lambda _: (),
+            makers: Mapping[str, str] | None = None) -> Resolved:
     """The question to answer: ``text`` itself, or, for a follow-up, ``text`` completed from ``context``.
 
     What is inherited: the subject when the question names none ("he"/"she" is the person the
@@ -194,7 +196,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
     ("he" is one of them, "it" and "该公司" are not).  When the last question's text is kept
     (``QUESTION_LOG`` on), a follow-up that only swaps the year or the subject is that question
     with the swap, so what else it said stays ("What share of revenue came from enterprises in
-    2024?" -> "and in 2023?"); ``spellings(id)`` are an entity's spellings, to find it there.
+    2024?" -> "and in 2023?"); ``spellings(id)`` are an entity's spellings, to find it there; ``makers``
+    maps a product to its maker ("they" after DeepSeek V3.2 are DeepSeek).
     """
     shift = _relative_year(text)
     if shift and context is not None and not reading.years:  # "and the year before?": that year, moved
@@ -218,7 +221,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
         # "what was his position at SenseTime?": his is the person before, SenseTime where he held it;
         # "它在Artificial Analysis上排第几?", "where did it rank on Artificial Analysis?": "it" comes before the
         # name, so it is the one talked about before, and the name is where (or beside whom) it is asked
-        referent = _referent(text, context, people, named=subjects)
+        referent = _referent(text, context, people, named=subjects, makers=makers)
         if referent and not set(referent) & set(subjects):
             return _completed(text, reading, (*referent, *subjects), attribute, years, versions,
                               own_attribute=True, wording=wording, weak=False)
@@ -254,7 +257,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
     strong = bool(attribute or years or versions or pronoun or follow_up or grows)  # it says it continues
     # a model named is a subject named ("and GPT-6?"), unless a pronoun says whose it is ("its FP8 format")
     take_subjects = not subjects and (not models or pronoun) and (strong or looks_like_question(text))
-    referent = _referent(text, context, people, named=subjects) if pronoun else ()
+    referent = _referent(text, context, people, named=subjects, makers=makers) if pronoun else ()
     if subjects and referent and not set(referent) & set(subjects):  # "its rank on OpenRouter": whose?
         return _completed(text, reading, (*referent, *subjects), attribute, years, versions, own_attribute=True,
                           wording=wording, weak=False)
@@ -287,7 +290,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
         return plain
     inherited_versions = ()
     if take_subjects:
-        subjects = _referent(text, context, people)
+        subjects = _referent(text, context, people, makers=makers)
         if not subjects:  # "he" with no person before: nothing to inherit
             return plain
         inherited_versions = context.versions if subjects == context.subjects else ()
@@ -393,11 +396,11 @@ def names_a_person(text: str) -> bool:
 
 
 def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
-              named: tuple[str, ...] = ()) -> tuple[str, ...]:
+              named: tuple[str, ...] = (), makers: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """Whom a follow-up is about: "he"/"she" -> the person asked about, else the one the answer brought
     up; "it"/"该公司" -> what was asked about that is not a person (the product rather than its maker),
-    else what the answer brought up; no pronoun -> everything the last question was about (both sides
-    of a comparison)."""
+    else what the answer brought up, and "they"/"他们" that product's maker; no pronoun -> everything the
+    last question was about (both sides of a comparison)."""
     folded = fold(clean_input(text))
     if _PERSONAL.search(folded):
         if people:  # never a company: "which Nobel laureate says he uses it?" names its own "he"
@@ -414,6 +417,8 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
     if (_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded)) and (
             not context.compared or _SINGULAR.search(folded)):  # "it" after "M2 vs Claude": the first side
         things = [e for e in (*context.focus, *context.subjects, *context.mentioned) if e not in people]
+        if makers and _PLURAL.search(folded):  # "when did they start using FP8?" after V3.2: DeepSeek
+            things = [makers.get(e, e) for e in things]
         return tuple(things or (*context.focus, *context.subjects, *context.mentioned))[:1]
     return context.subjects or context.mentioned[:1]
 

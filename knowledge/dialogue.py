@@ -130,7 +130,7 @@ class Dialogue:
             resolved = Resolved(text, context.subjects, context.attribute, context.years, context.versions,
                                 inherited=True)
         else:
-            resolved = resolve(text, reading, context, self._wording, self._people, self._spellings)
+            resolved = resolve(text, reading, context, self._wording, self._people, self._spellings, self._makers)
         answer, own_question = None, False
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
@@ -277,7 +277,7 @@ class Dialogue:
 
     def _answer_in(self, text: str, reading, context: Context) -> tuple[Resolved, Answer]:
         """The follow-up read in ``context`` (the conversation's, with something left out) and its answer."""
-        resolved = resolve(text, reading, context, self._wording, self._people, self._spellings)
+        resolved = resolve(text, reading, context, self._wording, self._people, self._spellings, self._makers)
         return resolved, self.qa.answer(self.qa.match(resolved.question))
 
     def _last_answer(self, resolved: Resolved, context: Context) -> Answer:

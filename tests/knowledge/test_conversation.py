@@ -585,6 +585,13 @@ FOLLOW_UPS = [
                  id="Cantonese he after a company"),
     pytest.param(["早!我今天第一天入职,想先了解下 MiniMax"], "它的创始人是谁?", "minimax-founder-yan-junjie",
                  id="a subject named in a greeting"),
+    # 他们 (they) is no he: the company, not the person who said it; "their" after a model: its maker's
+    pytest.param(["MiniMax内部有多少代码是AI写的?"], "他们员工一共多少人", "minimax-employee-count", id="他们 is a company"),
+    pytest.param(["团队士气低的时候闫俊杰一般怎么做?"], "他们内部那个 AI Agent 同事是在什么软件里用的?",
+                 "minimax-ai-agent-feishu", id="他们 after a person's words"),
+    pytest.param(["what does M2.1 give the Vbot robot dog?"],
+                 "what was their top speech model called?", "minimax-speech-and-video-models",
+                 id="their after a model: its maker's"),
     *(pytest.param([founder], when, "minimax-founded-early-2022", id=f"when of a role: {when}")  # its founding
       for founder, when in (("who founded minimax?", "when?"), ("谁创立了MiniMax?", "什么时候?"))),
 ]
