@@ -407,7 +407,8 @@ _ABOUT_LAST = re.compile(
     r"(?:from|come from)|where did you (?:get|read|find) (?:that|this)|which (?:article|source)(?: is (?:that|it) from"
     r"| says? (?:that|so))?|are you sure|really|is that (?:right|correct|true)|how do you know|tell me more|more "
     r"(?:details|detail|info)|details|quote)|出处|来源|哪篇文章|哪里看到的|确定吗|真的吗|准确吗|详细(?:说说|一点)?|"
-    r"说详细点|原文(?:呢|是什么)?|"
+    r"说详细点|原文(?:呢|是什么)?|(?:这个|那个)?(?:说法|数据|数字|消息)?(?:是)?出自哪(?:里|儿|篇(?:文章)?)?|"
+    r"(?:这个|那个)?(?:说法|数据|数字|消息)(?:是)?(?:从)?哪(?:里|儿)来的|"
     # the currency of the figure just given: the answer says it ("wait, was that in usd?", "单位是美元吗?")
     r"(?:wait,? |hmm,? |oh,? )?(?:was|is) (?:that|this|it) (?:in )?(?:usd|us dollars|dollars|hkd|hk dollars|rmb|yuan)|"
     r"(?:in )?(?:usd|hkd|rmb) or (?:usd|hkd|rmb)|"

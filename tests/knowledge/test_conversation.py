@@ -329,7 +329,8 @@ def test_how_does_that_compare_with_sets_the_new_subject_beside():
     assert resolved.subjects == ("minimax", "zhipu") and resolved.attribute == "revenue"
 
 
-@pytest.mark.parametrize("follow_up", ["source?", "are you sure?", "where is that from?", "出处?", "tell me more"])
+@pytest.mark.parametrize("follow_up", ["source?", "are you sure?", "where is that from?", "出处?", "tell me more",
+                                       "这个说法出自哪里?", "这个数据是哪里来的?"])
 def test_a_question_about_the_last_answer_gets_it_again(dialogue, follow_up):
     dialogue.turn("How much revenue did MiniMax make in 2024?", "d:U8")
     turn = dialogue.turn(follow_up, "d:U8")
@@ -586,7 +587,8 @@ FOLLOW_UPS = [
     pytest.param(["早!我今天第一天入职,想先了解下 MiniMax"], "它的创始人是谁?", "minimax-founder-yan-junjie",
                  id="a subject named in a greeting"),
     # 他们 (they) is no he: the company, not the person who said it; "their" after a model: its maker's
-    pytest.param(["MiniMax内部有多少代码是AI写的?"], "他们员工一共多少人", "minimax-employee-count", id="他们 is a company"),
+    pytest.param(["MiniMax内部有多少代码是AI写的?"], "他们员工一共多少人", "minimax-employee-count",
+                 id="他们 is a company"),
     pytest.param(["团队士气低的时候闫俊杰一般怎么做?"], "他们内部那个 AI Agent 同事是在什么软件里用的?",
                  "minimax-ai-agent-feishu", id="他们 after a person's words"),
     pytest.param(["what does M2.1 give the Vbot robot dog?"],
