@@ -802,7 +802,7 @@ class Matcher:
         dated = reading.attribute in ONE_TIME_EVENTS or (reading.attribute == "release" and product)
         claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, folded)}
         claimed |= set(reading.years) if dated else set()
-        claimed |= CLAIM_WORDS
+        claimed |= CLAIM_WORDS | reading.written_names  # a name the base never uses: the place or school claimed
         return dataclasses.replace(
             reading, checks_claim=True, tokens=tuple(t for t in reading.tokens if t not in claimed),
             years=tuple(y for y in reading.years if y not in claimed),

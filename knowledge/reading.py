@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Protocol
 
+from rapidfuzz.distance import OSA
+
 from knowledge.normalize import EN_STOPWORDS, Normalized, Normalizer, fold
 
 # Attributes named by generic wordings ("what is", "say", "meet", "compare"): they tell what a
@@ -160,6 +162,7 @@ class Reader:
         corrected: dict[str, str] = {}
         unknown: set[str] = set()
         worded = self._worded_tokens(normalized) if normalized.attributes else frozenset()
+        capitalised = _capitalised(question)
         for token in normalized.tokens:
             if vocabulary is not None and not vocabulary.knows(token) and token.isascii():
                 better = vocabulary.known_stem(token)
@@ -167,6 +170,9 @@ class Reader:
                     pass
                 elif better is None and len(token) >= TYPO_MIN_LENGTH and _LATIN_WORDS.fullmatch(token):
                     better = vocabulary.correct(token)
+                    if better and token in capitalised and better not in self.normalize.entity_ids \
+                            and OSA.distance(token, better) > 1:
+                        better = None  # a name is no far typo of a word: "PhD at Stanford" is not "standard"
                     if better:
                         corrected.setdefault(better, token)
                 elif better is None and len(token) >= SHORT_TYPO_MIN_LENGTH and _LATIN_WORDS.fullmatch(token):

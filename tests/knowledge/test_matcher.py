@@ -736,6 +736,7 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     ("智谱是哪年成立的? 2021?", "zhipu-ai-founded-2019"),  # a year added after the question is a claim
     ("MiniMax員工是不是有上千人?", "minimax-employee-count"),  # the claim's words ("上千人") need not be in the fact
     ("Was Sequoia among the investors named in MiniMax's angel round?", "minimax-angel-round-investors"),
+    ("Did MiniMax list on the Nasdaq?", "minimax-hk-listing-date"),  # a name the base never uses is the claim
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id

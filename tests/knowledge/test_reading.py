@@ -49,6 +49,12 @@ def test_typos_are_read_through(matcher):
     assert reading.subjects == ("minimax",) and reading.corrected == {"@minimax": "minmax"}
 
 
+def test_a_name_is_no_far_typo_of_a_word(matcher):
+    """Capitalised, "Stanford" is a name: two edits from "standard" is too far to correct (one edit is not)."""
+    assert "stanford" in matcher.read("What did Yan Junjie study at Stanford?").words
+    assert matcher.read("What was MiniMax's Revnue in 2024?").corrected == {"revenue": "revnue"}
+
+
 def test_small_talk_knows_nothing(matcher):
     for question in ("tell me a joke", "What is the weather in Beijing today?", "今天天气怎么样"):
         assert matcher.read(question).knows_nothing, question
