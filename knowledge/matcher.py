@@ -118,6 +118,8 @@ _LEAD_CLAUSE = re.compile(r"(?:looking back|in hindsight|in retrospect|honestly|
 # Chatter after the question: "what products does minimax have? sorry im new"
 _TRAILING_CHATTER = re.compile(r"(?<=[?？])\s*(?:sorry|thanks|thx|ty|cheers|pls|please|i'm new|im new|谢谢|多谢|麻烦了)"
                                r"[^?？]{0,40}$", re.IGNORECASE)
+# A question asking for a person ("who runs it?", "谁创办的?"), not for a company ("which company…", "哪家")
+_ASKS_PERSON = re.compile(r"\bwho(?:m|se)?\b|谁|哪位")
 # A short first clause that greets or sets the scene ("hi bot, …", "just back from a trip, …", "sorry, …")
 _CHATTY_CLAUSE = re.compile(r"(?:hi|hello|hey|sorry|just back|back from|i'm new|im new|new here)\b[^,?？]{0,40},\s*",
                             re.IGNORECASE)
@@ -488,6 +490,7 @@ class Matcher:
         self._phrasing_tuples: dict[int, tuple[int, ...]] = {}  # bit mask -> phrasing indexes, shared
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
         self._people = frozenset(getattr(aliases, "people", ()) or ())
+        self._person_tokens = frozenset(self.normalize.entity_token(p) for p in self._people)
         self._makers: dict[str, str] = dict(getattr(aliases, "makers", None) or {})
         self._maker_tokens = {self.normalize.entity_token(p): self.normalize.entity_token(m)
                               for p, m in self._makers.items()}
@@ -1134,8 +1137,10 @@ class Matcher:
         if named & DEFINING:  # "what is X?" is told by what X is (definition) or who or what X is (identity)
             named |= DEFINING
         excluded: list[_Entry] = []  # facts a qualifier ruled out ("B-end" margin for a consumer question)
+        holder_of = subject_tokens - self._person_tokens if primary in ROLES and _ASKS_PERSON.search(
+            fold(reading.question)) else frozenset()
         for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, named, primary, wording,
-                                      excluded):
+                                      excluded, holder_of):
             mismatch = 0.0
             if primary is not None and entry.attribute is not None and entry.attribute != primary \
                     and primary not in entry.told:  # what its answer gives counts as its own, whatever it is filed as
@@ -1247,11 +1252,13 @@ class Matcher:
     def _candidates(self, query: dict[str, float], guard: frozenset[str], subject_tokens: frozenset[str],
                     gated: list[Gated] | None, whole_year: bool = False,
                     asked: frozenset[str] = frozenset(), primary: str | None = None,
-                    wording: frozenset[str] = frozenset(), excluded: list[_Entry] | None = None) -> list[_Entry]:
+                    wording: frozenset[str] = frozenset(), excluded: list[_Entry] | None = None,
+                    holder_of: frozenset[str] = frozenset()) -> list[_Entry]:
         """The facts that pass the guard and the subject gate, most of the question covered first; among
         equals (a question naming only MiniMax is covered alike by all its facts), those filed under an
         attribute asked ("what is"), then those about exactly the subjects named.  A fact filed under the
-        attribute asked holds the question's wording of it.
+        attribute asked holds the question's wording of it.  A question asking who holds a role at
+        ``holder_of`` (who founded it, who runs it) is answered only by facts about those companies.
 
         With guarded tokens (entities, metrics, versions, years) every candidate contains them all,
         so only the facts holding the rarest of them are looked at.  Without, the facts sharing the
@@ -1293,6 +1300,8 @@ class Matcher:
                 continue  # a full-year question, a part-year figure
             if entry.about_tokens and not subject_tokens <= entry.asked_tokens:
                 continue
+            if not holder_of <= entry.about_tokens:
+                continue  # "商湯現在的CEO是誰?": not a fact about someone's career there, one about SenseTime
             if entry.attribute == "identity" and not identity_only:
                 continue
             passing[i] = entry

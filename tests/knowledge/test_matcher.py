@@ -494,6 +494,8 @@ def test_a_full_year_question_keeps_facts_worded_full_year(real):
     ("How long is the context window of MiniMax M2?", False),  # no article gives one: not a market-share fact
     ("What's MiniMax's stock code on HKEX?", False),  # nor a ticker: not the listing date
     ("MiniMax M2 上下文长度多少?", False),
+    ("商湯現在的 CEO 是誰?", False),  # who runs SenseTime: not Yan Junjie's career there, a fact about SenseTime
+    ("Who is MiniMax's CEO?", True),
 ])
 def test_an_officer_is_told_only_by_a_fact_about_that_office(real, question, answered):
     assert (real.match(question).fact is not None) is answered
