@@ -66,7 +66,7 @@ _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|
                           r"appreciate it)\b|谢谢|多谢|感谢|感恩|谢啦|谢了|"
                           r"(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
 _ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
-                   r"吗|呢|什么|多少|谁|哪|几|怎么")
+                   r"吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有")
 THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14
 # A greeting opening a message that then only says who one is or what one wants to ask about, asking nothing yet
 _GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good afternoon)\b|"

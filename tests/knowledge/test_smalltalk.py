@@ -22,7 +22,8 @@ def test_whole_message_small_talk(text, kind):
 
 @pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "hi, who founded MiniMax?", "Hailuo revenue",
                                   "hey, minimax revenue 2024", "早,MiniMax有多少员工",
-                                  "help me understand MiniMax's losses", "谢霆锋是谁?"])
+                                  "help me understand MiniMax's losses", "谢霆锋是谁?",
+                                  "哈喽,我在成都做游戏的,问下Talkie和星野是啥关系"])  # 啥 asks
 def test_questions_are_not_small_talk(text):
     assert classify(text) is None
 
