@@ -125,6 +125,9 @@ class Dialogue:
         context = conversations.context(key) if conversations else None
         if context is None and thread_context is not None and not reading.subjects:
             context = thread_context()
+        if not match.answered and not reading.subjects and topic(text) == "identity":
+            # "are you up to date btw?" in the middle of a conversation is about the bot, not a follow-up
+            return Turn("smalltalk", lang, smalltalk="identity", examples=tuple(self.examples.next(lang)))
         about_last = _about_last(text, context)
         if about_last:  # "source?", "are you sure?": the last answer again, with its quote and source
             resolved = Resolved(text, context.subjects, context.attribute, context.years, context.versions,

@@ -607,6 +607,11 @@ def test_a_follow_up_is_answered_by_the_fact_the_conversation_means(dialogue, sa
     assert turn.kind == "answer" and turn.answer.fact.id == fact_id
 
 
+def test_a_question_about_the_bot_in_a_conversation_is_small_talk_not_a_follow_up(dialogue):
+    dialogue.turn("did minimax go public?", "d:U35")
+    assert dialogue.turn("are you up to date btw?", "d:U35").kind == "smalltalk"
+
+
 def test_a_greeting_saying_what_one_wants_to_know_about_is_small_talk(dialogue):
     assert dialogue.turn("早!我今天第一天入职,想先了解下 MiniMax", "d:U34").kind == "smalltalk"
 

@@ -39,6 +39,8 @@ def test_questions_are_not_small_talk(text):
                                             ("lol are you a person or a bot?", "identity"),
                                             ("你好厉害,你背后是啥模型?", "identity"),
                                             ("你回得挺快啊,是真人吗", "identity"),
+                                            ("are you up to date btw?", "identity"),
+                                            ("顺便问下,你是用什么做的?", "identity"), ("你會講台語嗎?", "identity"),
                                             ("你係咪用 GPT 砌出嚟㗎?", "identity"),
                                             ("你的資料更新到什麼時候啊?", "identity"),
                                             ("MiniMax能做什么?", "other"), ("M2 用的是什么模型架构?", "other"),
