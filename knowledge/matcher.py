@@ -157,6 +157,9 @@ _MADE_BY = (
                 r"(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
 )
 # "whos the CFO", "wheres it based": a question word with its apostrophe dropped, not "whose" misspelt
+# A correction's second half, what is *not* asked: "i meant arr, not valuation", "我是说ARR,不是估值"
+_NOT_THIS = re.compile(r"\s*[,;，]\s*(?:and |but )?not (?:the |its |their |his |her )?[\w .'-]{1,30}[?？.!]*$|"
+                       r"\s*[,，]\s*(?:而)?不是[^,，?？]{1,12}[?？]?$", re.IGNORECASE)
 _NO_APOSTROPHE = re.compile(r"\b(who|what|where|when|how)s\b", re.IGNORECASE)
 _ASKS_MAKER = re.compile(r"\b(?:who|which)\b|哪家|哪个|哪個|谁|誰", re.IGNORECASE)
 # Words naming a kind of product: "which app", "what's its model called"
@@ -748,7 +751,9 @@ class Matcher:
         reading = self._readings.get(question)
         if reading is None:
             # (invisible characters out first: "who\u200b founded" must read as "who founded" in every rule)
-            asked = self._without_preamble(clean_input(question))
+            cleaned = clean_input(question)
+            cleaned = _NOT_THIS.sub("", cleaned) or cleaned  # "sorry i meant arr, not valuation": not what it asks
+            asked = self._without_preamble(cleaned)
             asked = _NO_APOSTROPHE.sub(r"\1 is", asked)
             if not _ASKS_MAKER.search(asked):  # ("Which company makes Hailuo?" is answered by what Hailuo is)
                 for description, maker in _MADE_BY:

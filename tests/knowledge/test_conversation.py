@@ -594,6 +594,9 @@ FOLLOW_UPS = [
     pytest.param(["what does M2.1 give the Vbot robot dog?"],
                  "what was their top speech model called?", "minimax-speech-and-video-models",
                  id="their after a model: its maker's"),
+    *(pytest.param([last], correction, "openai-arr-13-billion", id=f"a correction: {correction}")  # not its valuation
+      for last, correction in (("what's openai's latest valuation?", "sorry i meant arr, not valuation"),
+                               ("OpenAI估值多少?", "我是说ARR,不是估值"))),
     *(pytest.param([founder], when, "minimax-founded-early-2022", id=f"when of a role: {when}")  # its founding
       for founder, when in (("who founded minimax?", "when?"), ("谁创立了MiniMax?", "什么时候?"))),
 ]
