@@ -77,7 +77,8 @@ _WHICH_MOST = re.compile(r"^(?:so |and |ok )?(?:which|who)(?: one)?(?: of (?:the
 DAILY_FIGURES = frozenset({"share_price", "market_cap", "valuation"})
 MOST_SIDES = 4  # companies set side by side by "which of them..."
 _BARE = re.compile(r"[^?？]{1,40}[?？]")  # a short message that is a name and a question mark
-_YEAR_BEFORE = re.compile(r"\b(?:the )?(?:year before|previous year|prior year|preceding year)\b|前一年|上一年")
+_YEAR_BEFORE = re.compile(r"\b(?:the )?(?:year before|previous year|prior year|preceding year|a year earlier)\b|"
+                          r"(?:再往|再|往)?(?:前一年|上一年)")
 _YEAR_AFTER = re.compile(r"\b(?:the )?(?:year after|following year|next year)\b|后一年|下一年|第二年")
 _RELATIVE_WORDS = frozenset({"year", "before", "previous", "prior", "preceding", "after", "following", "next",
                              "前", "后", "上", "下", "一", "年", "前一", "一年", "上一", "后一", "下一"})
@@ -203,7 +204,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
     if shift and context is not None and not reading.years:  # "and the year before?": that year, moved
         moved = tuple(str(int(y) + shift) for y in context.years if YEAR.fullmatch(y))
         if moved:
-            text = _YEAR_AFTER.sub(" ", _YEAR_BEFORE.sub(" ", fold(clean_input(text))))
+            year = f" {moved[0]}年 " if is_chinese(text) else f" {moved[0]} "  # (the question stays in its language)
+            text = _YEAR_AFTER.sub(year, _YEAR_BEFORE.sub(year, fold(clean_input(text))))
             reading = replace(reading, years=moved, words=tuple(w for w in reading.words if w not in _RELATIVE_WORDS))
     subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
     attribute = reading.specific_attributes[0] if reading.specific_attributes else None

@@ -610,6 +610,14 @@ def test_a_follow_up_is_answered_by_the_fact_the_conversation_means(dialogue, sa
     assert turn.kind == "answer" and turn.answer.fact.id == fact_id
 
 
+@pytest.mark.parametrize("back", ["再往前一年?", "前一年?"])
+def test_one_more_year_back_moves_the_year_and_keeps_the_language(dialogue, back):
+    dialogue.turn("MiniMax 2024年净亏损多少?", "d:U36")
+    dialogue.turn("2023呢", "d:U36")
+    turn = dialogue.turn(back, "d:U36")
+    assert turn.answer.fact.id == "minimax-net-loss-2022" and "7373万" in turn.answer.text
+
+
 def test_a_question_about_the_bot_in_a_conversation_is_small_talk_not_a_follow_up(dialogue):
     dialogue.turn("did minimax go public?", "d:U35")
     assert dialogue.turn("are you up to date btw?", "d:U35").kind == "smalltalk"
