@@ -465,7 +465,8 @@ def _full_year(fiscal: re.Match) -> str:
 # Chat shorthand, spelled out so it reads like the facts' words ("how many ppl work at minimax?", "which apps r
 # getting rave reviews"); "r" only where a word follows ("R&D" stays)
 _CHAT_WORDS = {"ppl": "people", "r": "are", "u": "you", "ur": "your", "yr": "year", "yrs": "years", "gen": "generation",
-               "govt": "government", "rn": "right now", "bc": "because", "cuz": "because"}
+               "govt": "government", "rn": "right now", "bc": "because", "cuz": "because", "avg": "average",
+               "approx": "approximately", "mgmt": "management", "intl": "international"}
 _CHAT_WORD = re.compile(r"(?<![\w&/.-])(" + "|".join(sorted(_CHAT_WORDS, key=len, reverse=True)) + r")(?= [a-z])")
 
 

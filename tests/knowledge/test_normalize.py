@@ -141,6 +141,7 @@ def test_a_word_holding_a_wording_is_not_that_wording(real_normalize):
     ("how many ppl work at minimax?", "how many people work at minimax?"),
     ("which video gen apps r getting rave reviews", "which video generation apps are getting rave reviews"),
     ("r&d spending", "r&d spending"),
+    ("avg age?", "average age?"),
 ])
 def test_chat_shorthand_is_spelled_out(shorthand, spelled):
     from knowledge.normalize import _fold_models
