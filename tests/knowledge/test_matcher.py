@@ -739,6 +739,9 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     ("MiniMax員工是不是有上千人?", "minimax-employee-count"),  # the claim's words ("上千人") need not be in the fact
     ("Was Sequoia among the investors named in MiniMax's angel round?", "minimax-angel-round-investors"),
     ("Did MiniMax list on the Nasdaq?", "minimax-hk-listing-date"),  # a name the base never uses is the claim
+    # met, meeting, "sit down with" and 见面 are one meeting
+    ("Did Jensen Huang sit down with Yan Junjie in Shanghai?", "jensen-huang-beijing-meeting-yan-junjie"),
+    ("has Yan Junjie ever met Jensen Huang?", "jensen-huang-beijing-meeting-yan-junjie"),
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
