@@ -44,6 +44,8 @@ _FISCAL_YEAR = re.compile(r"\bfy ?'?((?:19|20)\d\d|\d\d)\b")
 _SHORT_YEAR = re.compile(
     r"(?<![\d.了过去第近这那几十])([12]\d)年"
     r"(?!\s*(?:[了多来间内里之左后以]|的时间|前(?![三3九9])))")
+# "1月9号": the day of a month as it is said, written 日 in the articles
+_DAY_HAO = re.compile(r"(?<=月)\s*(\d{1,2})\s*号")
 # Words holding an alias or an attribute's wording that mean nothing here: "听说" (I heard) asks nobody what
 # they said.
 _NOT_WORDINGS = ("听说", "据说", "传说", "小说")
@@ -476,6 +478,8 @@ def _fold_models(text: str) -> str:
         text = _FISCAL_YEAR.sub(_full_year, text)
     if "年" in text:
         text = _SHORT_YEAR.sub(r"20\1年", text)
+    if "号" in text:
+        text = _DAY_HAO.sub(r"\1日", text)
     return _HYPHENATED_MODEL.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
 
 

@@ -742,6 +742,8 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     # met, meeting, "sit down with" and 见面 are one meeting
     ("Did Jensen Huang sit down with Yan Junjie in Shanghai?", "jensen-huang-beijing-meeting-yan-junjie"),
     ("has Yan Junjie ever met Jensen Huang?", "jensen-huang-beijing-meeting-yan-junjie"),
+    ("知譜AI是2021年成立的嗎?", "zhipu-ai-founded-2019"),  # 知谱: a homophone typo of 智谱
+    ("MiniMax 是1月19号登陆港股的吗?", "minimax-hk-listing-date"),  # 号 is the day of the month, as 日
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
