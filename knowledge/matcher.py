@@ -128,7 +128,7 @@ _CHATTER = re.compile(
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
     r"hi|hello|hey|sorry|looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|quick one|"
-    r"by the way|ok so|anyway|(?:[a-z-]+ ){1,5}here|"
+    r"by the way|ok so|anyway|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
     r"我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)

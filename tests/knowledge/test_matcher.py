@@ -797,6 +797,7 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     ("MiniMax嗰陣啱啱出咗咩模型?", "minimax-multimodal-model-lineup"),  # Cantonese: 嗰陣 then, 出咗 released
     ("在吗?帮我查下minmax 2024年营收", "minimax-revenue-2024"),  # 帮我查下 (look up for me) asks nothing itself
     ("hi bot, was zhipu founded in 2021?", "zhipu-ai-founded-2019"),  # a greeting clause before the question
+    ("Sales question: which three big cloud platforms carry MiniMax M2?", "minimax-m2-on-three-clouds"),  # a label
     ("what products does minimax have? sorry im new", "minimax-product-evolution-talkie-hailuo"),  # chatter after it
     ("MiniMax有哪些产品?", "minimax-product-evolution-talkie-hailuo"),  # a company's products: its line-up
     # after an introduction, a subject is question enough ("hardware" is no attribute's wording)
