@@ -521,7 +521,7 @@ class Matcher:
             self._entity_words[word[0]].append(word)
         self._index_words: dict[str, set[str]] = defaultdict(set)
         self._index_word_lists: dict[str, list[str]] = {}
-        self.update(add=facts)
+        self.update(add=facts, reuse=self.normalize.prepared())
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -578,9 +578,11 @@ class Matcher:
         """Add facts (replacing any with the same id) and remove facts by id; returns how many facts were
         prepared afresh.
 
-        ``reuse`` holds entries prepared earlier (``index_entries``, kept by ``knowledge.index_cache``):
-        a fact equal to the one an entry was prepared from takes that entry instead of being normalised
-        again (entries depend only on the fact, the aliases and the code, which name the cache file).
+        ``reuse`` holds entries prepared earlier and read back from a cache (``index_entries``, kept by
+        ``knowledge.index_cache`` for team facts and by ``knowledge.warm_start`` for the curated base):
+        a fact whose fingerprint is the one its entry was prepared from takes a copy of that entry instead
+        of being normalised again (entries depend only on the fact, the aliases and the code, which name
+        the cache files).
         The new facts are prepared before the lock is taken, so questions asked meanwhile wait only
         for the (short) change of the postings.
         """
@@ -592,12 +594,12 @@ class Matcher:
             prepared = []
             fresh = 0
             for fact in facts:
-                entry = reuse.get(fact.id) if reuse else None
-                if entry is None or entry.fact != fingerprint(fact):
+                kept = reuse.get(fact.id) if reuse else None
+                if kept is not None and kept.fact == fingerprint(fact):  # (a copy: it may serve other indexes)
+                    entry = dataclasses.replace(kept, fact=fact, weights=None, generation=-1)
+                else:
                     entry = self._prepare(fact)
                     fresh += 1
-                else:
-                    entry.fact = fact
                 prepared.append(entry)
             with self._lock:
                 for fact_id in (*remove, *(e.fact.id for e in prepared)):
@@ -652,11 +654,9 @@ class Matcher:
                     self._index_words[token[0]].discard(token)
                     self._index_word_lists.pop(token[0], None)
 
-    def _prepare(self, fact: Fact, norms: list[Normalized] | None = None) -> _Entry:
+    def _prepare(self, fact: Fact) -> _Entry:
         n_questions = len(fact.questions)
-        if norms is None:
-            preloaded = self.normalize.preloaded(fact.id, tuple(_phrasing_texts(fact)))  # knowledge.warm_start
-            norms = preloaded if preloaded is not None else _normalize_fact(self.normalize, fact)
+        norms = _normalize_fact(self.normalize, fact)
         masks: dict[str, int] = {}  # token -> bit k set when phrasing k holds it (cheaper than lists at 100k)
         for k, normalized in enumerate(norms):
             bit = 1 << k
@@ -1445,11 +1445,6 @@ def fingerprint(fact: Fact) -> bytes:
     """A digest of everything a fact's index entry is made from (every field but its conflicting claims,
     which answers read from the fact itself): equal fingerprints, equal entries."""
     return hashlib.blake2b(repr(fact).encode(), digest_size=16).digest()
-
-
-def phrasing_norms(normalizer: Normalizer, fact: Fact) -> tuple[tuple[str, ...], list[Normalized]]:
-    """The texts a fact is matched by and their norms, for ``Normalizer.preload``."""
-    return tuple(_phrasing_texts(fact)), _normalize_fact(normalizer, fact)
 
 
 def _normalize_fact(normalizer: Normalizer, fact: Fact) -> list[Normalized]:

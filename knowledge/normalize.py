@@ -247,14 +247,13 @@ class Normalizer:
             }
         return tokens
 
-    def preload(self, norms: dict[str, tuple[tuple[str, ...], list[Normalized]]]) -> None:
-        """Facts' normalised phrasings computed earlier (``knowledge.warm_start``): fact id -> (texts, norms)."""
-        self.__dict__.setdefault("_preloaded", {}).update(norms)
+    def keep_prepared(self, entries: dict[str, object]) -> None:
+        """The curated facts' index entries, prepared with this normaliser (``knowledge.warm_start``): a
+        matcher built with it takes them instead of preparing those facts again (``Matcher.update``)."""
+        self.__dict__["_prepared"] = entries
 
-    def preloaded(self, fact_id: str, texts: tuple[str, ...]) -> list[Normalized] | None:
-        """The preloaded norms of a fact, if its texts are still the ones they were computed from."""
-        found = self.__dict__.get("_preloaded", {}).get(fact_id)
-        return found[1] if found is not None and found[0] == texts else None
+    def prepared(self) -> dict[str, object]:
+        return self.__dict__.get("_prepared", {})
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one normaliser per aliases: the base's texts, then questions
     def _normalize(self, text: str) -> Normalized:

@@ -1,8 +1,9 @@
-"""A warm start: the validated fact base and its normaliser (alias tables and the normalised phrasings of
-every fact), kept between processes.
+"""A warm start: the validated fact base and its normaliser (alias tables, and every fact's index entry:
+its normalised phrasings and what it is about), kept between processes.
 
-Reading, validating and normalising the curated base takes most of a cold `bot ask` (≈0.2 s to
-parse and check the YAML, ≈0.2 s to normalise ~4,000 phrasings).  Both depend only on the knowledge
+Reading, validating and preparing the curated base takes most of a cold `bot ask` (≈0.2 s to
+parse and check the YAML, ≈0.3 s to normalise ~4,000 phrasings and prepare the index
+entries).  Both depend only on the knowledge
 files and on the code that reads them, so the result is pickled once in a private cache file whose
 name is a digest of both (size and modification time of every knowledge file and every
 ``knowledge/*.py``, and the Python version); any change makes a new name and the old file is
@@ -21,15 +22,15 @@ from pathlib import Path
 
 from knowledge.cache_files import cache_dir, knowledge_digest, read_private, write_private
 from knowledge.factbase import DATA_DIR, FactBase, load_factbase
-from knowledge.matcher import phrasing_norms
+from knowledge.matcher import Matcher
 from knowledge.normalize import Normalizer, normalizer_for
 
-FORMAT = 2  # bump when what is pickled changes shape
+FORMAT = 3  # bump when what is pickled changes shape
 
 
 def load_warm(data_dir: Path = DATA_DIR, env: Mapping[str, str] = os.environ) -> FactBase:
-    """The fact base of ``data_dir`` (raising ``FactBaseError`` like ``load_factbase``), with the
-    normalised phrasings of its facts preloaded into the shared normaliser, from the cache when it
+    """The fact base of ``data_dir`` (raising ``FactBaseError`` like ``load_factbase``), with its facts'
+    index entries kept by the shared normaliser for the matchers built with it, from the cache when it
     holds them."""
     directory = cache_dir(env)
     path = directory / f"knowledge-{knowledge_digest(Path(data_dir), FORMAT)}.pickle" if directory else None
@@ -41,8 +42,8 @@ def load_warm(data_dir: Path = DATA_DIR, env: Mapping[str, str] = os.environ) ->
             return base
     base = load_factbase(data_dir)
     normalizer = normalizer_for(base.aliases)
-    normalizer.preload({fact.id: phrasing_norms(normalizer, fact) for fact in base.facts})
-    normalizer.attribute_tokens()
+    prepared = Matcher(base.facts, base.aliases, normalizer=normalizer).index_entries(f.id for f in base.facts)
+    normalizer.keep_prepared(prepared)  # (used once read back: in this process they hold facts, not fingerprints)
     if path is not None:
         write_private(path, (base, normalizer), stale="knowledge-*.pickle")
     return base

@@ -39,9 +39,9 @@ def prepared(monkeypatch):
     calls = []
     original = Matcher._prepare
 
-    def counting(self, fact, norms=None):
+    def counting(self, fact):
         calls.append(fact.id)
-        return original(self, fact, norms)
+        return original(self, fact)
 
     monkeypatch.setattr(Matcher, "_prepare", counting)
     monkeypatch.setattr(index_cache, "SAVE_AFTER", 2)

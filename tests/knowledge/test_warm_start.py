@@ -34,6 +34,20 @@ def test_a_warm_start_answers_exactly_as_a_cold_load(base_copy, tmp_path):
     assert warm == first and answers(warm) == cold
 
 
+def test_a_warm_start_prepares_no_fact_again(base_copy, tmp_path, monkeypatch):
+    from knowledge.matcher import Matcher
+
+    env = {"BOT_CACHE_DIR": str(tmp_path / "cache")}
+    load_warm(base_copy, env)  # writes the cache
+    warm = load_warm(base_copy, env)
+    prepared = []
+    original = Matcher._prepare
+    monkeypatch.setattr(Matcher, "_prepare", lambda self, fact: prepared.append(fact.id) or original(self, fact))
+    twice = [QuestionAnswerer(warm), QuestionAnswerer(warm)]  # each index its own copy of the entries
+    assert prepared == [] and answers(warm) == answers(load_factbase(base_copy))
+    assert twice[0].matcher._entries[0] is not twice[1].matcher._entries[0]
+
+
 def test_a_changed_knowledge_file_is_read_again(base_copy, tmp_path):
     env = {"BOT_CACHE_DIR": str(tmp_path / "cache")}
     phrasing = load_warm(base_copy, env).facts[0].questions[0]
