@@ -242,9 +242,11 @@ def format_answer(answer: Answer, source_of=None) -> str:
     """The human-readable answer for a terminal: text, quote(s), source(s), and the other side of a
     disagreement."""
     if not answer.answered:
-        lines = ["I don't know: the articles I know don't answer that."]
+        chinese = answer.lang == "zh"
+        lines = [answer.localise("我不知道：我知道的文章里没有这个答案。") if chinese
+                 else "I don't know: the articles I know don't answer that."]
         if answer.alternatives:
-            lines.append("Did you mean:")
+            lines.append(answer.localise("你是不是想问：") if chinese else "Did you mean:")
             lines.extend(f"  - {a.question}" for a in answer.alternatives)
         return "\n".join(lines)
     lines = [answer.text or ""]

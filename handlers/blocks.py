@@ -145,15 +145,23 @@ def conflict_blocks(answer: Answer) -> list[Block]:
     return blocks
 
 
+_NO_ANSWER = {  # (what it says, the suggestions' heading, how to teach it, the notification text)
+    "en": ("I don't know that one: nothing in my fact base answers it, and I'd rather not guess.", "Did you mean:",
+           "Know the answer? Teach me with `{command} add QUESTION | ANSWER` or `{command}` for a form.",
+           "I don't know that one yet."),
+    "zh": ("这个我不知道：我的事实库里没有答案，我不想乱猜。", "你是不是想问：",
+           "知道答案？用 `{command} add 问题 | 答案` 教我，或输入 `{command}` 打开表单。", "这个我还不知道。"),
+}
+
+
 def no_answer_message(answer: Answer, fact_command: str) -> Message:
-    """"I don't know", up to three "did you mean" buttons and how to teach the bot."""
-    blocks = [section("I don't know that one: nothing in my fact base answers it, and I'd rather not guess.")]
-    blocks.extend(suggestion_blocks(answer.alternatives, "Did you mean:", answer.question))
-    blocks.append(context(
-        f"Know the answer? Teach me with `{escape(fact_command)} add QUESTION | ANSWER` "
-        f"or `{escape(fact_command)}` for a form."
-    ))
-    return Message(text="I don't know that one yet.", blocks=blocks)
+    """"I don't know", up to three "did you mean" buttons and how to teach the bot, in the asker's language
+    (and script: a Traditional question gets Traditional characters)."""
+    said, heading, teach, text = (answer.localise(t) for t in _NO_ANSWER.get(answer.lang, _NO_ANSWER["en"]))
+    blocks = [section(said)]
+    blocks.extend(suggestion_blocks(answer.alternatives, heading, answer.question))
+    blocks.append(context(teach.format(command=escape(fact_command))))
+    return Message(text=text, blocks=blocks)
 
 
 def suggestion_blocks(alternatives: tuple[Alternative, ...] | list[Alternative], heading: str,

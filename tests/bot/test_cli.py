@@ -73,6 +73,11 @@ def test_ask_unknown_says_i_dont_know_with_suggestions():
     assert "I don't know" in result.stdout and "Did you mean:" in result.stdout
 
 
+def test_ask_unknown_in_chinese_says_so_in_chinese():
+    result = run("ask", "MiniMax的CTO是谁?")
+    assert result.stdout.startswith("我不知道") and "I don't know" not in result.stdout
+
+
 def test_check_passes_on_the_real_base():
     result = run("check")
     assert result.returncode == 0 and result.stdout.startswith("ok: ")

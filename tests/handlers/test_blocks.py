@@ -71,6 +71,16 @@ def test_no_answer_offers_suggestion_buttons_and_fact_command():
     assert "/fact add" in texts(message) and "don't know" in message.text
 
 
+def test_a_chinese_asker_is_told_in_chinese_that_the_bot_does_not_know():
+    alts = [Alternative("fact0", "question 0", 50)]
+    message = no_answer_message(answer(fact=None, alternatives=alts, lang="zh"), "/fact")
+    assert message.text == "这个我还不知道。"
+    assert "你是不是想问" in texts(message) and "/fact add 问题" in texts(message)
+    traditional = Answer(question="商湯的CEO是誰?", lang="zh", score=0.0, fact=None, source=None,
+                         matched_question=None, alternatives=())
+    assert no_answer_message(traditional, "/fact").text == "這個我還不知道。"
+
+
 def test_long_text_is_truncated_within_limits():
     long_fact = Fact(id="long", questions=("q",), answer_en="x" * 10_000, answer_zh="y", quote="z" * 5000)
     message = fact_message(long_fact, None, "en")
