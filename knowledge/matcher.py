@@ -989,8 +989,10 @@ class Matcher:
         if answered and reading is not None and untold(reading, best.fact):
             answered = False
         shown = ranked[1:] if answered else ranked
+        chinese = is_chinese(question)
         alternatives = tuple(
-            Alternative(s.entry.fact.id, s.phrasing, round(s.score, 1)) for s in shown[:MAX_ALTERNATIVES]
+            Alternative(s.entry.fact.id, _in_language(s.entry.fact, s.phrasing, chinese), round(s.score, 1))
+            for s in shown[:MAX_ALTERNATIVES]
         )
         return Match(
             question=question,
@@ -1439,6 +1441,14 @@ class Matcher:
             if len(tokens) == 1 and word not in spellings:
                 spellings[word] = next(iter(tokens))
         return spellings
+
+
+def _in_language(fact: Fact, phrasing: str, chinese: bool) -> str:
+    """The phrasing a suggestion shows, in the asker's language when the fact has one ("did you mean" after
+    a Chinese question lists Chinese questions)."""
+    if is_chinese(phrasing) == chinese:
+        return phrasing
+    return next((q for q in fact.questions if is_chinese(q) == chinese), phrasing)
 
 
 def fingerprint(fact: Fact) -> bytes:

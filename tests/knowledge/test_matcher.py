@@ -501,6 +501,14 @@ def test_an_officer_is_told_only_by_a_fact_about_that_office(real, question, ans
     assert (real.match(question).fact is not None) is answered
 
 
+def test_suggestions_are_in_the_askers_language(real):
+    from knowledge.normalize import is_chinese
+
+    refused = real.match("商湯現在的 CEO 是誰?")
+    assert refused.fact is None and refused.alternatives
+    assert all(is_chinese(a.question) for a in refused.alternatives)
+
+
 def test_a_fact_ruled_out_by_a_qualifier_still_rivals_other_attributes(real):
     # the only gross margin is the B-end one: a C-end question is refused, not answered by a revenue fact
     assert real.match("What's the gross margin on MiniMax's consumer business?").fact is None
