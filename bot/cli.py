@@ -247,7 +247,7 @@ def format_answer(answer: Answer, source_of=None) -> str:
                  else "I don't know: the articles I know don't answer that."]
         if answer.alternatives:
             lines.append(answer.localise("你是不是想问：") if chinese else "Did you mean:")
-            lines.extend(f"  - {a.question}" for a in answer.alternatives)
+            lines.extend(f"  - {answer.localise(a.question)}" for a in answer.alternatives)
         return "\n".join(lines)
     lines = [answer.text or ""]
     for fact in getattr(answer, "facts", ()) or (answer.fact,):

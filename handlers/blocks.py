@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from handlers.mrkdwn import escape
@@ -159,7 +159,8 @@ def no_answer_message(answer: Answer, fact_command: str) -> Message:
     (and script: a Traditional question gets Traditional characters)."""
     said, heading, teach, text = (answer.localise(t) for t in _NO_ANSWER.get(answer.lang, _NO_ANSWER["en"]))
     blocks = [section(said)]
-    blocks.extend(suggestion_blocks(answer.alternatives, heading, answer.question))
+    shown = [replace(a, question=answer.localise(a.question)) for a in answer.alternatives]  # (繁 for 繁)
+    blocks.extend(suggestion_blocks(shown, heading, answer.question))
     blocks.append(context(teach.format(command=escape(fact_command))))
     return Message(text=text, blocks=blocks)
 

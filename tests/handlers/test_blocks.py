@@ -77,8 +77,9 @@ def test_a_chinese_asker_is_told_in_chinese_that_the_bot_does_not_know():
     assert message.text == "这个我还不知道。"
     assert "你是不是想问" in texts(message) and "/fact add 问题" in texts(message)
     traditional = Answer(question="商湯的CEO是誰?", lang="zh", score=0.0, fact=None, source=None,
-                         matched_question=None, alternatives=())
-    assert no_answer_message(traditional, "/fact").text == "這個我還不知道。"
+                         matched_question=None, alternatives=(Alternative("f", "商汤是AI四小龙之首吗?", 50),))
+    told = no_answer_message(traditional, "/fact")
+    assert told.text == "這個我還不知道。" and "商湯是AI四小龍之首嗎?" in texts(told)
 
 
 def test_long_text_is_truncated_within_limits():
