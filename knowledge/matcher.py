@@ -578,10 +578,10 @@ class Matcher:
         """Add facts (replacing any with the same id) and remove facts by id; returns how many facts were
         prepared afresh.
 
-        ``reuse`` holds entries prepared earlier and read back from a cache (``index_entries``, kept by
-        ``knowledge.index_cache`` for team facts and by ``knowledge.warm_start`` for the curated base):
-        a fact whose fingerprint is the one its entry was prepared from takes a copy of that entry instead
-        of being normalised again (entries depend only on the fact, the aliases and the code, which name
+        ``reuse`` holds entries prepared earlier (``index_entries``, kept by ``knowledge.index_cache`` for
+        team facts and by ``knowledge.warm_start`` for the curated base): a fact that is the one its entry
+        was prepared from, or has its fingerprint (an entry read back from a cache), takes a copy of that
+        entry instead of being normalised again (entries depend only on the fact, the aliases and the code, which name
         the cache files).
         The new facts are prepared before the lock is taken, so questions asked meanwhile wait only
         for the (short) change of the postings.
@@ -595,7 +595,9 @@ class Matcher:
             fresh = 0
             for fact in facts:
                 kept = reuse.get(fact.id) if reuse else None
-                if kept is not None and kept.fact == fingerprint(fact):  # (a copy: it may serve other indexes)
+                # (prepared from this very fact in this process, or read back with its fingerprint; a copy: the
+                # entry may serve other indexes)
+                if kept is not None and (kept.fact is fact or kept.fact == fingerprint(fact)):
                     entry = dataclasses.replace(kept, fact=fact, weights=None, generation=-1)
                 else:
                     entry = self._prepare(fact)

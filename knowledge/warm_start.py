@@ -43,7 +43,7 @@ def load_warm(data_dir: Path = DATA_DIR, env: Mapping[str, str] = os.environ) ->
     base = load_factbase(data_dir)
     normalizer = normalizer_for(base.aliases)
     prepared = Matcher(base.facts, base.aliases, normalizer=normalizer).index_entries(f.id for f in base.facts)
-    normalizer.keep_prepared(prepared)  # (used once read back: in this process they hold facts, not fingerprints)
+    normalizer.keep_prepared(prepared)  # (this process's answerer takes them too: nothing is prepared twice)
     if path is not None:
         write_private(path, (base, normalizer), stale="knowledge-*.pickle")
     return base

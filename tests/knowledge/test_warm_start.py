@@ -48,6 +48,17 @@ def test_a_warm_start_prepares_no_fact_again(base_copy, tmp_path, monkeypatch):
     assert twice[0].matcher._entries[0] is not twice[1].matcher._entries[0]
 
 
+def test_a_cold_start_prepares_each_fact_once(base_copy, tmp_path, monkeypatch):
+    from knowledge.matcher import Matcher
+
+    prepared = []
+    original = Matcher._prepare
+    monkeypatch.setattr(Matcher, "_prepare", lambda self, fact: prepared.append(fact.id) or original(self, fact))
+    cold = load_warm(base_copy, {"BOT_CACHE_DIR": str(tmp_path / "cache")})  # prepares them, to write the cache
+    QuestionAnswerer(cold)  # ... and this process's answerer takes them
+    assert sorted(prepared) == sorted(f.id for f in cold.facts)
+
+
 def test_a_changed_knowledge_file_is_read_again(base_copy, tmp_path):
     env = {"BOT_CACHE_DIR": str(tmp_path / "cache")}
     phrasing = load_warm(base_copy, env).facts[0].questions[0]
