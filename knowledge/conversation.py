@@ -53,7 +53,7 @@ _SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|th
                          r"(?:with|to)|compare (?:it|that|this|them) (?:with|to)|vs\.?|versus|against|relative to)\b|"
                          r"^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
 # A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
-_WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?which (?:years?|months?|quarters?)|"
+WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?which (?:years?|months?|quarters?)|"
                         r"what (?:years?|month|date|quarter))"
                         r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
                         r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时)(?:的事)?[呢啊]?[?？]?$")
@@ -210,7 +210,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
     subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
     attribute = reading.specific_attributes[0] if reading.specific_attributes else None
     when_of_role = attribute is None and context is not None and context.attribute in WHEN_OF_ROLE \
-        and bool(_WHEN_ONLY.match(fold(clean_input(text))))
+        and bool(WHEN_ONLY.match(fold(clean_input(text))))
     if when_of_role:
         attribute = WHEN_OF_ROLE[context.attribute]
     plain = Resolved(text, subjects, attribute, years, versions, inherited=False)

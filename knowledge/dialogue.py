@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.cleaning import clean_input
 from knowledge.conversation import (
-    _WHEN_ONLY,
     WHEN_OF_ROLE,
+    WHEN_ONLY,
     Context,
     Resolved,
     asks_name,
@@ -321,7 +321,7 @@ class Dialogue:
         """"when was that?" / "那是什么时候?" after an answer that gives a date: that answer's date, not
         the date of something else about the same subject."""
         if context is None or not context.fact_id or reading.subjects or reading.years \
-                or not _WHEN_ONLY.match(fold(clean_input(text))):
+                or not WHEN_ONLY.match(fold(clean_input(text))):
             return False
         fact = self.qa.fact(context.fact_id)
         asked = [a for a in getattr(reading, "specific_attributes", ()) if a != "release"]

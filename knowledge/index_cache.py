@@ -48,6 +48,11 @@ class IndexCache:
             logger.info("index cache: %d prepared entries read in %.1f s", len(entries), time.perf_counter() - started)
         return entries
 
+    @staticmethod
+    def worth_saving(prepared_since: int) -> bool:
+        """Whether the facts prepared afresh since the last write would cost a restart enough to write again."""
+        return prepared_since >= SAVE_AFTER
+
     def save(self, entries: Mapping[str, object]) -> None:
         started = time.perf_counter()
         write_private(self.path, dict(entries), stale="index-*.pickle")

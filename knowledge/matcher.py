@@ -113,8 +113,9 @@ INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少"
 _SENTENCE_END = re.compile(r"(?:[.:!;](?=\s)|\s[-–—](?=\s)|[。：！；])\s*")
 _CLAUSE_END = re.compile(r"[,，]\s*")
 # An English clause before the question that only sets it up ("Looking back, ...", "Out of curiosity, ...")
-_LEAD_CLAUSE = re.compile(r"(?:looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|"
-                          r"quick one|quick question|by the way|btw|fyi|ok so|anyway)\s*,\s*", re.IGNORECASE)
+_LEAD_PHRASES = (r"looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|quick one|"
+                 r"quick question|by the way|btw|fyi|ok so|anyway")
+_LEAD_CLAUSE = re.compile(rf"(?:{_LEAD_PHRASES})\s*,\s*", re.IGNORECASE)
 # Chatter after the question: "what products does minimax have? sorry im new"
 _TRAILING_CHATTER = re.compile(r"(?<=[?？])\s*(?:sorry|thanks|thx|ty|cheers|pls|please|i'm new|im new|谢谢|多谢|麻烦了)"
                                r"[^?？]{0,40}$", re.IGNORECASE)
@@ -124,11 +125,11 @@ _ASKS_PERSON = re.compile(r"\bwho(?:m|se)?\b|谁|哪位")
 _CHATTY_CLAUSE = re.compile(r"(?:hi|hello|hey|sorry|just back|back from|i'm new|im new|new here)\b[^,?？]{0,40},\s*",
                             re.IGNORECASE)
 _CHATTER = re.compile(
-    r"\s*(?:prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|"
+    rf"\s*(?:{_LEAD_PHRASES}|"
+    r"prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|"
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
-    r"hi|hello|hey|sorry|looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|quick one|"
-    r"by the way|ok so|anyway|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
+    r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
     r"我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, build_answer
 from knowledge.factbase import Claim, Fact, FactBase, Source
-from knowledge.index_cache import SAVE_AFTER, IndexCache
+from knowledge.index_cache import IndexCache
 from knowledge.matcher import Explanation, Match, Matcher, Policy
 from knowledge.normalize import normalizer_for
 
@@ -215,7 +215,7 @@ class QuestionAnswerer:
             add = self._with_learning(changed_facts)
             self._unsaved += self.matcher.update(add=add, remove=removed, reuse=reuse)
             self._revision = revision
-            if self._index_cache is not None and self._unsaved >= SAVE_AFTER and not force:
+            if self._index_cache is not None and self._index_cache.worth_saving(self._unsaved) and not force:
                 self._index_cache.save(self.matcher.index_entries(self._versions))
                 self._unsaved = 0
             return len(fresh) + len(removed)

@@ -206,7 +206,7 @@ class Reader:
             tokens.remove("release")  # "how much revenue did MiniMax make?": made money, released nothing
         reading = self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown),
                                 self._besides(question))
-        written = unknown & _capitalised(question) if unknown else frozenset()
+        written = unknown & capitalised if unknown else frozenset()
         names = written | self._named_by_place(question, unknown, corrected, reading) if unknown else frozenset()
         return replace(reading, names=frozenset(names), written_names=written) if names else reading
 

@@ -45,7 +45,6 @@ def prepared(monkeypatch):
 
     monkeypatch.setattr(Matcher, "_prepare", counting)
     monkeypatch.setattr(index_cache, "SAVE_AFTER", 2)
-    monkeypatch.setattr("knowledge.qa.SAVE_AFTER", 2)
     return calls
 
 
