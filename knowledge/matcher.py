@@ -110,7 +110,7 @@ INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少"
 # week. What did…?", "我在写报告。MiniMax 2024年营收多少?"), or in Chinese a clause ("刚休假回来,听说月之暗面
 # 婉拒了IPO,它手里有多少现金?").  The question ends the message; what comes before it ends with a full stop,
 # colon, semicolon, exclamation mark or dash (in Chinese, also a comma).
-_SENTENCE_END = re.compile(r"(?:[.:!;](?=\s)|\s[-–—](?=\s)|[。：！；])\s*")
+_SENTENCE_END = re.compile(r"(?:[.:!;](?=\s)|(?<=[\u4e00-\u9fff]):|\s[-–—](?=\s)|[。：！；])\s*")
 _CLAUSE_END = re.compile(r"[,，]\s*")
 # An English clause before the question that only sets it up ("Looking back, ...", "Out of curiosity, ...")
 _LEAD_PHRASES = (r"looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|quick one|"
@@ -130,7 +130,7 @@ _CHATTER = re.compile(
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
     r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
-    r"我在|我正在|我们在|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
+    r"我在|我正在|我们在|我是(?!说)|我们是|想(?:评估|了解|确认|核实)|准备|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
@@ -777,6 +777,7 @@ class Matcher:
         "Checking something. How much?" is one question, and so is "Hailuo or Talkie: which has more…?"."""
         question = _TRAILING_CHATTER.sub("", question.strip()) or question  # "…have? sorry im new"
         *before, asked = _SENTENCE_END.split(question)
+        sentences = len(before)
         if is_chinese(asked):
             *clauses, asked = _CLAUSE_END.split(asked)
             before += clauses
@@ -785,7 +786,7 @@ class Matcher:
             if lead:
                 before, asked = [*before, asked[:lead.end()].rstrip(", ")], asked[lead.end():]
         dropped = 0
-        while dropped < len(before) and self._is_chatter(before[dropped]):
+        while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences):
             dropped += 1
         if not dropped or "?" in asked[:-1] or "？" in asked[:-1]:
             return question
@@ -820,11 +821,17 @@ class Matcher:
             versions=tuple(v for v in reading.versions if v not in claimed),
             words=tuple(w for w in reading.words if w not in claimed))
 
-    def _is_chatter(self, sentence: str) -> bool:
-        """A sentence before the question that asks nothing and says nothing the base knows."""
+    def _is_chatter(self, sentence: str, clause: bool = False) -> bool:
+        """A sentence (or a clause, in Chinese) before the question that asks nothing and says nothing the
+        base knows."""
         if _ASKS.search(sentence):
             return False
         if _CHATTER.match(sentence):
+            return True
+        if is_chinese(sentence) and not clause and not self.reader.read(sentence, self).attributes:
+            # ("準備路演問答材料。"): single characters are words the Chinese facts hold, so what it asks of
+            # the base, not how much of it the base knows, tells.  Not a clause: "海螺和星野,哪个…?" and
+            # "好模型做出来之前,…?" are part of the question
             return True
         normalized = self.normalize(sentence)
         words = [t for t in normalized.tokens if t not in self.normalize.entity_ids and not YEAR.fullmatch(t)]

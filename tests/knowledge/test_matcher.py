@@ -706,6 +706,11 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
      "jensen-huang-china-will-win-remark"),  # ("reportedly" is no typo of "repeatedly")
     ("刚休假回来,听说月之暗面婉拒了IPO,它手里有多少现金?", "moonshot-declined-ipo"),  # a clause of chatter
     ("M2 的价格是 Claude Sonnet 4.5 的多少?", "minimax-m2-api-price-vs-claude-sonnet-4-5"),  # "4.5" ends no sentence
+    # a Chinese sentence that asks nothing of the base, though its characters are the facts' characters
+    ("準備路演問答材料。MiniMax 2022 年淨虧損多少?", "minimax-net-loss-2022"),
+    ("寫緊研究報告:MiniMax 上市前嘅估值係咪已經去到100億美元?", "minimax-pre-ipo-valuation"),  # ":" with no space
+    ("我是上海的大学生,在写行业分析作业。闫俊杰是哪年出生的?", "yan-junjie-birth-year-hometown"),  # no school asked
+    ("想评估下用MiniMax M2做智能客服,它每百万token收费多少?", "minimax-m2-price"),
 ])
 def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
@@ -714,6 +719,7 @@ def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, questi
 @pytest.mark.parametrize("question, fact_id", [
     ("海螺AI和星野,哪个人均付费更高?", "minimax-hailuo-ai-arppu"),  # names only: the sides compared
     ("算上现金和在途投资,OpenAI还差多少钱?", "openai-funding-gap-1-2-trillion"),  # a clause the base knows words of
+    ("好模型做出来之前,MiniMax团队通常是什么心态?", "minimax-team-fear-before-models"),  # a clause: part of it
 ])
 def test_a_sentence_or_clause_that_says_something_stays_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
@@ -734,6 +740,7 @@ def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(re
     ("海罗AI 2024 年收入多少", "minimax-hailuo-ai-revenue"),  # 海罗, a homophone typo of 海螺
     ("米哈油是什么时候投的minimax?", "minimax-angel-round-investors"),  # 米哈油, 星夜: homophone typos too
     ("星夜付费用户数", "minimax-talkie-xingye-paying-users"),
+    ("团队士气特别低的时候,闫俊杰一般怎么处理?", "yan-junjie-low-morale-more-money"),  # 时候, 一般: no content
 ])
 def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
