@@ -508,6 +508,7 @@ class Matcher:
             for token in tokens:
                 self._contrasts[token] = self._contrasts.get(token, frozenset()) | (tokens - {token})
         self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
+        self._affiliated: dict[tuple[str, str], bool] = {}  # (organisation, person) -> a fact is about both
         # The tokens each attribute's wordings normalise to ("revenue": revenue, 营, 收, 营收...).
         self._attribute_tokens = self.normalize.attribute_tokens()
         self._attribute_stems = {attribute: frozenset(stem(t) for t in tokens if t.isascii())
@@ -613,6 +614,7 @@ class Matcher:
                 self._idf_cache = {}
                 self._readings = {}  # typo corrections and unknown words depend on the vocabulary
                 self._role_holders = {}
+                self._affiliated = {}
         finally:
             if collecting:
                 # The index lives as long as the process: move its millions of objects out of the collector's
@@ -919,6 +921,22 @@ class Matcher:
             self._role_holders[key] = holders.pop() if len(holders) == 1 else None
         return self._role_holders[key]
 
+    def _affiliations(self, reading: Reading) -> set[str]:
+        """The organisations named right before a person of theirs ("华盛顿大学的Pedro Domingos", "UW's Pedro
+        Domingos"), as tokens: they say who the person is, so a fact need not be about them.  Theirs: a
+        fact is about both."""
+        named = set()
+        for org, person in zip(reading.tokens, reading.tokens[1:], strict=False):
+            if person in self._person_tokens and org in self.normalize.entity_ids and org not in self._person_tokens:
+                key = (self.normalize.entity_ids[org], self.normalize.entity_ids[person])
+                if key not in self._affiliated:
+                    self._affiliated[key] = any(
+                        entry is not None and key[0] in entry.about and key[1] in entry.about
+                        for entry in map(self._entries.__getitem__, self._postings.get(org, ())))
+                if self._affiliated[key]:
+                    named.add(org)
+        return named
+
     def match(self, question: str) -> Match:
         with self._lock:
             reading = self._read(question)
@@ -1135,6 +1153,7 @@ class Matcher:
         content = {t: w for t, w in query.items() if (t not in guard or t in metrics) and not _NUMBER.fullmatch(t)}
         # "minimax 海螺ai 收入": the maker named beside its product qualifies it; the facts need be about Hailuo only
         guard -= {self.normalize.entity_token(self._makers[s]) for s in reading.subjects if s in self._makers}
+        guard -= self._affiliations(reading)  # "华盛顿大学的Pedro Domingos说…": UW only says who he is
         subject_tokens = guard & entities
         if not content and not subject_tokens:
             return []  # nothing but numbers and stopwords ("what's 2 + 2?"): nothing to match on

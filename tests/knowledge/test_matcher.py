@@ -847,3 +847,12 @@ def test_what_a_company_has_asked_of_its_product_is_asked_of_its_maker(real):
     assert real.match("Who runs Hailuo?").fact.id == "minimax-ceo-yan-junjie"
     assert real.match("How many employees does Talkie have?").fact.id == "minimax-employee-count"
     assert real.match("Which robot dog runs on M2.1?").fact.id == "vbot-uses-minimax-m2-1"  # runs on: no head
+
+
+@pytest.mark.parametrize("question", [
+    "华盛顿大学的Pedro Domingos说OpenAI一年大概亏多少钱?",
+    "UW's Pedro Domingos: how much does OpenAI lose a year?",
+])
+def test_an_organisation_named_before_its_person_only_says_who_the_person_is(real, question):
+    """A fact about OpenAI's loss need not be about the University of Washington to answer."""
+    assert real.match(question).fact.id == "openai-annual-loss-50-billion"
