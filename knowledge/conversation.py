@@ -92,6 +92,7 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z0-9]+")
 _SINGULAR = re.compile(r"\b(?:it|its|it's)\b|它(?!们)")
 _PLURAL = re.compile(r"\b(?:they|their|theirs)\b|他们|它们|她们")  # ("each of them": the users)
+_THEY = re.compile(r"\bthey\b|他们(?!的)")  # "they" as who does something, not "their"
 _PERSONAL = re.compile(r"\b(?:he|his|him|she|her|hers)\b|他(?!们)|她(?!们)")
 
 
@@ -410,6 +411,10 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
             persons = [e for e in (*context.subjects, *context.mentioned) if e in people and e not in named]
             if _ASKS_NAME.search(folded):  # "他叫什么?": not one named already, the one the answer brought up
                 persons = [e for e in persons if e not in context.subjects] or persons
+            if persons and _THEY.search(folded):  # "how much does he say they lose?": him, and them (not
+                # "his take on their weakest moment": the moment is his too)
+                things = [e for e in (*context.subjects, *context.mentioned) if e not in people and e not in named]
+                return (persons[0], *things[:1])
             if persons or not is_chinese(folded):
                 return tuple(persons[:1])
             # 他 with no person before: the company (Cantonese 佢 is he, she and it: "佢係全球第幾間上市嘅公司?")

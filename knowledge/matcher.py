@@ -119,6 +119,16 @@ _LEAD_CLAUSE = re.compile(rf"(?:{_LEAD_PHRASES})\s*,\s*", re.IGNORECASE)
 # Chatter after the question: "what products does minimax have? sorry im new"
 _TRAILING_CHATTER = re.compile(r"(?<=[?？])\s*(?:sorry|thanks|thx|ty|cheers|pls|please|i'm new|im new|谢谢|多谢|麻烦了)"
                                r"[^?？]{0,40}$", re.IGNORECASE)
+# A last sentence asking only whether one knows: "A customer asked which clouds host M2. Do you know?"
+_DO_YOU_KNOW = re.compile(r"(?<=[.!。！])\s*(?:do you know|does anyone know|any idea|any ideas|you know|"
+                          r"do you have that|你知道吗|知道吗|你知道不|有数吗|清楚吗)\s*[?？]?\s*$", re.IGNORECASE)
+# Who asked it first: "A customer asked which clouds host M2", "客户问MiniMax…"
+_ASKED_BY = re.compile(r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|colleague|boss|manager|friend|"
+                       r"investor|prospect|reader|student|lp|partner|someone|somebody)s?\s+(?:just\s+)?"
+                       r"(?:asked|asks|wants to know|wanted to know|is asking|was asking)(?:\s+(?:me|us))?[,:]?\s+|"
+                       r"^\s*(?:有)?(?:客户|同事|老板|领导|朋友|投资人|学生)(?:刚|刚刚)?(?:问|想知道|在问)"
+                       r"(?:我|我们)?[,，:：]?",
+                       re.IGNORECASE)
 # A question asking for a person ("who runs it?", "谁创办的?"), not for a company ("which company…", "哪家")
 _ASKS_PERSON = re.compile(r"\bwho(?:m|se)?\b|谁|哪位")
 # A short first clause that greets or sets the scene ("hi bot, …", "just back from a trip, …", "sorry, …")
@@ -778,6 +788,8 @@ class Matcher:
         its other words are no words a fact must hold.  Only when the question asks something of its own:
         "Checking something. How much?" is one question, and so is "Hailuo or Talkie: which has more…?"."""
         question = _TRAILING_CHATTER.sub("", question.strip()) or question  # "…have? sorry im new"
+        question = _DO_YOU_KNOW.sub("", question) or question
+        question = _ASKED_BY.sub("", question) or question
         *before, asked = _SENTENCE_END.split(question)
         sentences = len(before)
         if is_chinese(asked):
@@ -796,7 +808,7 @@ class Matcher:
         alone = self.reader.read(kept_text, self)
         # (after a greeting or an introduction, a subject is question enough:
         # "各位好,我在苏州做自动化的。MiniMax的B端多大体量?")
-        introduced = all(_CHATTER.match(sentence) for sentence in before[:dropped])
+        introduced = all(_CHATTER.match(fold(sentence)) for sentence in before[:dropped])
         if not alone.specific_attributes and not (alone.subjects and (alone.attributes or introduced)):
             return question
         chatter = " ".join(before[:dropped])
@@ -828,7 +840,7 @@ class Matcher:
         base knows."""
         if _ASKS.search(sentence):
             return False
-        if _CHATTER.match(sentence):
+        if _CHATTER.match(fold(sentence)):  # ("想確認一下," as "想确认一下,")
             return True
         if is_chinese(sentence) and not clause and not self.reader.read(sentence, self).attributes:
             # ("準備路演問答材料。"): single characters are words the Chinese facts hold, so what it asks of

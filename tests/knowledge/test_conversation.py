@@ -599,6 +599,14 @@ FOLLOW_UPS = [
                                ("OpenAI估值多少?", "我是说ARR,不是估值"))),
     *(pytest.param([founder], when, "minimax-founded-early-2022", id=f"when of a role: {when}")  # its founding
       for founder, when in (("who founded minimax?", "when?"), ("谁创立了MiniMax?", "什么时候?"))),
+    # "he" and "they" in one question: the person before, and the company he spoke of
+    *(pytest.param(["Who is Pedro Domingos?", "what did he say about OpenAI?"], asked,
+                   "openai-annual-loss-50-billion", id=f"he and they: {asked}")
+      for asked in ("how much does he say they lose a year?", "他说他们一年亏多少?")),
+    pytest.param(["Which podcast did Yan Junjie go on before the IPO?",
+                  "what share of MiniMax's code did he say AI writes?"],
+                 "he also said something about this being their weakest moment - exact words?",
+                 "yan-junjie-weakest-moment-quote", id="his and their: his words"),
 ]
 
 

@@ -711,6 +711,9 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("寫緊研究報告:MiniMax 上市前嘅估值係咪已經去到100億美元?", "minimax-pre-ipo-valuation"),  # ":" with no space
     ("我是上海的大学生,在写行业分析作业。闫俊杰是哪年出生的?", "yan-junjie-birth-year-hometown"),  # no school asked
     ("想评估下用MiniMax M2做智能客服,它每百万token收费多少?", "minimax-m2-price"),
+    ("想確認一下,MiniMax 2024年營收多少?", "minimax-revenue-2024"),  # chatter in Traditional too
+    # who asked it first, and whether one knows, are no part of it
+    ("A customer asked which big cloud platforms host MiniMax M2. Do you know?", "minimax-m2-on-three-clouds"),
 ])
 def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
