@@ -110,6 +110,8 @@ class Dialogue:
             if not joined:
                 return Turn("silent", lang)
             return Turn("reaction" if in_thread or not addressed else "smalltalk", lang, smalltalk=small)
+        if small == "ack":  # "ok cool" in a thread is said to the thread, not to the bot: silence; in a DM, a word back
+            return Turn("smalltalk", lang, smalltalk=small) if addressed and not in_thread else Turn("silent", lang)
         if small is not None:
             if not addressed and not (joined and (looks_like_question(text) or small == "compliment")):
                 return Turn("silent", lang)

@@ -25,6 +25,11 @@ _WHOLE = {
                 r"(?: (?:there|bot|all|everyone|team))?(?: (?:how are you(?: doing)?|how'?s it going|how is it going|"
                 r"what'?s up|how are things))?|how are you(?: doing)?|how'?s it going|how is it going|"
                 r"what'?s up|你好|您好|嗨|哈喽|哈啰|早上好|早|晚上好|下午好|在吗|你好吗",
+    # an acknowledgement closing an exchange ("ok cool", "got it", "收到"): like thanks, a reaction in a thread
+    "ack": r"(?:ok(?:ay)?|k|kk|cool|got it|gotcha|great|perfect|nice|awesome|noted|understood|makes sense|"
+           r"sounds good|roger|will do|all good|good to know|i see|ah i see|alright|sure|fair enough)"
+           r"(?: (?:cool|great|perfect|nice|got it|then|noted|makes sense|sounds good))*|"
+           r"(?:ok |好的 )?(?:好的|好|行|收到|明白|明白了|了解|了解了|懂了|知道了|嗯|嗯嗯|好嘞|没问题|ok)",
     "goodbye": r"(?:bye|goodbye|see you|see ya|good night|cya)(?: (?:bot|all))?|再见|拜拜|晚安",
     "help": r"help|\?|帮助|怎么用|how do i use (?:you|this)|how does this work|usage",
     # praise for the bot ("lol you're fast", "你回得挺快啊"): a word back, in a thread too
@@ -78,12 +83,15 @@ _INTRODUCES = re.compile(r"\b(?:i'?m|i am|i'?ll|i want|i'?d like|we'?re|here|new
                          r"questions?|got a (?:sec|second|minute)|quick one)\b|我|想|新来|入职|第一天|请教|问题")
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
 _NOISE = re.compile(r"[^\w\s'?]|_")
+_THANKS_EMOJI = re.compile(r"🙏|:pray:|:bow:|:thank_?you:")
+_EMOJI_ONLY = re.compile(r"(?:\s*(?::[a-z0-9_+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]))+\s*")
 
 REPLIES = {
     "en": {
         "greeting": "Hi! I answer questions about the Chinese AI industry from the articles I've read, with the "
                     "source quote.",
         "thanks": "You're welcome!",
+        "ack": "Glad to help! Ask me anything else about the Chinese AI industry.",
         "goodbye": "Bye! Ask me anytime.",
         "help": "Ask me about the Chinese AI industry, in English or Chinese.",
         "identity": "I'm a fact bot: I answer questions about the Chinese AI industry from five news articles, "
@@ -99,6 +107,7 @@ REPLIES = {
     "zh": {
         "greeting": "你好！我根据读过的文章回答关于中国AI行业的问题，并附上原文引用。",
         "thanks": "不客气！",
+        "ack": "好的！关于中国AI行业还有问题，随时问我。",
         "goodbye": "再见！随时来问。",
         "help": "可以用中文或英文问我关于中国AI行业的问题。",
         "identity": "我是一个事实问答机器人：根据五篇新闻文章回答关于中国AI行业的问题，"
@@ -119,6 +128,8 @@ def classify(text: str) -> str | None:
     asked = fold(clean_input(text))  # with its punctuation: "?" tells a question
     folded = _NOISE.sub(" ", asked)
     folded = re.sub(r"\s+", " ", folded).strip(" ?") if folded.strip() != "?" else "?"
+    if _EMOJI_ONLY.fullmatch(asked):  # nothing but emoji ("👌", ":+1:" as Slack writes it) is a nod, or thanks
+        return "thanks" if _THANKS_EMOJI.search(asked) else "ack"
     if not folded:
         return "help"
     for kind, pattern in _WHOLE_RE.items():

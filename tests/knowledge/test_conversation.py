@@ -559,6 +559,17 @@ def test_a_compliment_to_the_bot_in_its_thread_gets_a_word_back_and_praise_of_an
     assert dialogue.turn("好厉害", "t:C1:1", addressed=False, in_thread=True).kind == "silent"
 
 
+def test_a_nod_is_left_alone_in_a_thread_and_gets_a_word_back_in_a_dm(dialogue):
+    """"ok cool" in a thread is said to the people there; in a DM it is said to the bot, and "That's outside
+    what I know" would be the wrong word back."""
+    dialogue.turn("Who founded MiniMax?", "t:C9:1", addressed=True, in_thread=True)
+    assert dialogue.turn("ok cool", "t:C9:1", addressed=False, in_thread=True).kind == "silent"
+    assert dialogue.turn("🙏", "t:C9:1", addressed=False, in_thread=True).kind == "reaction"
+    dialogue.turn("Who founded MiniMax?", "d:U9")
+    turn = dialogue.turn("ok cool", "d:U9")
+    assert (turn.kind, turn.smalltalk) == ("smalltalk", "ack")
+
+
 def test_asking_about_the_bot_itself_mid_conversation_is_small_talk(dialogue):
     assert dialogue.turn("who's the guy that said Jensen is 'supplying weapons'?", "d:U28").kind == "answer"
     assert dialogue.turn("btw what model are you running on?", "d:U28").kind == "smalltalk"  # not LeCun's model

@@ -84,3 +84,13 @@ def test_asking_what_the_bot_can_do_is_small_talk(text):
 @pytest.mark.parametrize("text", ["好厉害", "太強了", "MiniMax is really fast", "Hailuo is good", "that's great"])
 def test_praise_of_what_was_said_is_no_compliment_to_the_bot(text):
     assert classify(text) is None  # (in a thread it gets silence, like any remark among people)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ok cool", "ack"), ("got it", "ack"), ("makes sense", "ack"), ("收到", "ack"), ("ok 收到", "ack"),
+    ("👌", "ack"), ("👍🏻", "ack"), (":+1:", "ack"), (":ok_hand:", "ack"),  # as Slack writes emoji
+    ("🙏", "thanks"), (":pray:", "thanks"),
+    ("?", "help"), ("ok so what about zhipu?", None), ("cool, and in 2023?", None),
+])
+def test_an_acknowledgement_or_an_emoji_alone_is_a_nod(text, kind):
+    assert classify(text) == kind
