@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from knowledge.cleaning import clean_input
 from knowledge.factbase import Aliases, Fact
@@ -481,6 +481,9 @@ class Explanation:
         return "\n".join(lines)
 
 
+TYPO_CANDIDATES = 8  # words as near to a typo weighed against each other
+
+
 class Matcher:
     """An index over a set of facts, updated in place by ``update`` (thread-safe)."""
 
@@ -744,16 +747,31 @@ class Matcher:
             found = process.extractOne(token, entity_words, scorer=OSA.distance, processor=None,
                                        score_cutoff=max_edits)
             if found:
+                word = self._correct_word(token, found[1])
+                # a word as near, with a letter dropped where the name has one changed, is what was meant:
+                # "how many monts" is months, not Monks
+                if word is not None and Indel.distance(token, word) < Indel.distance(token, found[0]):
+                    return word
                 return self._entity_spellings[found[0]]
+        return self._correct_word(token, max_edits)
+
+    def _correct_word(self, token: str, max_edits: int) -> str | None:
+        """The index word within ``max_edits`` of ``token`` sharing its first letter (see ``correct``)."""
         index_words = self._index_word_lists.get(token[0])
         if index_words is None:
             index_words = self._index_word_lists[token[0]] = sorted(self._index_words.get(token[0], ()))
         if not index_words:
             return None
-        found = process.extractOne(token, index_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits)
-        if found and found[1] > 1 and abs(len(found[0]) - len(token)) > 1:
+        near = process.extract(token, index_words, scorer=OSA.distance, processor=None, score_cutoff=max_edits,
+                               limit=TYPO_CANDIDATES)
+        if not near:
+            return None
+        # of words as near, one with a letter dropped or added beats one with a letter changed ("monts" is
+        # "months", not "month"), then the first in order
+        word, edits = min(((w, d) for w, d, _ in near), key=lambda c: (c[1], Indel.distance(token, c[0]), c[0]))
+        if edits > 1 and abs(len(word) - len(token)) > 1:
             return None  # two letters dropped or added is another word ("conversation" is not "conversion")
-        return found[0] if found else None
+        return word
 
     # ---- answering -------------------------------------------------------------
 

@@ -150,6 +150,26 @@ class Reading:
         return "; ".join(parts)
 
 
+_LATIN_WORD = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])", re.IGNORECASE)
+
+
+def _stopword_swapped(word: str) -> str | None:
+    """The stopword ``word`` is with two neighbouring letters swapped ("teh", "waht", "hwo"), if any."""
+    lower = word.lower()
+    return next((swapped for i in range(len(lower) - 1)
+                 if (swapped := lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:]) in EN_STOPWORDS), None)
+
+
+def _unswapped(question: str, vocabulary: Vocabulary, normalize: Normalizer) -> str:
+    """``question`` with the stopwords typed fast put right, where the base knows no such word or name: "how
+    deep in teh red" must read "in the red" (an attribute's wording); "AWS" stays Amazon's."""
+    def fix(m: re.Match) -> str:
+        word = m.group()
+        swapped = None if word.isupper() or vocabulary.knows(word.lower()) else _stopword_swapped(word)
+        return swapped if swapped and not normalize(word).entities else word
+    return _LATIN_WORD.sub(fix, question)
+
+
 class Reader:
     """Reads questions with one normaliser (the index's) and the attribute vocabulary in it."""
 
@@ -157,6 +177,8 @@ class Reader:
         self.normalize = normalizer
 
     def read(self, question: str, vocabulary: Vocabulary | None = None) -> Reading:
+        if vocabulary is not None:
+            question = _unswapped(question, vocabulary, self.normalize)
         normalized = self.normalize(question)
         tokens: list[str] = []
         corrected: dict[str, str] = {}

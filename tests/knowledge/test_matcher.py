@@ -859,3 +859,18 @@ def test_what_a_company_has_asked_of_its_product_is_asked_of_its_maker(real):
 def test_an_organisation_named_before_its_person_only_says_who_the_person_is(real, question):
     """A fact about OpenAI's loss need not be about the University of Washington to answer."""
     assert real.match(question).fact.id == "openai-annual-loss-50-billion"
+
+
+def test_of_words_as_near_to_a_typo_one_with_a_letter_dropped_wins(real):
+    """"monts" is one letter from Monks (changed) and from months (dropped): months was meant."""
+    assert real.match("minimax cash runway how many monts").fact.id == "minimax-cash-runway-53-months"
+
+
+@pytest.mark.parametrize("question, words, subjects", [
+    ("how deep in teh red was minimax in 2022?", {"deep", "red"}, {"minimax"}),  # "in the red": net loss
+    ("waht is minimax revenue 2024", {"revenue"}, {"minimax"}),
+    ("how much does m2 cost on AWS", {"cost"}, {"m2", "amazon"}),  # AWS is no "was"
+])
+def test_a_stopword_typed_fast_is_a_stopword(real, question, words, subjects):
+    reading = real.read(question)
+    assert set(reading.words) == words and set(reading.subjects) == subjects
