@@ -1590,7 +1590,7 @@ def _rival_score(best: Scored, ranked: list[Scored]) -> float:
     for other in ranked[1:]:
         if other.entry.fact.id in linked:
             continue
-        if best.about_asked and best.answers_person & other.answers_person:
+        if (best.about_asked or other.about_asked) and best.answers_person & other.answers_person:
             # asked who, both answer with the same person the question does not name, the best being about the
             # question's subjects: "who called Yan a ruthless guy?" is Huang Mingming by his remark or by who he is
             continue

@@ -732,6 +732,9 @@ def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(re
     """Huang Mingming's remark and his Mingshi partnership both answer who called Yan a ruthless guy."""
     match = real.match("who's the angel investor who called Yan Junjie a ruthless guy behind the calm exterior?")
     assert match.fact.id == "huang-mingming-angel-investor-yan-junjie"
+    # nor when the best is who he is, and the runner-up is about the subject asked: the answer is still him
+    assert "Huang Mingming" in real.match("Who is the angel investor who described Yan Junjie as 'ruthless'?").fact \
+        .answer_en
     # not when the best is not about the subject asked: SenseTime's founder is not MiniMax's
     assert real.match("商汤科技的创始人是谁?").fact is None
 
