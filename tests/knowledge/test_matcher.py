@@ -877,3 +877,8 @@ def test_of_words_as_near_to_a_typo_one_with_a_letter_dropped_wins(real):
 def test_a_stopword_typed_fast_is_a_stopword(real, question, words, subjects):
     reading = real.read(question)
     assert set(reading.words) == words and set(reading.subjects) == subjects
+
+
+@pytest.mark.parametrize("question", ["闫俊杰出国留过学吗?", "Did Yan Junjie study abroad?"])
+def test_studying_abroad_asks_about_education(real, question):
+    assert real.match(question).fact.id == "yan-junjie-education"
