@@ -198,7 +198,7 @@ class Reader:
                     if better:
                         corrected.setdefault(better, token)
                 elif better is None and len(token) >= SHORT_TYPO_MIN_LENGTH and _LATIN_WORDS.fullmatch(token):
-                    better = self._dropped_letter(token, vocabulary)
+                    better = self._short_typo(token, vocabulary)
                     if better:
                         corrected.setdefault(better, token)
                 if better:
@@ -248,15 +248,18 @@ class Reader:
             return frozenset()
         return frozenset(t for span in spans for t in self.normalize(span).tokens if t in self.normalize.entity_tokens)
 
-    def _dropped_letter(self, token: str, vocabulary: Vocabulary) -> str | None:
-        """A short word read as a known word with one letter dropped: an attribute's word ("los" -> "loss",
-        "pric" -> "price"), or any word from four letters on ("tokn" -> "token"); other short words are too
-        close to too many words to guess at."""
+    def _short_typo(self, token: str, vocabulary: Vocabulary) -> str | None:
+        """A short word read as a known word with one letter dropped or two neighbours swapped: an attribute's
+        word ("los" -> "loss", "pric" -> "price"), or any word from four letters on ("tokn" -> "token", "cahs"
+        -> "cash"); other short words are too close to too many words to guess at."""
         better = vocabulary.correct(token)
-        if not better or len(better) != len(token) + 1 or (
-                len(token) < DROPPED_LETTER_ANY_WORD and not self.normalize.attribute_of_word(better)):
+        if not better or (len(token) < DROPPED_LETTER_ANY_WORD and not self.normalize.attribute_of_word(better)):
             return None
-        return better if any(better[:i] + better[i + 1:] == token for i in range(len(better))) else None
+        if len(better) == len(token) + 1:
+            return better if any(better[:i] + better[i + 1:] == token for i in range(len(better))) else None
+        swapped = len(better) == len(token) and any(
+            token[:i] + token[i + 1] + token[i] + token[i + 2:] == better for i in range(len(token) - 1))
+        return better if swapped else None
 
     def _named_by_place(self, question: str, unknown: frozenset[str], corrected: dict[str, str],
                         reading: Reading) -> frozenset[str]:
@@ -351,7 +354,7 @@ _RELEASE_WORDS = re.compile(r"\b(?:release|released|launch|launched|debut|debute
                             r"built|come out|came out)\b|发布|推出|上线|问世|研发|开发")
 SHORT_TYPO_MIN_LENGTH = 3  # shorter words are read through only when one letter of an attribute's word was dropped
 TYPO_MIN_LENGTH = 5  # "earn" is one edit from "ears": too short to guess at
-DROPPED_LETTER_ANY_WORD = 4  # ... but a dropped letter of four letters or more is read through ("tokn" -> "token")
+DROPPED_LETTER_ANY_WORD = 4  # ... but a dropped letter or a swap of four letters or more is read through ("tokn")
 # The question word decides between two attributes one wording names: "who founded X" asks for the
 # founder, "when was X founded" for the date; "where is X from" asks for a hometown, "when did X
 # start" for the founding date.

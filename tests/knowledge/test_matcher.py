@@ -882,3 +882,12 @@ def test_a_stopword_typed_fast_is_a_stopword(real, question, words, subjects):
 @pytest.mark.parametrize("question", ["闫俊杰出国留过学吗?", "Did Yan Junjie study abroad?"])
 def test_studying_abroad_asks_about_education(real, question):
     assert real.match(question).fact.id == "yan-junjie-education"
+
+
+def test_a_short_word_with_two_letters_swapped_is_read_through(real):
+    reading = real.read("How big is MiniMax's cahs reserve?")
+    assert "cash" in reading.tokens and reading.corrected.get("cash") == "cahs"
+
+
+def test_starting_up_in_a_year_asks_when_it_was_founded(real):
+    assert real.match("MiniMax是哪一年開始創業的?").fact.id == "minimax-founded-early-2022"
