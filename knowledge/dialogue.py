@@ -467,6 +467,11 @@ def _fits(answer: Answer, resolved: Resolved, own_attribute: bool, makers: dict[
     what the question says besides it)."""
     fact = answer.fact
     about = set(getattr(fact, "about", ()) or ())
+    if not own_attribute:
+        # (a fact about a product of theirs is about them too: "what was their first linear attention model
+        # called?" after MiniMax's first MoE model is told by Text-01's fact; not so when the follow-up names
+        # its own attribute, "and its revenue?" of MiniMax is not Hailuo's)
+        about |= {makers[a] for a in about if a in makers}
     comparison = getattr(answer, "comparison", None)  # each side is about its own subject
     subjects = set(resolved.subjects)
     subjects |= {makers[s] for s in resolved.subjects if s in makers}  # ("who runs it?" of Hailuo: MiniMax's)

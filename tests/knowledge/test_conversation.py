@@ -614,6 +614,9 @@ FOLLOW_UPS = [
     *(pytest.param(["Who is Pedro Domingos?", "what did he say about OpenAI?"], asked,
                    "openai-annual-loss-50-billion", id=f"he and they: {asked}")
       for asked in ("how much does he say they lose a year?", "他说他们一年亏多少?")),
+    pytest.param(["When did MiniMax ship China's first MoE model?"],
+                 "what was their first linear attention model called?", "minimax-text-01-linear-attention",
+                 id="a product of theirs: its fact"),
     pytest.param(["Which podcast did Yan Junjie go on before the IPO?",
                   "what share of MiniMax's code did he say AI writes?"],
                  "he also said something about this being their weakest moment - exact words?",
