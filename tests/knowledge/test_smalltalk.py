@@ -75,7 +75,7 @@ def test_thanks_that_asks_or_thanks_someone_else_is_not(text):
 
 
 @pytest.mark.parametrize("text", ["nice. what else can you help me with?", "How can you help?", "你都能帮我做什么?",
-                                  "what kind of stuff can you help me with?",
+                                  "what kind of stuff can you help me with?", "what kind of stuff do you know about?",
                                   "你可以干啥"])
 def test_asking_what_the_bot_can_do_is_small_talk(text):
     assert topic(text) == "identity"
