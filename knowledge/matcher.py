@@ -129,6 +129,9 @@ _ASKED_BY = re.compile(r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|col
                        r"^\s*(?:有)?(?:客户|同事|老板|领导|朋友|投资人|学生)(?:刚|刚刚)?(?:问|想知道|在问)"
                        r"(?:我|我们)?[,，:：]?",
                        re.IGNORECASE)
+# A role asked for: "which OpenAI executive…", "哪位高管"
+_WHICH_ROLE = re.compile(r"\bwhich\b[^?]{0,30}?\b(?:executive|exec|founder|co-?founder|ceo|boss|leader|head|chief)"
+                         r"|哪位")
 # A question asking for a person ("who runs it?", "谁创办的?"), not for a company ("which company…", "哪家")
 _ASKS_PERSON = re.compile(r"\bwho(?:m|se)?\b|谁|哪位")
 # A short first clause that greets or sets the scene ("hi bot, …", "just back from a trip, …", "sorry, …")
@@ -914,6 +917,11 @@ class Matcher:
         Yan Junjie (the one the base's founder fact names), asking his hometown."""
         roles = [a for a in reading.specific_attributes if a in ROLES]
         others = [a for a in reading.attributes if a in PERSONAL_ATTRIBUTES]
+        if roles and not others and "said" in self.normalize(reading.question).attributes \
+                and not _WHICH_ROLE.search(fold(reading.question)):
+            # "How does MiniMax's founder think about…?" (a generic attribute the reading drops); not "Which
+            # OpenAI executive's remarks…?", which asks who holds the role
+            others = ["said"]
         if roles and others and len(reading.subjects) == 2:
             return self._role_named(reading, roles[0], others)
         if not roles or not others or len(reading.subjects) != 1 or reading.subjects[0] in self._people:

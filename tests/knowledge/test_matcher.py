@@ -327,6 +327,11 @@ def test_a_role_of_a_company_is_read_as_the_person_who_holds_it(real, question, 
     assert match.reading.subjects == ("yan-junjie",) and match.fact.id == fact_id
 
 
+def test_what_a_role_holder_thinks_is_asked_of_the_person_but_which_role_holder_is_not(real):
+    assert real.read("How does MiniMax's founder think about keeping top people?").subjects == ("yan-junjie",)
+    assert real.read("Which OpenAI executive's remarks raised eyebrows?").subjects == ("openai",)
+
+
 def test_a_question_about_the_company_under_its_ceo_stays_about_the_company(real):
     assert real.read("How many layers of management does MiniMax have under the CEO?").subjects == ("minimax",)
 
