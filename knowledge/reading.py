@@ -388,6 +388,10 @@ _DATING_CLAUSES = {
 }
 
 
+# Attributes that are amounts of money themselves: "多少钱" / "cost" beside them only asks the amount
+_MONEY_NAMED = frozenset({"price", "funding", "valuation", "revenue", "net_loss", "market_cap"})
+
+
 def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
     for attribute, clause in _DATING_CLAUSES.items():
         if attribute in attributes and clause.search(folded) \
@@ -397,7 +401,8 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
         if narrow in attributes and broad in attributes and attributes.index(broad) < attributes.index(narrow):
             attributes.remove(narrow)
             attributes.insert(attributes.index(broad), narrow)
-    if "price" in attributes and "cost" in attributes:  # "how much does M1 cost per million tokens": its price
+    if "cost" in attributes and not _MONEY_NAMED.isdisjoint(attributes):
+        # "how much does M1 cost per million tokens": its price; "累计融了多少钱": how much was raised
         attributes.remove("cost")
     if "founded" in attributes and "founder" in vocabulary and "founder" not in attributes and _WHO.search(folded):
         attributes[attributes.index("founded")] = "founder"

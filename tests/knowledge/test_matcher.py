@@ -896,3 +896,11 @@ def test_a_short_word_with_two_letters_swapped_is_read_through(real):
 
 def test_starting_up_in_a_year_asks_when_it_was_founded(real):
     assert real.match("MiniMax是哪一年開始創業的?").fact.id == "minimax-founded-early-2022"
+
+
+@pytest.mark.parametrize("question, attribute", [
+    ("上市前MiniMax累计融了多少钱?", "funding"),  # raised: not a cost
+    ("How much does MiniMax M1 cost per million tokens?", "price"),
+])
+def test_how_much_money_beside_an_amount_attribute_asks_that_amount(real, question, attribute):
+    assert real.read(question).attributes[0] == attribute
