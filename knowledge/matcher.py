@@ -129,6 +129,11 @@ _ASKED_BY = re.compile(r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|col
                        r"^\s*(?:有)?(?:客户|同事|老板|领导|朋友|投资人|学生)(?:刚|刚刚)?(?:问|想知道|在问)"
                        r"(?:我|我们)?[,，:：]?",
                        re.IGNORECASE)
+# A person described by the organisation he works at: "the UW professor", "华盛顿大学那位计算机教授"
+_DESCRIBED_PERSON = re.compile(
+    r"([a-z][\w.-]*(?: [a-z][\w.-]*)?)(?:'s)? (?:computer science |cs |economics |ai )?"
+    r"(?:professor|prof|researcher|scientist|economist|academic)s?\b|"
+    r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
 # A role asked for: "which OpenAI executive…", "哪位高管"
 _WHICH_ROLE = re.compile(r"\bwhich\b[^?]{0,30}?\b(?:executive|exec|founder|co-?founder|ceo|boss|leader|head|chief)"
                          r"|哪位")
@@ -961,9 +966,11 @@ class Matcher:
 
     def _affiliations(self, reading: Reading) -> set[str]:
         """The organisations named right before a person of theirs ("华盛顿大学的Pedro Domingos", "UW's Pedro
-        Domingos"), as tokens: they say who the person is, so a fact need not be about them.  Theirs: a
-        fact is about both."""
-        named = set()
+        Domingos"; theirs: a fact is about both) or describing one ("that UW professor"), as tokens: they say
+        who the person is, so a fact need not be about them."""
+        named = {t for described in _DESCRIBED_PERSON.finditer(fold(reading.question))
+                 for t in self.normalize(described.group(1) or described.group(2)).entities
+                 if t not in self._person_tokens}  # "that UW professor", "华盛顿大学那位计算机教授"
         for org, person in zip(reading.tokens, reading.tokens[1:], strict=False):
             if person in self._person_tokens and org in self.normalize.entity_ids and org not in self._person_tokens:
                 key = (self.normalize.entity_ids[org], self.normalize.entity_ids[person])

@@ -863,6 +863,8 @@ def test_what_a_company_has_asked_of_its_product_is_asked_of_its_maker(real):
 @pytest.mark.parametrize("question", [
     "华盛顿大学的Pedro Domingos说OpenAI一年大概亏多少钱?",
     "UW's Pedro Domingos: how much does OpenAI lose a year?",
+    "How much is OpenAI losing a year according to that UW professor?",  # a person described by his university
+    "华盛顿大学那位计算机教授说OpenAI每年亏多少钱?",
 ])
 def test_an_organisation_named_before_its_person_only_says_who_the_person_is(real, question):
     """A fact about OpenAI's loss need not be about the University of Washington to answer."""
