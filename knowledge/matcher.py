@@ -972,6 +972,9 @@ class Matcher:
                  for t in self.normalize(described.group(1) or described.group(2)).entities
                  if t not in self._person_tokens}  # "that UW professor", "华盛顿大学那位计算机教授"
         for org, person in zip(reading.tokens, reading.tokens[1:], strict=False):
+            if person in reading.versions and org in self.normalize.entity_ids and org not in self._person_tokens:
+                named.add(org)  # "Nvidia H800s": the maker of a model named beside it, as "MiniMax M2"
+                continue
             if person in self._person_tokens and org in self.normalize.entity_ids and org not in self._person_tokens:
                 key = (self.normalize.entity_ids[org], self.normalize.entity_ids[person])
                 if key not in self._affiliated:

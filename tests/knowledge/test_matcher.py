@@ -906,3 +906,9 @@ def test_starting_up_in_a_year_asks_when_it_was_founded(real):
 ])
 def test_how_much_money_beside_an_amount_attribute_asks_that_amount(real, question, attribute):
     assert real.read(question).attributes[0] == attribute
+
+
+def test_a_maker_named_beside_its_model_qualifies_it(real):
+    """"Nvidia H800s": the M1 fact names the H800 and need not be about Nvidia."""
+    match = real.match("Fact check for my story: MiniMax-M1's RL training ran on 1,024 Nvidia H800s, right?")
+    assert match.fact.id == "minimax-m1-training-cost"
