@@ -855,8 +855,15 @@ class Matcher:
         claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, folded)}
         claimed |= set(reading.years) if dated else set()
         claimed |= CLAIM_WORDS | reading.written_names  # a name the base never uses: the place or school claimed
+        subjects = reading.subjects
+        people = [s for s in subjects if s in self._people]
+        if reading.attribute in ROLES and people and len(people) < len(subjects):
+            # "Zhipu's CEO is Yang Zhilin, right?": the person is the claim; the answer names who holds the role
+            claimed |= {self.normalize.entity_token(p) for p in people}
+            subjects = tuple(s for s in subjects if s not in people)
         return dataclasses.replace(
-            reading, checks_claim=True, tokens=tuple(t for t in reading.tokens if t not in claimed),
+            reading, checks_claim=True, subjects=subjects, compared=tuple(s for s in reading.compared if s in subjects),
+            tokens=tuple(t for t in reading.tokens if t not in claimed),
             years=tuple(y for y in reading.years if y not in claimed),
             versions=tuple(v for v in reading.versions if v not in claimed),
             words=tuple(w for w in reading.words if w not in claimed))

@@ -912,3 +912,11 @@ def test_a_maker_named_beside_its_model_qualifies_it(real):
     """"Nvidia H800s": the M1 fact names the H800 and need not be about Nvidia."""
     match = real.match("Fact check for my story: MiniMax-M1's RL training ran on 1,024 Nvidia H800s, right?")
     assert match.fact.id == "minimax-m1-training-cost"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Zhipu's CEO is Yang Zhilin, right?", "zhipu-ceo-zhang-peng"),  # the person is the claim: who holds it
+    ("MiniMax的创始人是杨植麟吗?", "minimax-founder-yan-junjie"),
+])
+def test_a_person_claimed_to_hold_a_role_is_corrected_by_who_holds_it(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
