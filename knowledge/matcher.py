@@ -161,6 +161,7 @@ _CHECKS_CLAIM = re.compile(
     r"|^\s*(?:is it true|was|is|were|did|does|has|have)\b"
     r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否"
     r"|[?？]\s*(?:19|20)\d\d\s*年?\s*[?？]\s*$")  # "智谱是哪年成立的? 2021?"
+_PLACES_OF_A_LIFE = frozenset({"career", "education", "hometown"})  # where someone worked, studied, was born
 ONE_TIME_EVENTS = frozenset({"founded", "ipo"})  # (and a product's release)
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
 CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "trillion", "billion", "million", "bn", "dollars",
@@ -861,6 +862,10 @@ class Matcher:
             # "Zhipu's CEO is Yang Zhilin, right?": the person is the claim; the answer names who holds the role
             claimed |= {self.normalize.entity_token(p) for p in people}
             subjects = tuple(s for s in subjects if s not in people)
+        elif reading.attribute in _PLACES_OF_A_LIFE and people and len(people) < len(subjects):
+            # "Did Yan Junjie go to Alibaba after his PhD?": the company (or school, or town) is the claim
+            claimed |= {self.normalize.entity_token(s) for s in subjects if s not in people}
+            subjects = tuple(people)
         return dataclasses.replace(
             reading, checks_claim=True, subjects=subjects, compared=tuple(s for s in reading.compared if s in subjects),
             tokens=tuple(t for t in reading.tokens if t not in claimed),
