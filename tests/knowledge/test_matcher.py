@@ -921,3 +921,11 @@ def test_a_maker_named_beside_its_model_qualifies_it(real):
 ])
 def test_a_person_claimed_to_hold_a_role_is_corrected_by_who_holds_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Who's the CEO of the Tsinghua-rooted lab that just went public?", "zhipu-ceo-zhang-peng"),
+    ("the tsinghua-linked AI lab that just went public, when was it founded?", "zhipu-ai-founded-2019"),
+])
+def test_zhipu_described_by_its_roots_is_zhipu(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
