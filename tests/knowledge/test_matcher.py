@@ -929,3 +929,8 @@ def test_a_person_claimed_to_hold_a_role_is_corrected_by_who_holds_it(real, ques
 ])
 def test_zhipu_described_by_its_roots_is_zhipu(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_keeping_top_people_is_retaining_talent(real):
+    match = real.match("Does Yan Junjie think money is the #1 thing for keeping top people?")
+    assert match.fact.id == "yan-junjie-money-second"
