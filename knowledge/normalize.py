@@ -197,6 +197,18 @@ class Normalizer:
         self._attr_latin_first = _first_index(self._attr_latin)
         self._attr_cjk_first = _first_index(self._attr_cjk)
 
+    def entity_spellings_zh(self) -> dict[str, str]:
+        """The Chinese spellings of names (aliases.yaml ``entities``), each with its entity token."""
+        return {spelling: token for spelling, token in self._cjk.items() if token in self.entity_tokens}
+
+    def cjk_token(self, spelling: str) -> str:
+        return self._cjk[spelling]
+
+    def names(self, word: str) -> bool:
+        """Whether a Chinese word is a name, term or attribute wording of aliases.yaml ("份额": share), which
+        the index holds as its token rather than as the word."""
+        return word in self._cjk or word in self._attr_cjk
+
     def __call__(self, text: str) -> Normalized:
         return self._normalize(text)
 

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from rapidfuzz.distance import OSA
 
+from knowledge.homophones import Homophones
 from knowledge.normalize import EN_STOPWORDS, Normalized, Normalizer, fold
 
 # Attributes named by generic wordings ("what is", "say", "meet", "compare"): they tell what a
@@ -175,13 +176,16 @@ class Reader:
 
     def __init__(self, normalizer: Normalizer):
         self.normalize = normalizer
+        self.homophones = Homophones(normalizer.entity_spellings_zh())
 
     def read(self, question: str, vocabulary: Vocabulary | None = None) -> Reading:
+        corrected: dict[str, str] = {}
         if vocabulary is not None:
             question = _unswapped(question, vocabulary, self.normalize)
+            question, homophones = self._homophones_spelt(question, vocabulary)
+            corrected.update(homophones)
         normalized = self.normalize(question)
         tokens: list[str] = []
-        corrected: dict[str, str] = {}
         unknown: set[str] = set()
         worded = self._worded_tokens(normalized) if normalized.attributes else frozenset()
         capitalised = _capitalised(question)
@@ -231,6 +235,24 @@ class Reader:
         written = unknown & capitalised if unknown else frozenset()
         names = written | self._named_by_place(question, unknown, corrected, reading) if unknown else frozenset()
         return replace(reading, names=frozenset(names), written_names=written) if names else reading
+
+    def _homophones_spelt(self, question: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str]]:
+        """``question`` with the Chinese names typed with a homophone spelt right ("智铺的CEO" -> "智谱的CEO"),
+        and {entity token: what was typed} for the reading's typos.  Found in the folded text (Simplified,
+        as the names are), put right in the question as written ("閆駿傑" too)."""
+        folded = fold(question)
+        _, found = self.homophones.correct(folded, lambda word: vocabulary.knows(word) or self.normalize.names(word))
+        corrected = {}
+        for spelling, typed in found.items():
+            written = next((m.group() for m in re.finditer(rf"[\u3400-\u9fff]{{{len(typed)}}}", question)
+                            if fold(m.group()) == typed), None)
+            if written is None:  # (a window overlapping another match: look at every start)
+                written = next((question[i:i + len(typed)] for i in range(len(question) - len(typed) + 1)
+                                if fold(question[i:i + len(typed)]) == typed), None)
+            if written is not None:
+                question = question.replace(written, spelling)
+                corrected[self.normalize.cjk_token(spelling)] = typed
+        return question, corrected
 
     def _worded_tokens(self, normalized: Normalized) -> frozenset[str]:
         """The question's tokens that belong to a wording of an attribute it names."""
