@@ -134,6 +134,8 @@ _DESCRIBED_PERSON = re.compile(
     r"([a-z][\w.-]*(?: [a-z][\w.-]*)?)(?:'s)? (?:computer science |cs |economics |ai )?"
     r"(?:professor|prof|researcher|scientist|economist|academic)s?\b|"
     r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
+# A sentence about the asker: "I run GPU clusters in Bangalore…", "Our family office got a teaser…"
+_FIRST_PERSON = re.compile(r"\s*(?:i|we|our|my|me|i'm|im|we're|i've|we've|i'd|us)\b", re.IGNORECASE)
 # A role asked for: "which OpenAI executive…", "哪位高管"
 _WHICH_ROLE = re.compile(r"\bwhich\b[^?]{0,30}?\b(?:executive|exec|founder|co-?founder|ceo|boss|leader|head|chief)"
                          r"|哪位")
@@ -827,7 +829,8 @@ class Matcher:
             if lead:
                 before, asked = [*before, asked[:lead.end()].rstrip(", ")], asked[lead.end():]
         dropped = 0
-        while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences):
+        asks = frozenset(self.reader.read(asked, self).specific_attributes) if before else frozenset()
+        while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks):
             dropped += 1
         if not dropped or "?" in asked[:-1] or "？" in asked[:-1]:
             return question
@@ -873,17 +876,22 @@ class Matcher:
             versions=tuple(v for v in reading.versions if v not in claimed),
             words=tuple(w for w in reading.words if w not in claimed))
 
-    def _is_chatter(self, sentence: str, clause: bool = False) -> bool:
+    def _is_chatter(self, sentence: str, clause: bool = False, asks: frozenset[str] = frozenset()) -> bool:
         """A sentence (or a clause, in Chinese) before the question that asks nothing and says nothing the
         base knows."""
         if _ASKS.search(sentence):
             return False
         if _CHATTER.match(fold(sentence)):  # ("想確認一下," as "想确认一下,")
             return True
-        if is_chinese(sentence) and not clause and not self.reader.read(sentence, self).attributes:
+        if not clause and is_chinese(sentence) and not self.reader.read(sentence, self).attributes:
             # ("準備路演問答材料。"): single characters are words the Chinese facts hold, so what it asks of
             # the base, not how much of it the base knows, tells.  Not a clause: "海螺和星野,哪个…?" and
             # "好模型做出来之前,…?" are part of the question
+            return True
+        if not clause and _FIRST_PERSON.match(sentence) \
+                and set(self.reader.read(sentence, self).specific_attributes) <= asks:
+            # about the asker, and asking nothing the question does not ("Our family office is screening
+            # HK-listed AI names. On what date did MiniMax actually list?")
             return True
         normalized = self.normalize(sentence)
         words = [t for t in normalized.tokens if t not in self.normalize.entity_ids and not YEAR.fullmatch(t)]

@@ -719,6 +719,10 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("想確認一下,MiniMax 2024年營收多少?", "minimax-revenue-2024"),  # chatter in Traditional too
     # who asked it first, and whether one knows, are no part of it
     ("A customer asked which big cloud platforms host MiniMax M2. Do you know?", "minimax-m2-on-three-clouds"),
+    # a sentence about the asker, asking nothing the question does not
+    ("Our family office is screening HK-listed AI names. On what date did MiniMax actually list?",
+     "minimax-hk-listing-date"),
+    ("I design subscription flows in São Paulo - what is Talkie, exactly?", "minimax-talkie-xingye"),
 ])
 def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
