@@ -134,6 +134,10 @@ _DESCRIBED_PERSON = re.compile(
     r"([a-z][\w.-]*(?: [a-z][\w.-]*)?)(?:'s)? (?:computer science |cs |economics |ai )?"
     r"(?:professor|prof|researcher|scientist|economist|academic)s?\b|"
     r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
+# A remark after the question ("…? keep seeing it cited"), not a second question ("…? and how much?")
+REMARK_MIN_WORDS = 3
+_QUESTION_WORD = re.compile(r"\s*(?:and|or|what|who|when|where|which|how|why|is|are|was|were|did|does|do|can)\b",
+                            re.IGNORECASE)
 # A sentence about the asker: "I run GPU clusters in Bangalore…", "Our family office got a teaser…"
 _FIRST_PERSON = re.compile(r"\s*(?:i|we|our|my|me|i'm|im|we're|i've|we've|i'd|us)\b", re.IGNORECASE)
 # A role asked for: "which OpenAI executive…", "哪位高管"
@@ -819,6 +823,7 @@ class Matcher:
         question = _TRAILING_CHATTER.sub("", question.strip()) or question  # "…have? sorry im new"
         question = _DO_YOU_KNOW.sub("", question) or question
         question = _ASKED_BY.sub("", question) or question
+        question = self._without_remark(question)
         *before, asked = _SENTENCE_END.split(question)
         sentences = len(before)
         if is_chinese(asked):
@@ -847,6 +852,17 @@ class Matcher:
         if not YEAR.search(kept_text):  # (a year of its own wins: "…lost $465M in 2024. And in 2023?")
             kept += YEAR.findall(chatter)
         return " ".join([*dict.fromkeys(kept), kept_text])
+
+    def _without_remark(self, question: str) -> str:
+        """The question without a remark after its question mark that asks nothing and gives no figure ("who
+        founded anthropic? someone told me he crossed paths with MiniMax's boss", "What is OpenRouter? keep
+        seeing it cited"), when what comes before reads as a question of its own."""
+        head, mark, tail = max(question.rpartition("?"), question.rpartition("？"), key=lambda p: len(p[0]))
+        if not mark or not tail.strip() or _ASKS.search(tail) or _QUESTION_WORD.match(tail) \
+                or re.search(r"(?<![a-z])\d", tail, re.IGNORECASE) or len(tail.split()) < REMARK_MIN_WORDS:
+            return question
+        alone = self.reader.read(head + mark, self)
+        return head + mark if alone.subjects and (alone.attributes or alone.words) else question
 
     def _claim_set_aside(self, reading: Reading, folded: str) -> Reading:
         """A question checking a claim (``_CHECKS_CLAIM``; ``folded``: its text, folded), without the figures it

@@ -938,3 +938,16 @@ def test_zhipu_described_by_its_roots_is_zhipu(real, question, fact_id):
 def test_keeping_top_people_is_retaining_talent(real):
     match = real.match("Does Yan Junjie think money is the #1 thing for keeping top people?")
     assert match.fact.id == "yan-junjie-money-second"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("who founded antrhopic? someone told me he crossed paths with MiniMax's boss years ago",
+     "anthropic-founder-dario-amodei"),  # not a question about MiniMax's boss
+    ("What is OpenRouter? keep seeing it cited as the leaderboard for minimax m2", "openrouter-what-it-is"),
+])
+def test_a_remark_after_the_question_is_no_part_of_it(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
+def test_a_second_question_or_a_figure_after_the_question_mark_stays(real):
+    assert real.read("What was MiniMax's revenue? in 2024 I mean").years == ("2024",)
