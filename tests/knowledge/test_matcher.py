@@ -951,3 +951,10 @@ def test_a_remark_after_the_question_is_no_part_of_it(real, question, fact_id):
 
 def test_a_second_question_or_a_figure_after_the_question_mark_stays(real):
     assert real.read("What was MiniMax's revenue? in 2024 I mean").years == ("2024",)
+
+
+@pytest.mark.parametrize("question", ["Should we buy MiniMax shares at HK$680 or wait for a dip?",
+                                      "MiniMax股票现在值得买吗?"])
+def test_investment_advice_is_refused(real, question):
+    """No article advises buying anything: not the 13 February share price."""
+    assert real.match(question).fact is None
