@@ -171,6 +171,15 @@ def looks_like_question(text: str) -> bool:
     )
 
 
+# A correction of the last question: "不是,我是说2023年的", "no, I meant the total share"
+_CORRECTION = re.compile(r"^(?:不是|不对|唔系)?[,，\s]*我(?:是)?(?:说|问|指)(?:的)?|"
+                         r"^(?:no|nope|sorry|oops|nah)?[,.!\s]*i (?:meant|mean)\b")
+
+
+def is_correction(text: str) -> bool:
+    return bool(_CORRECTION.match(fold(clean_input(text)).strip()))
+
+
 def is_follow_up_form(text: str) -> bool:
     return bool(_FOLLOW_UP.search(fold(clean_input(text))))
 

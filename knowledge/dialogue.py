@@ -21,6 +21,7 @@ from knowledge.conversation import (
     Resolved,
     asks_name,
     companies_talked_about,
+    is_correction,
     is_follow_up_form,
     looks_like_question,
     names_a_person,
@@ -40,6 +41,9 @@ TOLD_ALREADY_COVERAGE = 0.5
 # Words pointing at the time of the last answer: they ask nothing of their own
 _AT_THAT_TIME = re.compile(r"\b(?:at|by|on|around) (?:that|the|this) (?:point|time|moment|stage|day|date)\b|"
                            r"\b(?:back then|by then|that day|on the day)\b")
+# A keyword query in a thread: this many words at most ("minimax 净亏损 2024"), or Chinese characters
+KEYWORD_QUERY_WORDS, KEYWORD_QUERY_CJK = 5, 12
+_CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
 HIS_COMPANIES_TRIED = 3  # companies of the conversation tried for "his angel round"
 # A question opening with whom it asks for ("who called Yan a 'ruthless' guy?", "谁说闫俊杰是个狠人?", "which
@@ -120,7 +124,8 @@ class Dialogue:
             if small == "greeting" and conversations:
                 self._remember_introduced(text, key)
             return Turn("smalltalk", lang, smalltalk=small, examples=tuple(self.examples.next(lang)))
-        if not addressed and not (joined and looks_like_question(text)):
+        if not addressed and not (joined and (looks_like_question(text) or is_correction(text)
+                                              or self._keyword_query(text))):
             return Turn("silent", lang)
         match = self.qa.match(text)
         reading = match.reading
@@ -257,6 +262,16 @@ class Dialogue:
                                    self._focus(answer, reading, resolved, context))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    def _keyword_query(self, text: str) -> bool:
+        """A few words naming what the base knows and what of it is asked ("minimax 净亏损 2024"), as typed
+        into a search box: a question in a thread the bot is part of, though it has no question mark."""
+        folded = fold(clean_input(text))
+        short = len(folded.split()) <= KEYWORD_QUERY_WORDS and len(_CJK_CHARS.findall(folded)) <= KEYWORD_QUERY_CJK
+        if not short or "<@" in text:
+            return False
+        reading = self.qa.matcher.read(text)
+        return bool(reading.subjects and reading.specific_attributes)
 
     def _fits_follow_up(self, answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:
         return _fits(answer, resolved, own_attribute, self._makers)

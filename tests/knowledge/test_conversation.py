@@ -657,3 +657,16 @@ def test_the_last_attribute_is_not_asked_again_of_what_its_fact_does_not_tell(di
 def test_he_after_a_person_is_still_that_person(dialogue):
     dialogue.turn("Who founded MiniMax?", "d:U39")
     assert dialogue.turn("how old is he?", "d:U39").answer.fact.id == "yan-junjie-age-2026"
+
+
+def test_a_keyword_query_or_a_correction_in_the_bots_thread_is_answered(dialogue):
+    """Typed as into a search box, or putting the last question right: asked of the bot, though no "?"."""
+    dialogue.turn("MiniMax 2024年营收多少?", "t:C40:1", addressed=True, in_thread=True)
+    assert dialogue.turn("minimax 净亏损 2024", "t:C40:1", addressed=False, in_thread=True).answer.fact.id \
+        == "minimax-net-loss-2024"
+    assert dialogue.turn("不是,我是说2023年的", "t:C40:1", addressed=False, in_thread=True).answer.fact.id \
+        == "minimax-net-loss-2023"
+    # not a colleague's remark, nor a longer sentence that only names things
+    assert dialogue.turn("<@U0OTHER> minimax 净亏损 2024", "t:C40:1", addressed=False, in_thread=True).kind == "silent"
+    assert dialogue.turn("we should look at the minimax net loss in 2024 again later this week", "t:C40:1",
+                         addressed=False, in_thread=True).kind == "silent"
