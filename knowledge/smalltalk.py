@@ -19,9 +19,13 @@ from knowledge.normalize import fold, is_chinese
 
 # Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
 _WHOLE = {
-    "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?)"
+    "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?|"
+              r"merci(?: beaucoup)?|danke(?: schön| schoen)?|gracias|grazie|obrigad[oa]|valeu|asante(?: sana)?|"
+              r"arigato|dank je|tack|shukran|spasibo|ta)"
               r"(?: (?:a lot|so much|very much|again|bot|mate))*|谢谢(?:你|啦|了|哈)?|多谢|谢了|感谢|感谢你|太感谢了",
-    "greeting": r"(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|hi there|hello there)"
+    "greeting": r"(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|hi there|hello there|"
+                r"bonjour|salut|hola|ciao|hallo|guten tag|moin|oi|ola|olá|salaam|salam|namaste|konnichiwa|jambo|"
+                r"habari|merhaba|annyeong)"
                 r"(?: (?:there|bot|all|everyone|team))?(?: (?:how are you(?: doing)?|how'?s it going|how is it going|"
                 r"what'?s up|how are things))?|how are you(?: doing)?|how'?s it going|how is it going|"
                 r"what'?s up|你好|您好|嗨|哈喽|哈啰|早上好|早|晚上好|下午好|在吗|你好吗",
@@ -44,7 +48,7 @@ _ANYWHERE = {
     "identity": r"who are you|what are you|"
                 r"what (?:else |kind of (?:stuff|things) |sort of (?:stuff|things) |stuff |things )?"
                 r"can you (?:do|help(?: me)?(?: out)?(?: with)?)\b|"
-                r"how (?:else )?can you help|"
+                r"how (?:else )?can you help|who (?:made|built|created|developed|wrote|trained) you|"
                 r"what (?:else |kinds? of (?:stuff|things|topics) |sorts? of (?:stuff|things|topics) )?do you know|"
                 r"are you a bot|are you human|your name|你是谁|"
                 r"你(?:还|都)?(?:能|可以)(?:帮我|帮忙)?(?:做|干)?(?:些|点)?(?:什么|啥)|你(?:还|都)?会(?:做|干)?(?:些)?(?:什么|啥)|"
@@ -71,13 +75,15 @@ _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.ite
 # Thanks with a few words around it ("got it, thanks", "好的，谢谢！", "thanks for the info"): a thanks word in a
 # short message that asks nothing.  Anything longer, or asking, is read as a question.
 _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|tks|thks|tnx|3q|appreciated?|"
-                          r"appreciate it)\b|谢谢|多谢|感谢|感恩|谢啦|谢了|"
+                          r"appreciate it|cheers|merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|"
+                          r"shukran|spasibo)\b|^ta\b|谢谢|多谢|感谢|感恩|谢啦|谢了|"
                           r"(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
 _ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
                    r"吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有")
 THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14
 # A greeting opening a message that then only says who one is or what one wants to ask about, asking nothing yet
-_GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good afternoon)\b|"
+_GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good afternoon|bonjour|salut|hola|ciao|"
+                             r"hallo|guten tag|moin|oi|ola|olá|salaam|salam|namaste|konnichiwa|jambo|merhaba)\b|"
                              r"你好|您好|早上好|早安|早|嗨|哈喽|哈啰|大家好")
 _A_FEW = re.compile(r"几个|几件|几点")  # "想问几个问题": a few questions, not "how many"
 # ... saying who one is or what one is after (not a keyword query: "hey, minimax revenue 2024")

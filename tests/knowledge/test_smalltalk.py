@@ -94,3 +94,18 @@ def test_praise_of_what_was_said_is_no_compliment_to_the_bot(text):
 ])
 def test_an_acknowledgement_or_an_emoji_alone_is_a_nod(text, kind):
     assert classify(text) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Bonjour. I'm drafting a note for an MEP on Chinese AI cost efficiency.", "greeting"),
+    ("Salaam! I have a few diligence questions on MiniMax's finances.", "greeting"),
+    ("merci, parfait", "thanks"), ("danke", "thanks"), ("asante, that's useful", "thanks"), ("valeu", "thanks"),
+    ("ta legend", "thanks"), ("cheers, all sorted", "thanks"),
+    ("what did ta say", None),  # "ta" thanks only when it opens the message
+])
+def test_greetings_and_thanks_in_other_languages(text, kind):
+    assert classify(text) == kind
+
+
+def test_asking_who_made_the_bot_is_about_the_bot():
+    assert topic("hey, I just installed you. who made you?") == "identity"
