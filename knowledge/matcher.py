@@ -150,7 +150,8 @@ _CHATTY_CLAUSE = re.compile(r"(?:hi|hello|hey|sorry|just back|back from|i'm new|
                             re.IGNORECASE)
 _CHATTER = re.compile(
     rf"\s*(?:{_LEAD_PHRASES}|"
-    r"prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|"
+    r"prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|testing|"
+    r"trying out|looking at|looking into|"
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
     r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
@@ -847,8 +848,10 @@ class Matcher:
         if not alone.specific_attributes and not (alone.subjects and (alone.attributes or introduced)):
             return question
         chatter = " ".join(before[:dropped])
-        kept = [self.display_name(self.normalize.entity_ids[t]) for t in self.normalize(chatter).entities
-                if t in self.normalize.entity_ids]
+        # its names, when the question names none of its own ("Prepping a MiniMax review. What was their
+        # revenue?"); not when it does ("Looking at the Talkie/Hailuo company. When did MiniMax list?")
+        kept = [] if alone.subjects else [self.display_name(self.normalize.entity_ids[t])
+                                          for t in self.normalize(chatter).entities if t in self.normalize.entity_ids]
         if not YEAR.search(kept_text):  # (a year of its own wins: "…lost $465M in 2024. And in 2023?")
             kept += YEAR.findall(chatter)
         return " ".join([*dict.fromkeys(kept), kept_text])

@@ -723,6 +723,10 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("Our family office is screening HK-listed AI names. On what date did MiniMax actually list?",
      "minimax-hk-listing-date"),
     ("I design subscription flows in São Paulo - what is Talkie, exactly?", "minimax-talkie-xingye"),
+    ("Testing the new bot in #ai-research: what's minimax's ARR?", "minimax-arr-100-million"),
+    # its names are no subjects when the question names its own
+    ("Looking at the Talkie/Hailuo company for our family office's HK book. On what date did MiniMax list in "
+     "Hong Kong?", "minimax-hk-listing-date"),
 ])
 def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
