@@ -962,3 +962,8 @@ def test_a_second_question_or_a_figure_after_the_question_mark_stays(real):
 def test_investment_advice_is_refused(real, question):
     """No article advises buying anything: not the 13 February share price."""
     assert real.match(question).fact is None
+
+
+def test_asking_for_the_exact_figure_or_the_sources_adds_nothing_a_fact_must_hold(real):
+    match = real.match("Hi, I'm doing an explainer on OpenAI's money. What ARR figure do your sources give for OpenAI?")
+    assert match.fact.id == "openai-arr-13-billion"
