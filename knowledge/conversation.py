@@ -78,10 +78,13 @@ DAILY_FIGURES = frozenset({"share_price", "market_cap", "valuation"})
 MOST_SIDES = 4  # companies set side by side by "which of them..."
 _BARE = re.compile(r"[^?？]{1,40}[?？]")  # a short message that is a name and a question mark
 _YEAR_BEFORE = re.compile(r"\b(?:the )?(?:year before|previous year|prior year|preceding year|a year earlier)\b|"
-                          r"(?:再往|再|往)?(?:前一年|上一年)")
+                          r"(?:再往|再|往)?(?:前一年|上一年)|去年")
+# 前年, two years before: in a conversation about a year ("统一按2025年口径"), counted from that year, as 去年 is
+_TWO_YEARS_BEFORE = re.compile(r"(?<!大)前年")
 _YEAR_AFTER = re.compile(r"\b(?:the )?(?:year after|following year|next year)\b|后一年|下一年|第二年")
 _RELATIVE_WORDS = frozenset({"year", "before", "previous", "prior", "preceding", "after", "following", "next",
-                             "前", "后", "上", "下", "一", "年", "前一", "一年", "上一", "后一", "下一"})
+                             "前", "后", "上", "下", "一", "年", "前一", "一年", "上一", "后一", "下一", "去", "去年",
+                             "前年"})
 _PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|hers|this company|the company|"
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
@@ -210,12 +213,12 @@ def resolve(text: str, reading: Reading, context: Context | None,
     2024?" -> "and in 2023?"); ``spellings(id)`` are an entity's spellings, to find it there; ``makers``
     maps a product to its maker ("they" after DeepSeek V3.2 are DeepSeek).
     """
-    shift = _relative_year(text)
+    shift = relative_year(text)
     if shift and context is not None and not reading.years:  # "and the year before?": that year, moved
         moved = tuple(str(int(y) + shift) for y in context.years if YEAR.fullmatch(y))
         if moved:
             year = f" {moved[0]}年 " if is_chinese(text) else f" {moved[0]} "  # (the question stays in its language)
-            text = _YEAR_AFTER.sub(year, _YEAR_BEFORE.sub(year, fold(clean_input(text))))
+            text = _YEAR_AFTER.sub(year, _YEAR_BEFORE.sub(year, _TWO_YEARS_BEFORE.sub(year, fold(clean_input(text)))))
             reading = replace(reading, years=moved, words=tuple(w for w in reading.words if w not in _RELATIVE_WORDS))
     subjects, years, versions = tuple(reading.subjects), tuple(reading.years), tuple(reading.versions)
     attribute = reading.specific_attributes[0] if reading.specific_attributes else None
@@ -439,9 +442,11 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
     return context.subjects or context.mentioned[:1]
 
 
-def _relative_year(text: str) -> int:
+def relative_year(text: str) -> int:
     """-1 for "the year before" / "前一年", +1 for "the year after" / "后一年", else 0."""
     folded = fold(clean_input(text))
+    if _TWO_YEARS_BEFORE.search(folded):
+        return -2
     if _YEAR_BEFORE.search(folded):
         return -1
     return 1 if _YEAR_AFTER.search(folded) else 0

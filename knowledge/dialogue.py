@@ -25,6 +25,7 @@ from knowledge.conversation import (
     is_follow_up_form,
     looks_like_question,
     names_a_person,
+    relative_year,
     resolve,
     uses_pronoun,
 )
@@ -170,7 +171,7 @@ class Dialogue:
                         missed or getattr(retried.fact, "attribute", None) == resolved.attribute):
                     resolved, completed = loose, retried
             if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
-                    and reading.years and any(is_period(y) for y in context.years):
+                    and (reading.years or relative_year(text)) and any(is_period(y) for y in context.years):
                 # "and in 2023?" after a nine-month figure: that year's figure, whatever its period
                 whole = replace(context, years=tuple(y for y in context.years if not is_period(y)),
                                 question=self._without_period(context.question))
