@@ -1714,7 +1714,8 @@ _FORECAST = re.compile(r"\b(?:will|would|plans?|planned|planning|expects?|expect
                        r"以后|之后|年后", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                            r"hundreds?|thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# A figure: digits that are not part of a model's name ("M2", "GPT-5", "V3.2" give no count)
+_DIGITS = re.compile(r"(?<![A-Za-z\d.])(?<![A-Za-z]-)\d+(?:[.,]\d+)*")
 _DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
 
 

@@ -967,3 +967,9 @@ def test_investment_advice_is_refused(real, question):
 def test_asking_for_the_exact_figure_or_the_sources_adds_nothing_a_fact_must_hold(real):
     match = real.match("Hi, I'm doing an explainer on OpenAI's money. What ARR figure do your sources give for OpenAI?")
     assert match.fact.id == "openai-arr-13-billion"
+
+
+def test_a_model_name_is_no_figure_for_how_many(real):
+    """"M2" holds a digit, but M2's full-attention fact gives no number of GPUs."""
+    assert real.match("How many GPUs did MiniMax use to train M2?").fact is None
+    assert real.match("How many H800 GPUs did MiniMax M1's RL run use?").fact.id == "minimax-m1-training-cost"
