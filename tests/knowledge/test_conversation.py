@@ -614,6 +614,9 @@ FOLLOW_UPS = [
     *(pytest.param(["Who is Pedro Domingos?", "what did he say about OpenAI?"], asked,
                    "openai-annual-loss-50-billion", id=f"he and they: {asked}")
       for asked in ("how much does he say they lose a year?", "他说他们一年亏多少?")),
+    # a detail the last answer tells, asked with a preposition: still that answer ("more than 100 countries")
+    pytest.param(["how many enterprise clients does MiniMax have?"], "across how many countries?",
+                 "minimax-enterprise-customers-130k", id="across how many"),
     # 去年/前年 after a year: counted from that year ("统一按2025年口径"), the whole year
     pytest.param(["MiniMax 2025年前9个月营收多少?"], "去年呢?", "minimax-revenue-2024", id="去年 after 2025"),
     pytest.param(["MiniMax 2025年前9个月营收多少?"], "前年呢?", "minimax-revenue-2023", id="前年 after 2025"),
