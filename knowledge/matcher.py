@@ -168,6 +168,9 @@ _CHECKS_CLAIM = re.compile(
     r"|^\s*(?:is it true|was|is|were|did|does|has|have)\b"
     r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否"
     r"|[?？]\s*(?:19|20)\d\d\s*年?\s*[?？]\s*$")  # "智谱是哪年成立的? 2021?"
+# What a claim is set beside: "…, around the same time as MiniMax?", "…alongside Zhipu?", "clouds like Alibaba Cloud"
+_BESIDE_CLAIM = re.compile(r"\b(?:the same time as|same time as|alongside|along with|together with|like|such as)\s+"
+                           r"([a-z][\w .-]{1,30}?)\s*(?=[?？,.!]|$)")
 _PLACES_OF_A_LIFE = frozenset({"career", "education", "hometown"})  # where someone worked, studied, was born
 ONE_TIME_EVENTS = frozenset({"founded", "ipo"})  # (and a product's release)
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
@@ -880,6 +883,12 @@ class Matcher:
         claimed |= CLAIM_WORDS | reading.written_names  # a name the base never uses: the place or school claimed
         subjects = reading.subjects
         people = [s for s in subjects if s in self._people]
+        beside = {t for named in _BESIDE_CLAIM.finditer(folded) for t in self.normalize(named.group(1)).entities}
+        beside_ids = {self.normalize.entity_ids[t] for t in beside if t in self.normalize.entity_ids}
+        if beside_ids and set(subjects) - beside_ids:
+            # "Was Zhipu founded in 2022, around the same time as MiniMax?": MiniMax only dates the claim
+            claimed |= beside
+            subjects = tuple(s for s in subjects if s not in beside_ids)
         if reading.attribute in ROLES and people and len(people) < len(subjects):
             # "Zhipu's CEO is Yang Zhilin, right?": the person is the claim; the answer names who holds the role
             claimed |= {self.normalize.entity_token(p) for p in people}

@@ -926,6 +926,9 @@ def test_a_maker_named_beside_its_model_qualifies_it(real):
     ("Zhipu's CEO is Yang Zhilin, right?", "zhipu-ceo-zhang-peng"),  # the person is the claim: who holds it
     ("MiniMax的创始人是杨植麟吗?", "minimax-founder-yan-junjie"),
     ("Did Yan Junjie go to Alibaba after finishing his PhD?", "yan-junjie-joined-sensetime-after-phd"),  # the place
+    # what the claim is set beside only dates or places it
+    ("Was Zhipu AI founded in 2022, around the same time as MiniMax?", "zhipu-ai-founded-2019"),
+    ("Is MiniMax M2 only available through Chinese clouds like Alibaba Cloud?", "minimax-m2-on-three-clouds"),
 ])
 def test_a_person_claimed_to_hold_a_role_is_corrected_by_who_holds_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
