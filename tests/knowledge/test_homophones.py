@@ -62,3 +62,8 @@ def test_no_name_is_read_into_a_name_spelt_right_or_a_term():
 def test_a_term_of_the_base_is_no_typo_of_a_name(real):
     """份额 (share) is held as its term's token: "额里" of "份额里" is no 阿里."""
     assert "alibaba" not in real.read("MiniMax M2 在 OpenRouter 总市场份额里排第几?").subjects
+
+
+def test_minimax_written_half_in_chinese_is_minimax(real):
+    """迷你 is "mini" in Chinese: 迷你max is how some write MiniMax (an alias, not a homophone)."""
+    assert real.match("迷你max是谁创立的?").fact.id == "minimax-founder-yan-junjie"
