@@ -49,8 +49,9 @@ _GROWTH = re.compile(r"\b(?:grow|grew|grown|growing|growth|increase|increased|ri
 _IDENTITY_FORM = re.compile(r"(?:who|what)(?:'s| is| are| was| were)\b|.{0,20}(?:是谁|是什么|是啥)")  # asks what X is
 _FOLLOW_UP_WORDS = re.compile(rf"^\s*(?:{_LEADS})\b\s*|\s*呢|^那", re.IGNORECASE)
 # A follow-up setting a new subject beside the last one: "and compared with Claude?", "vs OpenAI?", "和OpenAI比呢?"
-_SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do) (?:it|that|this|they) )?compared? "
-                         r"(?:with|to)|compare (?:it|that|this|them) (?:with|to)|vs\.?|versus|against|relative to)\b|"
+_SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do|is|are) (?:it|that|this|they) )?"
+                         r"(?:compared? (?:with|to)|stacks? up (?:against|to)|measures? up (?:against|to)|"
+                         r"compare (?:it|that|this|them) (?:with|to)|vs\.?|versus|against|relative to))\b|"
                          r"^(?:那)?(?:和|跟|与)\S+(?:相比|比)|^(?:那)?(?:相比|对比)")
 # A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
 WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?which (?:years?|months?|quarters?)|"
@@ -244,7 +245,9 @@ def resolve(text: str, reading: Reading, context: Context | None,
         # "and compared with Claude Sonnet 4.5?" after M2's price: M2's price beside Claude's
         beside = tuple(s for s in (context.focus or context.subjects) if s not in subjects)
         if beside:
-            return _completed(text, reading, (*beside, *subjects), attribute or context.attribute,
+            # (its own words only say "beside": "how does that stack up against Claude?" asks nothing else)
+            return _completed(folded[_SET_BESIDE.match(folded).end():], reading, (*beside, *subjects),
+                              attribute or context.attribute,
                               years or context.years, versions, own_attribute=bool(attribute), wording=wording,
                               weak=False, side_by_side=True)
     most = None if subjects or context.attribute == "ranking" else _WHICH_MOST.match(folded)  # not "who was first?"
