@@ -976,3 +976,12 @@ def test_a_model_name_is_no_figure_for_how_many(real):
     """"M2" holds a digit, but M2's full-attention fact gives no number of GPUs."""
     assert real.match("How many GPUs did MiniMax use to train M2?").fact is None
     assert real.match("How many H800 GPUs did MiniMax M1's RL run use?").fact.id == "minimax-m1-training-cost"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("How fast did MiniMax's B2B revenue grow year over year?", "minimax-b-end-revenue-growth-161pct"),
+    ("What's the gross margin on MiniMax's consumer (C-end) business?", None),  # only the B-end's is told
+])
+def test_b_end_and_c_end_written_in_english_are_the_qualifiers(real, question, fact_id):
+    match = real.match(question)
+    assert (match.fact.id if match.fact else None) == fact_id
