@@ -184,6 +184,11 @@ def is_correction(text: str) -> bool:
     return bool(_CORRECTION.match(fold(clean_input(text)).strip()))
 
 
+def says_they(text: str) -> bool:
+    """Whether the text says "they" (or 他们) as who does something."""
+    return bool(_THEY.search(fold(clean_input(text))))
+
+
 def is_follow_up_form(text: str) -> bool:
     return bool(_FOLLOW_UP.search(fold(clean_input(text))))
 

@@ -27,6 +27,7 @@ from knowledge.conversation import (
     names_a_person,
     relative_year,
     resolve,
+    says_they,
     uses_pronoun,
 )
 from knowledge.normalize import fold, is_chinese
@@ -203,6 +204,17 @@ class Dialogue:
                 for company in companies_talked_about(context, self._people)[:HIS_COMPANIES_TRIED]:
                     about_it = replace(context, subjects=(company,), focus=(company,), mentioned=())
                     loose, retried = self._answer_in(company_text, company_reading, about_it)
+                    if retried.answered and self._fits_follow_up(retried, loose, own):
+                        resolved, completed = loose, retried
+                        break
+            people = [s for s in resolved.subjects if s in self._people]
+            if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
+                    and len(people) == 1 and len(resolved.subjects) == 2 and says_they(text):
+                # "how much does he say they lose a year?" after where Pedro Domingos teaches: "they" is not his
+                # university, which the last answer named, but a company the conversation went through before
+                for company in companies_talked_about(context, self._people)[1:HIS_COMPANIES_TRIED]:
+                    them = replace(context, mentioned=(*people, company))
+                    loose, retried = self._answer_in(text, reading, them)
                     if retried.answered and self._fits_follow_up(retried, loose, own):
                         resolved, completed = loose, retried
                         break
