@@ -132,7 +132,7 @@ _ASKED_BY = re.compile(r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|col
 # A person described by the organisation he works at: "the UW professor", "华盛顿大学那位计算机教授"
 _DESCRIBED_PERSON = re.compile(
     r"([a-z][\w.-]*(?: [a-z][\w.-]*)?)(?:'s)? (?:computer science |cs |economics |ai )?"
-    r"(?:professor|prof|researcher|scientist|economist|academic)s?\b|"
+    r"(?:professor|prof|researcher|scientist|economist|academic|research (?:lead|head|director|chief))s?\b|"
     r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
 # A remark after the question ("…? keep seeing it cited"), not a second question ("…? and how much?")
 REMARK_MIN_WORDS = 3
@@ -184,7 +184,7 @@ _MADE_BY = (
                 r"built|develops?|developed|creates?|created|runs?|ran|(?:is|are|was|were) behind)\b", re.IGNORECASE),
      r"\1 behind"),
     (re.compile(r"(?:做|开发|開發|推出|打造|搞)了?(?P<made>[^,，。?？的]{1,20}?)的(?:那家|这家|這家|那个|那個|这个|這個)?"
-                r"(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
+                r"(?:[\u4e00-\u9fff]{0,6}?)(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
 )
 # "whos the CFO", "wheres it based": a question word with its apostrophe dropped, not "whose" misspelt
 # A correction's second half, what is *not* asked: "i meant arr, not valuation", "我是说ARR,不是估值"
@@ -969,6 +969,8 @@ class Matcher:
         """"Where was MiniMax's founder born?" asks about the person who holds the role: read it as about
         Yan Junjie (the one the base's founder fact names), asking his hometown."""
         roles = [a for a in reading.specific_attributes if a in ROLES]
+        if roles and _DESCRIBED_PERSON.search(fold(reading.question)):
+            return reading  # "the former OpenAI research lead" is someone who worked there, not who leads it
         others = [a for a in reading.attributes if a in PERSONAL_ATTRIBUTES]
         if roles and not others and "said" in self.normalize(reading.question).attributes \
                 and not _WHICH_ROLE.search(fold(reading.question)):

@@ -985,3 +985,18 @@ def test_a_model_name_is_no_figure_for_how_many(real):
 def test_b_end_and_c_end_written_in_english_are_the_qualifiers(real, question, fact_id):
     match = real.match(question)
     assert (match.fact.id if match.fact else None) == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("做Talkie和海螺AI的那家大模型创业公司,员工平均年龄多大?", "minimax-employee-average-age"),  # its maker
+    ("How many enterprise customers does MiniMax's API platform serve?", "minimax-enterprise-customers-130k"),
+    ("CISPO是什么东西?", "minimax-cispo-cited-by-meta"),  # 东西: "thing", no content
+    ("Who's the former OpenAI research lead quoted as saying AGI is at least a decade away?", "karpathy-agi-ten-years"),
+])
+def test_more_ways_of_naming_what_is_asked(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
+def test_a_salary_is_told_by_no_article(real):
+    assert real.match("MiniMax 請實習生,月薪大概幾多?").fact is None
+    assert real.match("黃仁勳那句「中國會贏得人工智能競賽」是經由哪家媒體報導出來的?").fact is not None  # 人工智能
