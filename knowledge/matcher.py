@@ -140,6 +140,10 @@ _QUESTION_WORD = re.compile(r"\s*(?:and|or|what|who|when|where|which|how|why|is|
                             re.IGNORECASE)
 # A sentence about the asker: "I run GPU clusters in Bangalore…", "Our family office got a teaser…"
 _FIRST_PERSON = re.compile(r"\s*(?:i|we|our|my|me|i'm|im|we're|i've|we've|i'd|us)\b", re.IGNORECASE)
+# Which article says it: "per the cathedral-vs-bazaar piece", "according to the piece on Jensen Huang's comments"
+_CITED_PIECE = re.compile(r"(?:,\s*|\s+)(?:according to|per|in|from)\s+(?:the|that|this)\s+(?:[\w'-]+\s+){0,4}?"
+                          r"(?:piece|article|story|coverage|profile|write-?up)\b(?:\s+(?:on|about)\s+[^?？,.]{1,60}?)?"
+                          r"(?=\s*[?？,.]|\s*$)", re.IGNORECASE)
 # A role asked for: "which OpenAI executive…", "哪位高管"
 _WHICH_ROLE = re.compile(r"\bwhich\b[^?]{0,30}?\b(?:executive|exec|founder|co-?founder|ceo|boss|leader|head|chief)"
                          r"|哪位")
@@ -828,6 +832,10 @@ class Matcher:
         question = _DO_YOU_KNOW.sub("", question) or question
         question = _ASKED_BY.sub("", question) or question
         question = self._without_remark(question)
+        cited = _CITED_PIECE.sub("", question)  # "…, according to the piece on Jensen Huang's comments?"
+        if cited != question:
+            alone = self.reader.read(cited, self)
+            question = cited if alone.subjects or alone.specific_attributes else question
         *before, asked = _SENTENCE_END.split(question)
         sentences = len(before)
         if is_chinese(asked):

@@ -1000,3 +1000,12 @@ def test_more_ways_of_naming_what_is_asked(real, question, fact_id):
 def test_a_salary_is_told_by_no_article(real):
     assert real.match("MiniMax 請實習生,月薪大概幾多?").fact is None
     assert real.match("黃仁勳那句「中國會贏得人工智能競賽」是經由哪家媒體報導出來的?").fact is not None  # 人工智能
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("Which high-traffic apps does OpenRuter's data cover, per the cathedral-vs-bazaar piece?",
+     "openrouter-data-objectivity"),
+    ("how much has openai spent in total so far, per the minimax ipo piece?", "openai-cumulative-spend"),
+])
+def test_the_piece_cited_is_no_part_of_the_question(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
