@@ -155,11 +155,13 @@ _CHATTY_CLAUSE = re.compile(r"(?:hi|hello|hey|sorry|just back|back from|i'm new|
 _CHATTER = re.compile(
     rf"\s*(?:{_LEAD_PHRASES}|"
     r"prepping|preparing|checking|double[- ]checking|fact[- ]checking|writing|working on|doing|teaching|testing|"
-    r"trying out|looking at|looking into|"
+    r"trying out|looking at|looking into|mapping|pitching|building|comparing|drafting|compiling|putting together|"
+    r"reviewing|updating|benchmarking|evaluating|assessing|scoping|sizing up|modell?ing|analy[sz]ing|planning|"
+    r"quick check|quick sanity check|"
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
     r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
-    r"我在|我正在|我们在|我是(?!说)|我们是|想(?:评估|了解|确认|核实)|准备|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
+    r"我在|我正在|我们在|我是(?!说)|我们是|咱|我司|我厂|我们想|我们打算|想(?:评估|了解|确认|核实)|准备|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
@@ -856,9 +858,11 @@ class Matcher:
         # (after a greeting or an introduction, a subject is question enough:
         # "各位好,我在苏州做自动化的。MiniMax的B端多大体量?")
         introduced = all(_CHATTER.match(fold(sentence)) for sentence in before[:dropped])
-        if not alone.specific_attributes and not (alone.subjects and (alone.attributes or introduced)):
-            return question
         chatter = " ".join(before[:dropped])
+        # ("Working on a profile of Yan Junjie. Which podcast did he go on?": its subject is the chatter's)
+        named = alone.subjects or (introduced and self.normalize(chatter).entities)
+        if not alone.specific_attributes and not (named and (alone.attributes or introduced)):
+            return question
         # its names, when the question names none of its own ("Prepping a MiniMax review. What was their
         # revenue?"); not when it does ("Looking at the Talkie/Hailuo company. When did MiniMax list?")
         kept = [] if alone.subjects else [self.display_name(self.normalize.entity_ids[t])

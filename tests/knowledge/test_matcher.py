@@ -724,6 +724,13 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
      "minimax-hk-listing-date"),
     ("I design subscription flows in São Paulo - what is Talkie, exactly?", "minimax-talkie-xingye"),
     ("Testing the new bot in #ai-research: what's minimax's ARR?", "minimax-arr-100-million"),
+    ("Mapping the Chinese LLM peer set for our EM sleeve. When was Zhipu AI founded?", "zhipu-ai-founded-2019"),
+    ("Morning! Quick check before a call with a Shenzhen partner: what share of MiniMax's revenue comes from "
+     "overseas?", "minimax-overseas-revenue-share"),
+    ("咱厂想接个大模型API写产品说明书,MiniMax M2每百万token多少钱?", "minimax-m2-price"),
+    # the question's subject named in the chatter before it, "he" in the question
+    ("Working on a profile of Yan Junjie for a Latin American tech outlet. Which podcast did he sit down with "
+     "before the IPO?", "yan-junjie-luo-yonghao-podcast"),
     # its names are no subjects when the question names its own
     ("Looking at the Talkie/Hailuo company for our family office's HK book. On what date did MiniMax list in "
      "Hong Kong?", "minimax-hk-listing-date"),
