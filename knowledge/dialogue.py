@@ -436,7 +436,8 @@ class Dialogue:
 
 # Questions about the last answer itself: where it comes from, whether it is sure, more of it.
 _ABOUT_LAST = re.compile(
-    r"(?:and |so |ok )?(?:source|sources|what'?s the source|what is the source|where(?:'s| is| does) (?:that|this|it) "
+    r"(?:and |so |ok )?(?:source|sources|what'?s the source|what is the source|where(?:'s| is| does| do| are) "
+    r"(?:that|this|it|these|those)(?: (?:number|figure|figures|numbers|data|stat|stats|quote|claim))? "
     r"(?:from|come from)|where did you (?:get|read|find) (?:that|this)|which (?:article|source)(?: is (?:that|it) from"
     r"| says? (?:that|so))?|are you sure|really|is that (?:right|correct|true)|how do you know|tell me more|more "
     r"(?:details|detail|info)|details|quote)|出处|来源|哪篇文章|哪里看到的|确定吗|真的吗|准确吗|详细(?:说说|一点)?|"
