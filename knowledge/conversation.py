@@ -33,7 +33,8 @@ JOINED_FOR = timedelta(days=3)  # the bot answers unmentioned thread replies thi
 FORGET_AFTER = timedelta(days=7)  # rows older than this are deleted (now and then)
 
 _QUESTION_WORDS = re.compile(
-    r"^(?:who|whom|whose|what|what's|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|"
+    r"^(?:(?:across|in|for|by|at|on|from|since|over|of|to|with|about|under|after|before) )?"  # "across how many…"
+    r"(?:who|whom|whose|what|what's|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|"
     r"will|would|should|has|have|had|tell me|any idea|and|what about|how about)\b|^(?:help|usage)\W*$|^帮助|^帮帮我")
 # "…了吧" without a question mark is an exclamation ("这也太夸张了吧"), "是他吧?" a question
 _QUESTION_ZH = re.compile(r"[吗呢嘛么]\s*[?？!！。]*$|吧\s*[?？]+\s*$|(?<!了)吧\s*[!！。]*$|"
