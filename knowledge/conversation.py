@@ -42,7 +42,9 @@ _QUESTION_ZH = re.compile(r"[吗呢嘛么]\s*[?？!！。]*$|吧\s*[?？]+\s*$|(
                           r"(?:了|过)没有?\s*[?？]*$|([\u4e00-\u9fff])[不没]\1")  # 会不会, 有没有, 是不是
 # "and X?", "what about X?", "how about X?", "X 呢?": forms that only make sense after something.
 _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # longest first, for stripping them
-_FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那")
+_FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那|"
+                        # "whats the hailuo figure": the same figure of another
+                        r"^(?:what'?s|what is|and) the [\w .-]{2,30}? (?:figure|number|numbers|figures|one|stat)\b")
 # After "and", a wh-question that says what it asks is a question of its own ("and how far behind GPT-5 is M2?")
 _OWN_QUESTION = re.compile(r"(?:who|what|when|where|which|why|how)\b(?! about| much| many)")  # not "how much in total?"
 _GROWTH = re.compile(r"\b(?:grow|grew|grown|growing|growth|increase|increased|rise|rose|risen|jump|jumped|climb|"

@@ -615,6 +615,8 @@ FOLLOW_UPS = [
     *(pytest.param(["Who is Pedro Domingos?", "what did he say about OpenAI?"], asked,
                    "openai-annual-loss-50-billion", id=f"he and they: {asked}")
       for asked in ("how much does he say they lose a year?", "他说他们一年亏多少?")),
+    pytest.param(["how much does each Talkie paying user spend on average?"], "whats the hailuo figure",
+                 "minimax-hailuo-ai-arppu", id="the same figure of another"),
     pytest.param(["What was MiniMax's revenue in 2024?"], "where's that number from?", "minimax-revenue-2024",
                  id="where's that number from"),
     pytest.param(["What does MiniMax M2 cost per million tokens?"], "how does that stack up against claude?",
