@@ -766,6 +766,7 @@ def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(re
     ("海罗AI 2024 年收入多少", "minimax-hailuo-ai-revenue"),  # 海罗, a homophone typo of 海螺
     ("米哈油是什么时候投的minimax?", "minimax-angel-round-investors"),  # 米哈油, 星夜: homophone typos too
     ("星夜付费用户数", "minimax-talkie-xingye-paying-users"),
+    ("MiniMax 今次上市想搏嘅估值大概係幾多?", "minimax-valuation-sought-5-6bn"),  # 想搏/想搵: seeking
     ("团队士气特别低的时候,闫俊杰一般怎么处理?", "yan-junjie-low-morale-more-money"),  # 时候, 一般: no content
 ])
 def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id):
