@@ -8,7 +8,7 @@ reaction (thanks), help, or silence.  The Slack layer only turns a ``Turn`` into
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -161,7 +161,11 @@ class Dialogue:
             else:
                 resolved = qualified
             own = resolved.attribute in tuple(getattr(reading, "specific_attributes", ()))
-            missed = not (completed.answered and self._fits_follow_up(completed, resolved, own))
+
+            def unfit() -> bool:  # no answer yet that fits the follow-up as now read
+                return not (completed.answered and self._fits_follow_up(completed, resolved, own))
+
+            missed = unfit()
             # or answered by a fact of another attribute, the one that tells it lacking the inherited year
             other = completed.answered and getattr(completed.fact, "attribute", None) != resolved.attribute
             if (missed or other) and own and context is not None and resolved.years and not reading.years:
@@ -171,20 +175,16 @@ class Dialogue:
                 if retried.answered and self._fits_follow_up(retried, loose, own) and (
                         missed or getattr(retried.fact, "attribute", None) == resolved.attribute):
                     resolved, completed = loose, retried
-            if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
+            if unfit() and context is not None \
                     and (reading.years or relative_year(text)) and any(is_period(y) for y in context.years):
                 # "and in 2023?" after a nine-month figure: that year's figure, whatever its period
                 whole = replace(context, years=tuple(y for y in context.years if not is_period(y)),
                                 question=self._without_period(context.question))
-                loose, retried = self._answer_in(text, reading, whole)
-                if retried.answered and self._fits_follow_up(retried, loose, own):
-                    resolved, completed = loose, retried
-            if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
-                    and not own and context.attribute and _names_something(reading):
+                resolved, completed = self._first_fitting(text, reading, (whole,), own) or (resolved, completed)
+            if unfit() and context is not None and not own and context.attribute and _names_something(reading):
                 # "资金缺口呢?" after OpenAI's net loss: not the net loss of a funding gap, the funding gap itself
-                loose, retried = self._answer_in(text, reading, replace(context, attribute=None, question=None))
-                if retried.answered and self._fits_follow_up(retried, loose, own):
-                    resolved, completed = loose, retried
+                itself = replace(context, attribute=None, question=None)
+                resolved, completed = self._first_fitting(text, reading, (itself,), own) or (resolved, completed)
             if not completed.answered and context is not None and context.attribute and resolved.attribute is None \
                     and uses_pronoun(text):
                 # "which game company was in it?" after the angel round's size: asked of that round (its
@@ -195,35 +195,29 @@ class Dialogue:
                 if retried.answered and self._fits_follow_up(retried, told, own) \
                         and self.qa.matcher.tells_detail(retried.fact.id, text, TOLD_ALREADY_COVERAGE):
                     resolved, completed = told, retried  # (its words told too: not "is he married?" by his age)
-            if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
+            if unfit() and context is not None \
                     and resolved.subjects and set(resolved.subjects) <= self._people and _HIS.search(fold(text)):
                 # "how big was his angel round?" after Yan Junjie left SenseTime to found MiniMax: his company's
                 company_text = _HIS.sub(lambda m: "它的" if is_chinese(m.group()) else "its", fold(text))
                 company_reading = self.qa.match(company_text).reading
                 # SenseTime, which he left, has no angel round: MiniMax, which he founded, does
-                for company in companies_talked_about(context, self._people)[:HIS_COMPANIES_TRIED]:
-                    about_it = replace(context, subjects=(company,), focus=(company,), mentioned=())
-                    loose, retried = self._answer_in(company_text, company_reading, about_it)
-                    if retried.answered and self._fits_follow_up(retried, loose, own):
-                        resolved, completed = loose, retried
-                        break
+                about_each = (replace(context, subjects=(company,), focus=(company,), mentioned=())
+                              for company in companies_talked_about(context, self._people)[:HIS_COMPANIES_TRIED])
+                resolved, completed = self._first_fitting(company_text, company_reading, about_each, own) \
+                    or (resolved, completed)
             people = [s for s in resolved.subjects if s in self._people]
-            if not (completed.answered and self._fits_follow_up(completed, resolved, own)) and context is not None \
-                    and len(people) == 1 and len(resolved.subjects) == 2 and says_they(text):
+            if unfit() and context is not None and len(people) == 1 and len(resolved.subjects) == 2 \
+                    and says_they(text):
                 # "how much does he say they lose a year?" after where Pedro Domingos teaches: "they" is not his
                 # university, which the last answer named, but a company the conversation went through before
-                for company in companies_talked_about(context, self._people)[1:HIS_COMPANIES_TRIED]:
-                    them = replace(context, mentioned=(*people, company))
-                    loose, retried = self._answer_in(text, reading, them)
-                    if retried.answered and self._fits_follow_up(retried, loose, own):
-                        resolved, completed = loose, retried
-                        break
-            if completed.answered and self._fits_follow_up(completed, resolved, own) \
-                    and _repeats_last(completed, context) and _answers_aside(text, match, context):
+                them_each = (replace(context, mentioned=(*people, company))
+                             for company in companies_talked_about(context, self._people)[1:HIS_COMPANIES_TRIED])
+                resolved, completed = self._first_fitting(text, reading, them_each, own) or (resolved, completed)
+            if not unfit() and _repeats_last(completed, context) and _answers_aside(text, match, context):
                 # "what's the report called?" after the gap Jefferies found: its own reading names the
                 # report the conversation went through; the completed one only gives the last answer again
                 resolved, own_question = replace(resolved, inherited=False), True
-            elif completed.answered and self._fits_follow_up(completed, resolved, own):
+            elif not unfit():
                 answer = completed
             elif self._tied_with_last(reading, completed, context, resolved.attribute):
                 answer = self._last_answer(resolved, context)
@@ -307,6 +301,16 @@ class Dialogue:
             return resolved
         return replace(resolved, question=f"{resolved.question.rstrip('?？ ')} {' '.join(carried)}?",
                        qualifiers=carried)
+
+    def _first_fitting(self, text: str, reading, contexts: Iterable[Context],
+                       own: bool) -> tuple[Resolved, Answer] | None:
+        """The follow-up read in each of ``contexts`` in turn (the conversation's, with something left out or
+        put in): the first reading whose answer fits it, with that answer; None when none does."""
+        for changed in contexts:
+            loose, retried = self._answer_in(text, reading, changed)
+            if retried.answered and self._fits_follow_up(retried, loose, own):
+                return loose, retried
+        return None
 
     def _answer_in(self, text: str, reading, context: Context) -> tuple[Resolved, Answer]:
         """The follow-up read in ``context`` (the conversation's, with something left out) and its answer."""

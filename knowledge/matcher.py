@@ -848,25 +848,30 @@ class Matcher:
             if lead:
                 before, asked = [*before, asked[:lead.end()].rstrip(", ")], asked[lead.end():]
         dropped = 0
-        asks = frozenset(self.reader.read(asked, self).specific_attributes) if before else frozenset()
+        asked_alone = self.reader.read(asked, self) if before else None
+        asks = frozenset(asked_alone.specific_attributes) if asked_alone else frozenset()
         while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks):
             dropped += 1
         if not dropped or "?" in asked[:-1] or "？" in asked[:-1]:
             return question
-        kept_text = question[question.index(before[dropped]):] if dropped < len(before) else asked
-        alone = self.reader.read(kept_text, self)
+        if dropped < len(before):
+            kept_text = question[question.index(before[dropped]):]
+            alone = self.reader.read(kept_text, self)
+        else:  # all of it was chatter: the question is the last sentence, read already
+            kept_text, alone = asked, asked_alone
         # (after a greeting or an introduction, a subject is question enough:
         # "各位好,我在苏州做自动化的。MiniMax的B端多大体量?")
         introduced = all(_CHATTER.match(fold(sentence)) for sentence in before[:dropped])
         chatter = " ".join(before[:dropped])
+        chatter_names = self.normalize(chatter).entities
         # ("Working on a profile of Yan Junjie. Which podcast did he go on?": its subject is the chatter's)
-        named = alone.subjects or (introduced and self.normalize(chatter).entities)
+        named = alone.subjects or (introduced and chatter_names)
         if not alone.specific_attributes and not (named and (alone.attributes or introduced)):
             return question
         # its names, when the question names none of its own ("Prepping a MiniMax review. What was their
         # revenue?"); not when it does ("Looking at the Talkie/Hailuo company. When did MiniMax list?")
         kept = [] if alone.subjects else [self.display_name(self.normalize.entity_ids[t])
-                                          for t in self.normalize(chatter).entities if t in self.normalize.entity_ids]
+                                          for t in chatter_names if t in self.normalize.entity_ids]
         if not YEAR.search(kept_text):  # (a year of its own wins: "…lost $465M in 2024. And in 2023?")
             kept += YEAR.findall(chatter)
         return " ".join([*dict.fromkeys(kept), kept_text])
@@ -1033,19 +1038,23 @@ class Matcher:
         named = {t for described in _DESCRIBED_PERSON.finditer(fold(reading.question))
                  for t in self.normalize(described.group(1) or described.group(2)).entities
                  if t not in self._person_tokens}  # "that UW professor", "华盛顿大学那位计算机教授"
-        for org, person in zip(reading.tokens, reading.tokens[1:], strict=False):
-            if person in reading.versions and org in self.normalize.entity_ids and org not in self._person_tokens:
-                named.add(org)  # "Nvidia H800s": the maker of a model named beside it, as "MiniMax M2"
+        for org, after in zip(reading.tokens, reading.tokens[1:], strict=False):
+            if org not in self.normalize.entity_ids or org in self._person_tokens:
                 continue
-            if person in self._person_tokens and org in self.normalize.entity_ids and org not in self._person_tokens:
-                key = (self.normalize.entity_ids[org], self.normalize.entity_ids[person])
-                if key not in self._affiliated:
-                    self._affiliated[key] = any(
-                        entry is not None and key[0] in entry.about and key[1] in entry.about
-                        for entry in map(self._entries.__getitem__, self._postings.get(org, ())))
-                if self._affiliated[key]:
-                    named.add(org)
+            if after in reading.versions:  # "Nvidia H800s": the maker of a model named beside it, as "MiniMax M2"
+                named.add(org)
+            elif after in self._person_tokens and self._is_affiliated(org, after):
+                named.add(org)
         return named
+
+    def _is_affiliated(self, org: str, person: str) -> bool:
+        """Whether a fact is about both (entity tokens): the person is one of the organisation's."""
+        key = (self.normalize.entity_ids[org], self.normalize.entity_ids[person])
+        if key not in self._affiliated:
+            self._affiliated[key] = any(
+                entry is not None and key[0] in entry.about and key[1] in entry.about
+                for entry in map(self._entries.__getitem__, self._postings.get(org, ())))
+        return self._affiliated[key]
 
     def match(self, question: str) -> Match:
         with self._lock:

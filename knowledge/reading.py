@@ -244,11 +244,9 @@ class Reader:
         _, found = self.homophones.correct(folded, lambda word: vocabulary.knows(word) or self.normalize.names(word))
         corrected = {}
         for spelling, typed in found.items():
-            written = next((m.group() for m in re.finditer(rf"[\u3400-\u9fff]{{{len(typed)}}}", question)
-                            if fold(m.group()) == typed), None)
-            if written is None:  # (a window overlapping another match: look at every start)
-                written = next((question[i:i + len(typed)] for i in range(len(question) - len(typed) + 1)
-                                if fold(question[i:i + len(typed)]) == typed), None)
+            # (as written: the first window of its length that folds to it)
+            written = next((question[i:i + len(typed)] for i in range(len(question) - len(typed) + 1)
+                            if fold(question[i:i + len(typed)]) == typed), None)
             if written is not None:
                 question = question.replace(written, spelling)
                 corrected[self.normalize.cjk_token(spelling)] = typed
