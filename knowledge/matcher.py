@@ -161,9 +161,12 @@ _CHATTER = re.compile(
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
     r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
-    r"我在|我正在|我们在|我是(?!说)|我们是|咱|我司|我厂|我们想|我们打算|想(?:评估|了解|确认|核实)|准备|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
+    r"我在|我正在|我们在|我是(?!说)|我们是|咱|我司|我厂|我们.{0,6}?(?:想|打算|在评估|在做|在看)|想(?:评估|了解|确认|核实|用)|打算用|准备|"
+    r"(?:做|睇|写|搞|整|研究)紧|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
+# A request opening the question's last clause: what comes before it only sets the question up
+_REQUEST = re.compile(r"\s*(?:想|我想|就是想|所以想)?(?:确认|核实|问|了解|请教|查)(?:一下|下)|\s*请问|\s*帮(?:我|忙)查(?:一下|下)?")
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
 CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact uses is chatter ("Morning!")
 # A yes/no check of a claim ("智譜AI是2021年成立的嗎?", "MiniMax holds about $1.5 billion in cash, correct?"): the
@@ -839,15 +842,18 @@ class Matcher:
             alone = self.reader.read(cited, self)
             question = cited if alone.subjects or alone.specific_attributes else question
         *before, asked = _SENTENCE_END.split(question)
-        sentences = len(before)
+        sentences, set_up = len(before), 0
         if is_chinese(asked):
             *clauses, asked = _CLAUSE_END.split(asked)
+            request = _REQUEST.match(fold(asked))
             before += clauses
+            if request and clauses:  # "下週要上一堂課,想確認一下智譜的 GLM-4.6 是幾月發表的?": all before it sets it up
+                before, asked, set_up = [*before, asked[:request.end()]], asked[request.end():], len(before) + 1
         else:
             lead = _LEAD_CLAUSE.match(asked) or _CHATTY_CLAUSE.match(asked)  # "Looking back, what would…", "hi bot, …"
             if lead:
                 before, asked = [*before, asked[:lead.end()].rstrip(", ")], asked[lead.end():]
-        dropped = 0
+        dropped = set_up
         asked_alone = self.reader.read(asked, self) if before else None
         asks = frozenset(asked_alone.specific_attributes) if asked_alone else frozenset()
         while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks):

@@ -728,6 +728,10 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("Morning! Quick check before a call with a Shenzhen partner: what share of MiniMax's revenue comes from "
      "overseas?", "minimax-overseas-revenue-share"),
     ("咱厂想接个大模型API写产品说明书,MiniMax M2每百万token多少钱?", "minimax-m2-price"),
+    ("我哋酒店想用 M2 做 concierge chatbot,M2 上咗邊幾個 cloud platform?", "minimax-m2-on-three-clouds"),
+    ("做緊一份 AI 板塊嘅內部 note,MiniMax 係幾時喺港交所上市㗎?", "minimax-hk-listing-date"),  # 港交所 is listing
+    # a request opening the last clause: all before it sets the question up ("發表" is a release)
+    ("下週要上一堂中國 AI 產業的課,想確認一下智譜的 GLM-4.6 是幾月發表的?", "zhipu-glm-4-6-release-september"),
     # the question's subject named in the chatter before it, "he" in the question
     ("Working on a profile of Yan Junjie for a Latin American tech outlet. Which podcast did he sit down with "
      "before the IPO?", "yan-junjie-luo-yonghao-podcast"),
