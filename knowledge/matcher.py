@@ -166,7 +166,8 @@ _CHATTER = re.compile(
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
 # A request opening the question's last clause: what comes before it only sets the question up
-_REQUEST = re.compile(r"\s*(?:想|我想|就是想|所以想)?(?:确认|核实|问|了解|请教|查)(?:一下|下)|\s*请问|\s*帮(?:我|忙)查(?:一下|下)?")
+_REQUEST = re.compile(r"\s*(?:想|我想|就是想|所以想)?(?:确认|核实|问|了解|请教|查)(?:一下|下)|\s*请问|"
+                      r"\s*帮(?:我|忙)查(?:一下|下)?")
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
 CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact uses is chatter ("Morning!")
 # A yes/no check of a claim ("智譜AI是2021年成立的嗎?", "MiniMax holds about $1.5 billion in cash, correct?"): the
