@@ -165,6 +165,10 @@ _CHATTER = re.compile(
     r"(?:做|睇|写|搞|整|研究)紧|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
+# Who asks: "I'm a…", "我是…" opening a sentence; "I", "we", "我" anywhere in one
+_INTRODUCTION = re.compile(r"\s*(?:我是(?!说)|我们是|i'm an? |i am an? |we're an? |we are an? )")
+_ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|我|咱", re.IGNORECASE)
+_QUESTION_MARK = re.compile(r"[?？]")
 # A request opening the question's last clause: what comes before it only sets the question up
 _REQUEST = re.compile(r"\s*(?:想|我想|就是想|所以想)?(?:确认|核实|问|了解|请教|查)(?:一下|下)|\s*请问|"
                       r"\s*帮(?:我|忙)查(?:一下|下)?")
@@ -857,7 +861,9 @@ class Matcher:
         dropped = set_up
         asked_alone = self.reader.read(asked, self) if before else None
         asks = frozenset(asked_alone.specific_attributes) if asked_alone else frozenset()
-        while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks):
+        complete = bool(asks and asked_alone.subjects)
+        while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks,
+                                                         complete=complete):
             dropped += 1
         if not dropped or "?" in asked[:-1] or "？" in asked[:-1]:
             return question
@@ -928,9 +934,16 @@ class Matcher:
             versions=tuple(v for v in reading.versions if v not in claimed),
             words=tuple(w for w in reading.words if w not in claimed))
 
-    def _is_chatter(self, sentence: str, clause: bool = False, asks: frozenset[str] = frozenset()) -> bool:
+    def _is_chatter(self, sentence: str, clause: bool = False, asks: frozenset[str] = frozenset(),
+                    complete: bool = False) -> bool:
         """A sentence (or a clause, in Chinese) before the question that asks nothing and says nothing the
-        base knows."""
+        base knows; or a sentence about the asker before a question naming its subject and what it asks
+        (``complete``)."""
+        if not clause and not _QUESTION_MARK.search(sentence) and (
+                _INTRODUCTION.match(fold(sentence)) or (complete and _ABOUT_THE_ASKER.search(sentence))):
+            # "我是昆明一家旅游创业公司的创始人,想学MiniMax怎么用小团队做事。", "导师让我写大模型架构演进的综述。MiniMax
+            # 什么时候发布…?": who asks and why, whatever it names
+            return True
         if _ASKS.search(sentence):
             return False
         if _CHATTER.match(fold(sentence)):  # ("想確認一下," as "想确认一下,")

@@ -87,8 +87,16 @@ _GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good af
                              r"你好|您好|早上好|早安|早|嗨|哈喽|哈啰|大家好")
 _A_FEW = re.compile(r"几个|几件|几点")  # "想问几个问题": a few questions, not "how many"
 # ... saying who one is or what one is after (not a keyword query: "hey, minimax revenue 2024")
-_INTRODUCES = re.compile(r"\b(?:i'?m|i am|i'?ll|i want|i'?d like|we'?re|here|new|doing|working on|research|researching|"
+_INTRODUCES = re.compile(r"\b(?:i|i'?m|i am|i'?ll|i want|i'?d like|we|we'?re|my|our|here|new|doing|working on|"
+                         r"research|researching|"
                          r"questions?|got a (?:sec|second|minute)|quick one)\b|我|想|新来|入职|第一天|请教|问题")
+# A request for help in general, after a greeting ("能帮我查点资料吗?", "can you help me with some research?"): it
+# asks nothing of the base yet
+_GENERIC_HELP = re.compile(r"(?:能|可以|能不能|可不可以)?帮(?:我|忙)?(?:查|找|搜)(?:点|一些|些|一点|一下)?"
+                           r"(?:资料|信息|东西)[吗呢]?[?？]?|"
+                           r"(?:can|could|would) you (?:help|assist)(?: me)?(?: (?:with|find|dig up|look up))?"
+                           r"(?: (?:some|a few|a bit of))? ?(?:research|info|information|background|facts|stuff)?"
+                           r"\s*\??")
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
 _NOISE = re.compile(r"[^\w\s'?]|_")
 _THANKS_EMOJI = re.compile(r"🙏|:pray:|:bow:|:thank_?you:")
@@ -143,7 +151,8 @@ def classify(text: str) -> str | None:
     for kind, pattern in _WHOLE_RE.items():
         if pattern.fullmatch(folded):
             return kind
-    if _GREETING_FIRST.match(folded) and _INTRODUCES.search(folded) and not _ASKS.search(_A_FEW.sub(" ", asked)) \
+    if _GREETING_FIRST.match(folded) and _INTRODUCES.search(folded) \
+            and not _ASKS.search(_GENERIC_HELP.sub(" ", _A_FEW.sub(" ", asked))) \
             and "<@" not in text:
         return "greeting"  # "hi! recruiter here, doing some research on minimax's founder", "你好呀,我是新来的实习生"
     if _THANKS_WORD.search(folded) and not _ASKS.search(asked) and "<@" not in text \

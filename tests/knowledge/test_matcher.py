@@ -730,6 +730,11 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("咱厂想接个大模型API写产品说明书,MiniMax M2每百万token多少钱?", "minimax-m2-price"),
     ("我哋酒店想用 M2 做 concierge chatbot,M2 上咗邊幾個 cloud platform?", "minimax-m2-on-three-clouds"),
     ("做緊一份 AI 板塊嘅內部 note,MiniMax 係幾時喺港交所上市㗎?", "minimax-hk-listing-date"),  # 港交所 is listing
+    # who asks, however it goes on; why one asks, before a question naming what it asks of whom
+    ("我是昆明一家旅游创业公司的创始人,想学MiniMax怎么用小团队做事。他们一共有多少员工?", "minimax-employee-count"),
+    ("导师让我写大模型架构演进的综述。MiniMax什么时候发布国内首个MoE大模型的?", "minimax-first-domestic-moe-model"),
+    ("I do the books for a small startup in Lisbon and I'm benchmarking AI companies against MiniMax's prospectus. "
+     "How much money did MiniMax lose over the whole of 2024?", "minimax-net-loss-2024"),
     # a request opening the last clause: all before it sets the question up ("發表" is a release)
     ("下週要上一堂中國 AI 產業的課,想確認一下智譜的 GLM-4.6 是幾月發表的?", "zhipu-glm-4-6-release-september"),
     # the question's subject named in the chatter before it, "he" in the question

@@ -15,6 +15,11 @@ from knowledge.smalltalk import Examples, classify, topic
     ("hi! recruiter here, doing some research on minimax's founder", "greeting"),
     ("你好呀,我是新来的实习生", "greeting"),
     ("哈囉,想問幾個模型定價的問題", "greeting"),  # (幾個: a few questions, asked next)
+    ("Hi! I teach high-school computer science in Chicago.", "greeting"),
+    # a request for help in general asks nothing of the base yet
+    ("你好,我是长沙一家媒体的科技版编辑,想写一篇闫俊杰的人物稿,能帮我查点资料吗?", "greeting"),
+    ("您好,我是台南的高中老師,想在課堂上介紹閆俊杰這個人,可以幫我查一些資料嗎?", "greeting"),
+    ("hi, can you help me with some research?", "greeting"),
 ])
 def test_whole_message_small_talk(text, kind):
     assert classify(text) == kind
@@ -23,7 +28,8 @@ def test_whole_message_small_talk(text, kind):
 @pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "hi, who founded MiniMax?", "Hailuo revenue",
                                   "hey, minimax revenue 2024", "早,MiniMax有多少员工",
                                   "help me understand MiniMax's losses", "谢霆锋是谁?",
-                                  "哈喽,我在成都做游戏的,问下Talkie和星野是啥关系"])  # 啥 asks
+                                  "哈喽,我在成都做游戏的,问下Talkie和星野是啥关系",  # 啥 asks
+                                  "你好,能帮我查一下MiniMax的收入吗?", "Hi! we use MiniMax at work, how much is M2?"])
 def test_questions_are_not_small_talk(text):
     assert classify(text) is None
 
