@@ -80,6 +80,11 @@ _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|
                           r"(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
 _ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
                    r"吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有")
+# ... asking, beside thanks: a question mark, or a clause opening with a question word ("thanks, and who founded
+# it"); not "thanks, that's what I needed", "thanks, this is gold"
+_ASKS_BESIDE_THANKS = re.compile(r"\?|(?:^|[,.;:!]\s*|\b(?:and|so|but|thanks|thank you|thx|ty|cheers)\s+)"
+                                 r"(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
+                                 r"吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有")
 THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14
 # A greeting opening a message that then only says who one is or what one wants to ask about, asking nothing yet
 _GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good afternoon|bonjour|salut|hola|ciao|"
@@ -155,7 +160,7 @@ def classify(text: str) -> str | None:
             and not _ASKS.search(_GENERIC_HELP.sub(" ", _A_FEW.sub(" ", asked))) \
             and "<@" not in text:
         return "greeting"  # "hi! recruiter here, doing some research on minimax's founder", "你好呀,我是新来的实习生"
-    if _THANKS_WORD.search(folded) and not _ASKS.search(asked) and "<@" not in text \
+    if _THANKS_WORD.search(folded) and not _ASKS_BESIDE_THANKS.search(asked) and "<@" not in text \
             and len(folded.split()) <= THANKS_MAX_WORDS and len(folded.replace(" ", "")) <= THANKS_MAX_LETTERS \
             and sum(1 for c in folded if c >= "\u3400") <= THANKS_MAX_CJK:
         return "thanks"

@@ -833,6 +833,9 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     ("闫俊杰天使轮都有哪些风投机构参与?", "huang-mingming-mingshi-founding-partner"),  # 风投机构: his investor, Mingshi
     ("minimax net loss first 3 quarters 2025", "minimax-net-loss-2025-9m"),  # three quarters are nine months
     ("MiniMax 2025年頭三季淨虧損幾多?", "minimax-net-loss-2025-9m"),  # 頭三季 (Hong Kong): the first three quarters
+    ("MiniMax 2025 年頭九個月收入有幾多?", "minimax-revenue-2025-9m"),  # 頭九個月: the first nine months
+    ("minimax rev FY2023?", "minimax-revenue-2023"),  # rev: revenue
+    ("Where did MiniMax's founder grow up?", "yan-junjie-birth-year-hometown"),  # grow up: hometown
     ("听说闫俊杰以前担心找不到工作想去干啥?", "yan-junjie-not-elite-wanted-teacher"),  # 听说 asks no remark
     ("MiniMax 22年净亏多少", "minimax-net-loss-2022"),  # a year written with two digits
     ("MiniMax B端收入多少(截至25年9月底)", "minimax-b-end-revenue-15m"),  # 截至 (as of) is no content

@@ -69,12 +69,14 @@ def test_words_inside_other_words_are_not_small_talk(text):
 
 
 @pytest.mark.parametrize("text", ["got it, thanks", "好的，谢谢！", "thanks for the info", "much appreciated",
-                                  "super helpful, thanks", "明白了，謝謝", "tysm"])
+                                  "super helpful, thanks", "明白了，謝謝", "tysm", "thanks, that's what I needed",
+                                  "thanks, this is gold"])  # question words that ask nothing
 def test_thanks_with_a_few_words_around_it_is_thanks(text):
     assert classify(text) == "thanks"
 
 
-@pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "谢谢，那智谱呢？",
+@pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "谢谢，那智谱呢？", "thanks what about zhipu",
+                                  "thx is that from the prospectus", "thanks. is that figure audited",
                                   "thanks to DeepSeek, prices fell", "<@U0OTHER> thanks for the deck"])
 def test_thanks_that_asks_or_thanks_someone_else_is_not(text):
     assert classify(text) is None
