@@ -196,6 +196,11 @@ def is_follow_up_form(text: str) -> bool:
     return bool(_FOLLOW_UP.search(fold(clean_input(text))))
 
 
+def asks_growth(text: str) -> bool:
+    """"how fast did it grow?": after a figure, how that figure grew (over its own period)."""
+    return bool(_GROWTH.search(fold(clean_input(text))))
+
+
 def uses_pronoun(text: str) -> bool:
     folded = fold(clean_input(text))
     return bool(_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded))

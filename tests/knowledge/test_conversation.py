@@ -299,6 +299,16 @@ def test_another_year_after_a_part_year_figure_is_that_years_figure(dialogue):
     assert turn.answer.fact.id == "minimax-net-loss-2025-9m"
 
 
+def test_a_question_of_its_own_after_a_part_year_figure_takes_its_subject_not_its_period(dialogue):
+    dialogue.turn("MiniMax 2025年前三季度净亏损多少?", "d:U8")
+    assert dialogue.turn("每月现金消耗多少?", "d:U8").answer.fact.id == "minimax-monthly-cash-burn"
+    assert dialogue.turn("他们账上有多少现金储备?", "d:U8").answer.fact.id == "minimax-cash-reserve-1102m"
+    # but a follow-up pointing back at the figure is about that figure, over its period
+    dialogue.turn("How much revenue did MiniMax's B2B business bring in as of Sept 30 2025?", "d:U9")
+    assert dialogue.turn("what share of revenue is that?", "d:U9").answer.fact.id == "minimax-b-end-revenue-share-30pct"
+    assert dialogue.turn("how fast did it grow?", "d:U9").answer.fact.id == "minimax-b-end-revenue-growth-161pct"
+
+
 def test_a_follow_up_setting_a_new_subject_beside_the_last_one_compares_them():
     last = Context(subjects=("minimax",), attribute="valuation", years=(), answered_at=utcnow(), focus=("minimax",))
     resolved = resolve("and compared with Zhipu?", FakeReading(subjects=("zhipu",), words=("compared",)), last,
