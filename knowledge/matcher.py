@@ -190,11 +190,13 @@ ONE_TIME_EVENTS = frozenset({"founded", "ipo"})  # (and a product's release)
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
 CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "trillion", "billion", "million", "bn", "dollars",
                          "dollar", "usd", "美元", "港元", "亿", "万"})
+_CLAIMED_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|b|bn|t)")
 _MAGNITUDE = r"\s*(?:trillion|billion|million|bn|[kmbt]\b|亿|万|%|x\b|倍)"  # "1.5 billion": a figure, not a version
 # A company described by what it makes, in the wording of aliases.yaml's ``maker`` term: "the company that makes
 # Hailuo AI" -> "the company behind Hailuo AI", "做海螺AI的那家公司" -> "海螺AI的母公司"
 _MADE_BY = (
-    (re.compile(r"\b(company|firm|startup|lab|team|people|guys|folks)(?: that| which| who)? (?:makes?|made|builds?|"
+    (re.compile(r"\b(company|firm|startup|lab|studio|outfit|business|vendor|developer|team|people|guys|folks)"
+                r"(?: that| which| who)? (?:makes?|made|builds?|"
                 r"built|develops?|developed|creates?|created|runs?|ran|(?:is|are|was|were) behind)\b", re.IGNORECASE),
      r"\1 behind"),
     (re.compile(r"(?:做|开发|開發|推出|打造|搞)了?(?P<made>[^,，。?？的]{1,20}?)的(?:那家|这家|這家|那个|那個|这个|這個)?"
@@ -909,6 +911,7 @@ class Matcher:
         product = all(s in self._makers for s in reading.subjects)
         dated = reading.attribute in ONE_TIME_EVENTS or (reading.attribute == "release" and product)
         claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, folded)}
+        claimed |= {w for w in reading.words if _CLAIMED_FIGURE.fullmatch(w)}  # "$100M", read as one word "100m"
         claimed |= set(reading.years) if dated else set()
         claimed |= CLAIM_WORDS | reading.written_names  # a name the base never uses: the place or school claimed
         subjects = reading.subjects

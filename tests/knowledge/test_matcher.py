@@ -795,6 +795,9 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     ("has Yan Junjie ever met Jensen Huang?", "jensen-huang-beijing-meeting-yan-junjie"),
     ("知譜AI是2021年成立的嗎?", "zhipu-ai-founded-2019"),  # 知谱: a homophone typo of 智谱
     ("MiniMax 是1月19号登陆港股的吗?", "minimax-hk-listing-date"),  # 号 is the day of the month, as 日
+    # the figure claimed ("$100M", one word) is no word the fact must hold; a studio described by what it makes
+    ("Is it right that the studio behind Talkie pulled in $100M in its very first angel round?",
+     "minimax-angel-round-amount"),
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
