@@ -186,7 +186,8 @@ _CHECKS_CLAIM = re.compile(
 _BESIDE_CLAIM = re.compile(r"\b(?:the same time as|same time as|alongside|along with|together with|like|such as)\s+"
                            r"([a-z][\w .-]{1,30}?)\s*(?=[?？,.!]|$)")
 _PLACES_OF_A_LIFE = frozenset({"career", "education", "hometown"})  # where someone worked, studied, was born
-ONE_TIME_EVENTS = frozenset({"founded", "ipo"})  # (and a product's release)
+ONE_TIME_EVENTS = frozenset({"founded", "ipo", "policy"})  # (and a product's release, and a first release)
+_FIRST_OF_ITS_KIND = re.compile(r"\bfirst\b|首个|首款|第一个|第一款")
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
 CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "trillion", "billion", "million", "bn", "dollars",
                          "dollar", "usd", "美元", "港元", "亿", "万"})
@@ -909,7 +910,8 @@ class Matcher:
         if not reading.subjects:
             return reading
         product = all(s in self._makers for s in reading.subjects)
-        dated = reading.attribute in ONE_TIME_EVENTS or (reading.attribute == "release" and product)
+        dated = reading.attribute in ONE_TIME_EVENTS or (reading.attribute == "release" and (
+            product or _FIRST_OF_ITS_KIND.search(folded)))  # "MiniMax是2023年发布的国内首个MoE大模型吗?"
         claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, folded)}
         claimed |= {w for w in reading.words if _CLAIMED_FIGURE.fullmatch(w)}  # "$100M", read as one word "100m"
         claimed |= set(reading.years) if dated else set()

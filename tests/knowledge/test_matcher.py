@@ -795,6 +795,9 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     ("has Yan Junjie ever met Jensen Huang?", "jensen-huang-beijing-meeting-yan-junjie"),
     ("知譜AI是2021年成立的嗎?", "zhipu-ai-founded-2019"),  # 知谱: a homophone typo of 智谱
     ("MiniMax 是1月19号登陆港股的吗?", "minimax-hk-listing-date"),  # 号 is the day of the month, as 日
+    # a ban and a first of its kind happen once: the year claimed is the claim
+    ("Anthropic是2024年宣布封杀中国资本实体访问的吗?", "anthropic-ban-chinese-entities"),
+    ("MiniMax是2023年发布的国内首个MoE大模型吗?", "minimax-first-domestic-moe-model"),
     # the figure claimed ("$100M", one word) is no word the fact must hold; a studio described by what it makes
     ("Is it right that the studio behind Talkie pulled in $100M in its very first angel round?",
      "minimax-angel-round-amount"),
