@@ -32,7 +32,7 @@ from knowledge.conversation import (
     uses_pronoun,
 )
 from knowledge.normalize import fold, is_chinese
-from knowledge.reading import PERIOD, is_period
+from knowledge.reading import NEVER_TOLD, PERIOD, is_period
 from knowledge.smalltalk import Examples, classify, language, topic
 
 if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask`
@@ -392,7 +392,7 @@ class Dialogue:
         about a detail of that answer ("how many GPUs were used?" after the cost of training M1, a
         fact that tells the 512 H800 GPUs)."""
         if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions \
-                or is_chinese(reading.question) \
+                or is_chinese(reading.question) or NEVER_TOLD & set(getattr(reading, "attributes", ())) \
                 or getattr(reading, "names", None):  # (nor is "what did it say about India?" about the last)
             return False
         fact = self.qa.fact(context.fact_id)

@@ -309,6 +309,11 @@ def test_a_question_of_its_own_after_a_part_year_figure_takes_its_subject_not_it
     assert dialogue.turn("how fast did it grow?", "d:U9").answer.fact.id == "minimax-b-end-revenue-growth-161pct"
 
 
+def test_a_follow_up_asking_what_no_article_tells_is_no_detail_of_the_last_answer(dialogue):
+    dialogue.turn("How many employees does MiniMax have?", "d:U10")  # 385, "with an average age of only 29"
+    assert dialogue.turn("What's the average salary there?", "d:U10").kind == "no_answer"
+
+
 def test_a_follow_up_setting_a_new_subject_beside_the_last_one_compares_them():
     last = Context(subjects=("minimax",), attribute="valuation", years=(), answered_at=utcnow(), focus=("minimax",))
     resolved = resolve("and compared with Zhipu?", FakeReading(subjects=("zhipu",), words=("compared",)), last,

@@ -1023,6 +1023,13 @@ def test_more_ways_of_naming_what_is_asked(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
 
 
+@pytest.mark.parametrize("question", ["What's the churn rate for Talkie subscribers?", "这些版权官司索赔金额是多少?",
+                                      "MiniMax明天收盘价大概会是多少?", "閆俊杰大學時有拿過獎學金嗎?",
+                                      "What damages are the studios claiming from MiniMax?"])
+def test_what_no_article_tells_is_refused_not_answered_by_a_fact_sharing_its_words(real, question):
+    assert real.match(question).fact is None
+
+
 def test_a_salary_is_told_by_no_article(real):
     assert real.match("MiniMax 請實習生,月薪大概幾多?").fact is None
     assert real.match("黃仁勳那句「中國會贏得人工智能競賽」是經由哪家媒體報導出來的?").fact is not None  # 人工智能
