@@ -191,6 +191,7 @@ _FIRST_OF_ITS_KIND = re.compile(r"\bfirst\b|首个|首款|第一个|第一款")
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
 CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "trillion", "billion", "million", "bn", "dollars",
                          "dollar", "usd", "美元", "港元", "亿", "万"})
+_MONEY_WORDS = frozenset({"钱", "money", "cost"})
 _CLAIMED_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|b|bn|t)")
 _MAGNITUDE = r"\s*(?:trillion|billion|million|bn|[kmbt]\b|亿|万|%|x\b|倍)"  # "1.5 billion": a figure, not a version
 # A company described by what it makes, in the wording of aliases.yaml's ``maker`` term: "the company that makes
@@ -828,7 +829,7 @@ class Matcher:
                 for description, maker in _MADE_BY:
                     asked = description.sub(maker, asked)
             reading = self._maker_beside_product(self.reader.read(asked, self))
-            reading = self._through_role(self._through_maker(reading))
+            reading = self._price_of_product(self._through_role(self._through_maker(reading)))
             folded = fold(asked)
             if _CHECKS_CLAIM.search(folded):
                 reading = self._claim_set_aside(reading, folded)
@@ -986,6 +987,14 @@ class Matcher:
         makers = {self._makers.get(s) for s in reading.compared}
         compared = tuple(s for s in reading.compared if s not in makers)
         return reading if compared == reading.compared else dataclasses.replace(reading, compared=compared)
+
+    def _price_of_product(self, reading: Reading) -> Reading:
+        """"MiniMax M2多少钱?", "how much does M2 cost?": what a product costs, asked with nothing else, is
+        its price (not "M1's RL training cost": its other words say whose cost)."""
+        if "cost" not in reading.attributes or "price" in reading.attributes \
+                or not any(s in self._makers for s in reading.subjects) or set(reading.words) - _MONEY_WORDS:
+            return reading
+        return dataclasses.replace(reading, attributes=(*reading.attributes, "price"))
 
     def _through_maker(self, reading: Reading) -> Reading:
         """"How much was the Hailuo maker worth?" asks about the company that makes Hailuo (aliases.yaml

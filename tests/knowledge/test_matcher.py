@@ -1030,6 +1030,12 @@ def test_what_no_article_tells_is_refused_not_answered_by_a_fact_sharing_its_wor
     assert real.match(question).fact is None
 
 
+@pytest.mark.parametrize("question, fact_id", [("MiniMax M2多少钱?", "minimax-m2-price"),
+                                              ("How much did M1 cost?", "minimax-m1-training-cost")])
+def test_what_a_product_costs_asked_with_nothing_else_is_its_price(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
+
+
 def test_a_salary_is_told_by_no_article(real):
     assert real.match("MiniMax 請實習生,月薪大概幾多?").fact is None
     assert real.match("黃仁勳那句「中國會贏得人工智能競賽」是經由哪家媒體報導出來的?").fact is not None  # 人工智能
