@@ -219,10 +219,27 @@ class Normalizer:
         i = 0
         while i < len(tokens):
             pair = tuple(tokens[i : i + 2])
-            alias = self._latin.get(pair) if len(pair) == 2 and corrected.intersection(pair) else None
+            alias = None
+            if len(pair) == 2 and corrected.intersection(pair):
+                # ("hailou 02": the typo read as the Hailuo entity, whose spelling "hailuo" + "02" is Hailuo 02,
+                # written "hailuo02" as the normaliser joins a name and its number)
+                spelt = [pair, *((w, pair[1]) for w in self._one_word(pair[0])),
+                         *((w + pair[1],) for w in self._one_word(pair[0]))]
+                alias = next((self._latin[words] for words in spelt if words in self._latin), None)
             joined.append(alias or tokens[i])
             i += 2 if alias else 1
         return joined
+
+    def _one_word(self, token: str) -> tuple[str, ...]:
+        """The one-word spellings of an entity token ("@hailuo" -> "hailuo"); none for another token."""
+        spellings = self.__dict__.get("_one_word_spellings")
+        if spellings is None:
+            spellings = {}
+            for words, folded in self._latin.items():
+                if len(words) == 1:
+                    spellings[folded] = (*spellings.get(folded, ()), *words)
+            self.__dict__["_one_word_spellings"] = spellings
+        return spellings.get(token, ())
 
     def entity_id(self, token: str) -> str | None:
         return self.entity_ids.get(token)

@@ -49,6 +49,12 @@ def test_typos_are_read_through(matcher):
     assert reading.subjects == ("minimax",) and reading.corrected == {"@minimax": "minmax"}
 
 
+@pytest.mark.parametrize("question, subject", [("Which model beat Hailou 02 on the video leaderboard?", "hailuo-02"),
+                                               ("when was hailou 2.3 released", "hailuo-2-3")])
+def test_a_misspelt_name_with_its_number_is_the_numbered_product(matcher, question, subject):
+    assert matcher.read(question).subjects == (subject,)
+
+
 def test_a_name_is_no_far_typo_of_a_word(matcher):
     """Capitalised, "Stanford" is a name: two edits from "standard" is too far to correct (one edit is not)."""
     assert "stanford" in matcher.read("What did Yan Junjie study at Stanford?").words
