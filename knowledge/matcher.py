@@ -162,7 +162,7 @@ _CHATTER = re.compile(
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
     r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
     r"我在|我正在|我们在|我是(?!说)|我们是|咱|我司|我厂|我们.{0,6}?(?:想|打算|在评估|在做|在看)|想(?:评估|了解|确认|核实|用)|打算用|准备|"
-    r"(?:做|睇|写|搞|整|研究)紧|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
+    r"(?:做|睇|写|搞|整|研究)紧|做[^,，。:：?？]{1,8}的(?!那|这|公司|企业|厂商|团队)(?=[^,，。:：?？]{0,12}$)|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
 # Who asks: "I'm a…", "我是…" opening a sentence; "I", "we", "我" anywhere in one
@@ -913,7 +913,8 @@ class Matcher:
         product = all(s in self._makers for s in reading.subjects)
         dated = reading.attribute in ONE_TIME_EVENTS or (reading.attribute == "release" and (
             product or _FIRST_OF_ITS_KIND.search(folded)))  # "MiniMax是2023年发布的国内首个MoE大模型吗?"
-        claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, folded)}
+        claimed = {v for v in reading.versions if re.search(re.escape(v) + _MAGNITUDE, folded)
+                   or not self._told_of(v, reading.subjects)}  # "M1 係咪用咗H100訓練?": no M1 fact names an H100
         claimed |= {w for w in reading.words if _CLAIMED_FIGURE.fullmatch(w)}  # "$100M", read as one word "100m"
         claimed |= set(reading.years) if dated else set()
         claimed |= CLAIM_WORDS | reading.written_names  # a name the base never uses: the place or school claimed
@@ -939,6 +940,11 @@ class Matcher:
             years=tuple(y for y in reading.years if y not in claimed),
             versions=tuple(v for v in reading.versions if v not in claimed),
             words=tuple(w for w in reading.words if w not in claimed))
+
+    def _told_of(self, token: str, subjects: Iterable[str]) -> bool:
+        """Whether a fact about one of ``subjects`` holds ``token`` (a model name, say)."""
+        wanted = {self.normalize.entity_token(s) for s in subjects}
+        return any(wanted & self._entries[i].about_tokens for i in self._postings.get(token, ()))
 
     def _is_chatter(self, sentence: str, clause: bool = False, asks: frozenset[str] = frozenset(),
                     complete: bool = False) -> bool:

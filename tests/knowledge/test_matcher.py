@@ -730,6 +730,8 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("咱厂想接个大模型API写产品说明书,MiniMax M2每百万token多少钱?", "minimax-m2-price"),
     ("我哋酒店想用 M2 做 concierge chatbot,M2 上咗邊幾個 cloud platform?", "minimax-m2-on-three-clouds"),
     ("做緊一份 AI 板塊嘅內部 note,MiniMax 係幾時喺港交所上市㗎?", "minimax-hk-listing-date"),  # 港交所 is listing
+    ("做风控的看流动性:MiniMax账上现金储备有多少?", "minimax-cash-reserve-1102m"),  # 做…的: who one is
+    ("做海螺AI的那家公司,2024年营收是多少?", "minimax-revenue-2024"),  # (but 做…的那家公司 is the maker)
     # who asks, however it goes on; why one asks, before a question naming what it asks of whom
     ("我是昆明一家旅游创业公司的创始人,想学MiniMax怎么用小团队做事。他们一共有多少员工?", "minimax-employee-count"),
     ("导师让我写大模型架构演进的综述。MiniMax什么时候发布国内首个MoE大模型的?", "minimax-first-domestic-moe-model"),
@@ -795,6 +797,8 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     ("has Yan Junjie ever met Jensen Huang?", "jensen-huang-beijing-meeting-yan-junjie"),
     ("知譜AI是2021年成立的嗎?", "zhipu-ai-founded-2019"),  # 知谱: a homophone typo of 智谱
     ("MiniMax 是1月19号登陆港股的吗?", "minimax-hk-listing-date"),  # 号 is the day of the month, as 日
+    # a model no fact about the subject names is the claim ("H100"; the M1 fact names H800s)
+    ("MiniMax-M1 係咪用咗1024張H100做強化學習訓練㗎?", "minimax-m1-training-cost"),
     # a ban and a first of its kind happen once: the year claimed is the claim
     ("Anthropic是2024年宣布封杀中国资本实体访问的吗?", "anthropic-ban-chinese-entities"),
     ("MiniMax是2023年发布的国内首个MoE大模型吗?", "minimax-first-domestic-moe-model"),
