@@ -93,6 +93,14 @@ def test_hedges_are_no_content(normalize):
     assert normalize("OpenAI的ARR大概多少").tokens == normalize("OpenAI的ARR多少").tokens
 
 
+@pytest.mark.parametrize("chinese, english", [("2025年10月发布", "October 2025 release"), ("十一月", "Nov"),
+                                              ("2021年12月", "December 2021")])
+def test_a_month_reads_the_same_in_both_languages(chinese, english, real_normalize):
+    month = {"october", "november", "december"}
+    assert month & set(real_normalize(chinese).tokens) == month & set(real_normalize(english).tokens) != set()
+    assert "period9m" in real_normalize("1-9月营收").tokens  # (months of a period stay the period)
+
+
 def test_a_month_after_a_model_maker_is_no_model_version(real_normalize):
     tokens = real_normalize("Kimi 11月发布了什么模型?").tokens
     assert "@kimi" in tokens and "kimi11" not in tokens
