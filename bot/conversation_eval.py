@@ -20,6 +20,7 @@ from handlers.replies import message_for
 from knowledge.context_store import scratch_conversations
 from knowledge.dialogue import Dialogue, Turn
 from knowledge.normalize import fold, is_chinese, is_traditional
+from knowledge.smalltalk import DECLINES
 
 BOT = "UBOTEVAL1"
 KINDS = ("expect", "abstain", "silent", "smalltalk", "reaction")
@@ -100,8 +101,8 @@ def _meets(kind: str, step: dict, turn: Turn, posted: bool) -> bool:
         return turn.kind == "reaction"
     if kind == "smalltalk":
         return turn.kind in ("smalltalk", "help")
-    if kind == "abstain":
-        return turn.kind in ("no_answer", "unclear")
+    if kind == "abstain":  # saying it does not know: no fact, or declining the weather as small talk
+        return turn.kind in ("no_answer", "unclear") or (turn.kind == "smalltalk" and turn.smalltalk in DECLINES)
     if turn.kind != "answer":
         return False
     haystack = _comparable(" ".join(_answer_texts(turn)))

@@ -107,6 +107,9 @@ _NOISE = re.compile(r"[^\w\s'?]|_")
 _THANKS_EMOJI = re.compile(r"🙏|:pray:|:bow:|:thank_?you:")
 _EMOJI_ONLY = re.compile(r"(?:\s*(?::[a-z0-9_+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]))+\s*")
 
+# Small talk the bot declines, saying it does not know ("I don't know about the weather…"): an abstention
+DECLINES = frozenset({"weather", "sport", "joke", "other"})
+
 REPLIES = {
     "en": {
         "greeting": "Hi! I answer questions about the Chinese AI industry from the articles I've read, with the "
