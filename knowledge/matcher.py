@@ -866,8 +866,9 @@ class Matcher:
         asked_alone = self.reader.read(asked, self) if before else None
         asks = frozenset(asked_alone.specific_attributes) if asked_alone else frozenset()
         complete = bool(asks and asked_alone.subjects)
+        named = bool(asked_alone and asked_alone.subjects)
         while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks,
-                                                         complete=complete):
+                                                         complete=complete, named=named):
             dropped += 1
         if not dropped or "?" in asked[:-1] or "？" in asked[:-1]:
             return question
@@ -947,12 +948,14 @@ class Matcher:
         return any(wanted & self._entries[i].about_tokens for i in self._postings.get(token, ()))
 
     def _is_chatter(self, sentence: str, clause: bool = False, asks: frozenset[str] = frozenset(),
-                    complete: bool = False) -> bool:
+                    complete: bool = False, named: bool = False) -> bool:
         """A sentence (or a clause, in Chinese) before the question that asks nothing and says nothing the
         base knows; or a sentence about the asker before a question naming its subject and what it asks
         (``complete``)."""
         if not clause and not _QUESTION_MARK.search(sentence) and (
-                _INTRODUCTION.match(fold(sentence)) or (complete and _ABOUT_THE_ASKER.search(sentence))):
+                _INTRODUCTION.match(fold(sentence)) or (complete and _ABOUT_THE_ASKER.search(sentence))
+                or (named and not self.normalize(sentence).entities and not _ASKS.search(sentence)
+                    and not _QUESTION_WORD.match(sentence))):
             # "我是昆明一家旅游创业公司的创始人,想学MiniMax怎么用小团队做事。", "导师让我写大模型架构演进的综述。MiniMax
             # 什么时候发布…?": who asks and why, whatever it names
             return True
