@@ -857,6 +857,7 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
     ("which game company was in MiniMax's angel round?", "minimax-angel-round-investors"),  # game: 游戏巨头米哈游
     ("how many ppl work at minimax?", "minimax-employee-count"),  # chat shorthand: ppl
     ("米哈油是不是投过MiniMax?", "mihoyo-early-strategic-investor"),  # 投过: invested (米哈油: a homophone)
+    ("hey, when did zhipu drop glm-4.6?", "zhipu-glm-4-6-release-september"),  # drop: release
     ("Is MiniMax looking for a $10 billion valuation?", "minimax-valuation-sought-5-6bn"),  # looking for: seeking
     ("What's MiniMax's motto about who intelligence should belong to?",
      "minimax-mission-intelligence-with-everyone"),  # motto, tagline: slogan
