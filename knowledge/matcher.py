@@ -169,6 +169,7 @@ _CHATTER = re.compile(
 _INTRODUCTION = re.compile(r"\s*(?:我是(?!说)|我们是|i'm an? |i am an? |we're an? |we are an? )")
 _ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|我|咱", re.IGNORECASE)
 _QUESTION_MARK = re.compile(r"[?？]")
+SHORT_SECOND_QUESTION = 2  # words
 # A request opening the question's last clause: what comes before it only sets the question up
 _REQUEST = re.compile(r"\s*(?:想|我想|就是想|所以想)?(?:确认|核实|问|了解|请教|查)(?:一下|下)|\s*请问|"
                       r"\s*帮(?:我|忙)查(?:一下|下)?")
@@ -870,8 +871,9 @@ class Matcher:
         while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks,
                                                          complete=complete, named=named):
             dropped += 1
-        if not dropped or "?" in asked[:-1] or "？" in asked[:-1]:
-            return question
+        _, *second = _QUESTION_MARK.split(asked[:-1], 1)
+        if not dropped or (second and len(second[0].split()) > SHORT_SECOND_QUESTION):
+            return question  # (a second question of its own after the first; not "…go public? when?")
         if dropped < len(before):
             kept_text = question[question.index(before[dropped]):]
             alone = self.reader.read(kept_text, self)

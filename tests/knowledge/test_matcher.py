@@ -741,6 +741,7 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("Auto-strategy angle from Munich, robotics side: what's the robot dog that runs on minimax m2.1 called?",
      "vbot-uses-minimax-m2-1"),
     ("Who spends more per paying user - Hailuo customers or Talkie customers?", "minimax-hailuo-ai-arppu"),  # (asks)
+    ("just back from a trip, did minimax actually go public? when?", "minimax-hk-listing-date"),  # "when?" too
     # a request opening the last clause: all before it sets the question up ("發表" is a release)
     ("下週要上一堂中國 AI 產業的課,想確認一下智譜的 GLM-4.6 是幾月發表的?", "zhipu-glm-4-6-release-september"),
     # the question's subject named in the chatter before it, "he" in the question
