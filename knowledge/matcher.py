@@ -952,8 +952,9 @@ class Matcher:
     def _is_chatter(self, sentence: str, clause: bool = False, asks: frozenset[str] = frozenset(),
                     complete: bool = False, named: bool = False) -> bool:
         """A sentence (or a clause, in Chinese) before the question that asks nothing and says nothing the
-        base knows; or a sentence about the asker before a question naming its subject and what it asks
-        (``complete``)."""
+        base knows; or a sentence introducing the asker; or one about the asker before a question naming its
+        subject and what it asks (``complete``); or one naming nothing the base knows and asking nothing
+        before a question naming its subject (``named``)."""
         if not clause and not _QUESTION_MARK.search(sentence) and (
                 _INTRODUCTION.match(fold(sentence)) or (complete and _ABOUT_THE_ASKER.search(sentence))
                 or (named and not self.normalize(sentence).entities and not _ASKS.search(sentence)
