@@ -41,9 +41,9 @@ if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask
 MAX_QUESTION_CHARS = 1000
 # A follow-up is about a detail of the last answer when its fact holds this share of the follow-up's words.
 TOLD_ALREADY_COVERAGE = 0.5
-# Words pointing at the time of the last answer: they ask nothing of their own
 # A word pointing at what was just told: "what share of revenue is that?", "这占多少?"
 _POINTS_BACK = re.compile(r"\b(?:that|this|those|these)\b|这|那")
+# Words pointing at the time of the last answer: they ask nothing of their own
 _AT_THAT_TIME = re.compile(r"\b(?:at|by|on|around) (?:that|the|this) (?:point|time|moment|stage|day|date)\b|"
                            r"\b(?:back then|by then|that day|on the day)\b")
 # A keyword query in a thread: this many words at most ("minimax 净亏损 2024"), or Chinese characters
@@ -171,11 +171,11 @@ class Dialogue:
             missed = unfit()
             # or answered by a fact of another attribute, the one that tells it lacking the inherited year
             other = completed.answered and getattr(completed.fact, "attribute", None) != resolved.attribute
-            # "每月现金消耗多少?": a question of its own, its subject said before (not "how fast did it grow?",
+            # or a question of its own, its subject said before ("每月现金消耗多少?"; not "how fast did it grow?",
             # "what share of revenue is that?")
-            alone = own and not (is_follow_up_form(text) or asks_growth(text) or uses_pronoun(text)
-                                 or _POINTS_BACK.search(fold(text)))
-            if (missed or other or alone) and own and context is not None and resolved.years and not reading.years:
+            if own and context is not None and resolved.years and not reading.years and (
+                    missed or other or not (is_follow_up_form(text) or asks_growth(text) or uses_pronoun(text)
+                                            or _POINTS_BACK.search(fold(text)))):
                 # "它的付费用户有多少?" after a nine-month revenue: the year was the last question's, not
                 # this one's; a fact of another period is better than none (its answer says which)
                 loose, retried = self._answer_in(text, reading, replace(context, years=()))

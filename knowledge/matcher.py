@@ -139,7 +139,8 @@ REMARK_MIN_WORDS = 3
 _QUESTION_WORD = re.compile(r"\s*(?:and|or|what|who|when|where|which|how|why|is|are|was|were|did|does|do|can)\b",
                             re.IGNORECASE)
 # A sentence about the asker: "I run GPU clusters in Bangalore…", "Our family office got a teaser…"
-_FIRST_PERSON = re.compile(r"\s*(?:i|we|our|my|me|i'm|im|we're|i've|we've|i'd|us)\b", re.IGNORECASE)
+_ASKER_WORDS = r"i|we|our|my|me|i'm|im|we're|i've|we've|i'd|us"
+_FIRST_PERSON = re.compile(rf"\s*(?:{_ASKER_WORDS})\b", re.IGNORECASE)
 # Which article says it: "per the cathedral-vs-bazaar piece", "according to the piece on Jensen Huang's comments"
 _CITED_PIECE = re.compile(r"(?:,\s*|\s+)(?:according to|per|in|from)\s+(?:the|that|this)\s+(?:[\w'-]+\s+){0,4}?"
                           r"(?:piece|article|story|coverage|profile|write-?up)\b(?:\s+(?:on|about)\s+[^?？,.]{1,60}?)?"
@@ -167,7 +168,7 @@ _CHATTER = re.compile(
     re.IGNORECASE)
 # Who asks: "I'm a…", "我是…" opening a sentence; "I", "we", "我" anywhere in one
 _INTRODUCTION = re.compile(r"\s*(?:我是(?!说)|我们是|i'm an? |i am an? |we're an? |we are an? )")
-_ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|我|咱", re.IGNORECASE)
+_ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
 # A request opening the question's last clause: what comes before it only sets the question up
@@ -955,15 +956,16 @@ class Matcher:
         base knows; or a sentence introducing the asker; or one about the asker before a question naming its
         subject and what it asks (``complete``); or one naming nothing the base knows and asking nothing
         before a question naming its subject (``named``)."""
-        if not clause and not _QUESTION_MARK.search(sentence) and (
-                _INTRODUCTION.match(fold(sentence)) or (complete and _ABOUT_THE_ASKER.search(sentence))
-                or (named and not self.normalize(sentence).entities and not _ASKS.search(sentence)
-                    and not _QUESTION_WORD.match(sentence))):
+        statement = not clause and not _QUESTION_MARK.search(sentence)
+        if statement and (_INTRODUCTION.match(fold(sentence)) or (complete and _ABOUT_THE_ASKER.search(sentence))):
             # "我是昆明一家旅游创业公司的创始人,想学MiniMax怎么用小团队做事。", "导师让我写大模型架构演进的综述。MiniMax
             # 什么时候发布…?": who asks and why, whatever it names
             return True
         if _ASKS.search(sentence):
             return False
+        normalized = self.normalize(sentence)
+        if statement and named and not normalized.entities and not _QUESTION_WORD.match(sentence):
+            return True  # "Auto-strategy angle from Munich, robotics side: what's the robot dog…?"
         if _CHATTER.match(fold(sentence)):  # ("想確認一下," as "想确认一下,")
             return True
         if not clause and is_chinese(sentence) and not self.reader.read(sentence, self).attributes:
@@ -976,7 +978,6 @@ class Matcher:
             # about the asker, and asking nothing the question does not ("Our family office is screening
             # HK-listed AI names. On what date did MiniMax actually list?")
             return True
-        normalized = self.normalize(sentence)
         words = [t for t in normalized.tokens if t not in self.normalize.entity_ids and not YEAR.fullmatch(t)]
         return bool(words) and sum(map(self.knows, words)) <= CHATTER_MAX_KNOWN * len(words)
 

@@ -223,8 +223,8 @@ class Normalizer:
             if len(pair) == 2 and corrected.intersection(pair):
                 # ("hailou 02": the typo read as the Hailuo entity, whose spelling "hailuo" + "02" is Hailuo 02,
                 # written "hailuo02" as the normaliser joins a name and its number)
-                spelt = [pair, *((w, pair[1]) for w in self._one_word(pair[0])),
-                         *((w + pair[1],) for w in self._one_word(pair[0]))]
+                first = self._one_word(pair[0])
+                spelt = [pair, *((w, pair[1]) for w in first), *((w + pair[1],) for w in first)]
                 alias = next((self._latin[words] for words in spelt if words in self._latin), None)
             joined.append(alias or tokens[i])
             i += 2 if alias else 1

@@ -78,13 +78,13 @@ _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|
                           r"appreciate it|cheers|merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|"
                           r"shukran|spasibo)\b|^ta\b|谢谢|多谢|感谢|感恩|谢啦|谢了|"
                           r"(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
-_ASKS = re.compile(r"\?|\b(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
-                   r"吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有")
+_QUESTION_WORDS_EN = "who|what|when|where|which|why|how|is|are|does|do|did|can|could"
+_QUESTION_WORDS_ZH = "吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有"
+_ASKS = re.compile(rf"\?|\b(?:{_QUESTION_WORDS_EN})\b|{_QUESTION_WORDS_ZH}")
 # ... asking, beside thanks: a question mark, or a clause opening with a question word ("thanks, and who founded
 # it"); not "thanks, that's what I needed", "thanks, this is gold"
-_ASKS_BESIDE_THANKS = re.compile(r"\?|(?:^|[,.;:!]\s*|\b(?:and|so|but|thanks|thank you|thx|ty|cheers)\s+)"
-                                 r"(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could)\b|"
-                                 r"吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有")
+_ASKS_BESIDE_THANKS = re.compile(rf"\?|(?:^|[,.;:!]\s*|\b(?:and|so|but|thanks|thank you|thx|ty|cheers)\s+)"
+                                 rf"(?:{_QUESTION_WORDS_EN})\b|{_QUESTION_WORDS_ZH}")
 THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14
 # A greeting opening a message that then only says who one is or what one wants to ask about, asking nothing yet
 _GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good afternoon|bonjour|salut|hola|ciao|"
