@@ -116,7 +116,7 @@ class Dialogue:
             conversations.join(key)
         small = classify(text)
         if small == "thanks":
-            if not joined:
+            if not (joined or addressed):  # (addressed with no conversation kept, as `bot ask`: a word back)
                 return Turn("silent", lang)
             return Turn("reaction" if in_thread or not addressed else "smalltalk", lang, smalltalk=small)
         if small == "ack":  # "ok cool" in a thread is said to the thread, not to the bot: silence; in a DM, a word back

@@ -153,6 +153,12 @@ def test_eval_says_which_bar_failed(tmp_path):
     assert result.returncode == 1 and "FAILED: accuracy 0.0% is below --min-accuracy 50.0%" in result.stderr
 
 
+@pytest.mark.parametrize("text", ["thanks", "thanks, that's what I needed"])
+def test_ask_thanks_gets_a_word_back_not_a_crash(text):
+    result = run("ask", text)
+    assert result.returncode == 0 and result.stdout.startswith("You're welcome!"), result.stderr
+
+
 def test_ask_hi_shows_the_same_help_as_slack():
     result = run("ask", "hi")
     assert result.returncode == 0 and "/fact help" in result.stdout and "I don't know:" not in result.stdout
