@@ -28,6 +28,9 @@ from knowledge.store import utcnow
 
 logger = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+# "@Priya can you pull the PDF?": a name typed after @ without picking it from Slack's list arrives as
+# plain text, yet the reply is as plainly said to Priya as a real mention would make it
+_TYPED_ADDRESS = re.compile(r"\s*@[^\W\d_][\w.-]*")
 THREAD_HISTORY = 20  # earlier messages read (once) to find what a mention inside a thread is about
 
 
@@ -110,7 +113,7 @@ def incoming(event: dict, bot_user: str | None, app_mention: bool = False) -> In
     """What to do with a Slack event: None for everything the bot ignores.
 
     Ignored: bots (itself included), edits and deletions, top-level channel messages without a
-    mention, replies that mention someone else, and the ``message`` copy of a mention (Slack sends
+    mention, replies that mention someone else (or open with a typed "@name"), and the ``message`` copy of a mention (Slack sends
     both; the ``app_mention`` one is answered).
     """
     if event.get("subtype") not in (None, "thread_broadcast") or _from_a_bot(event):
@@ -125,7 +128,7 @@ def incoming(event: dict, bot_user: str | None, app_mention: bool = False) -> In
     if event.get("channel_type") == "im":
         return Incoming(f"d:{event['channel']}", text, True, bool(thread), thread, False)
     mentioned = set(_MENTION.findall(raw))
-    if not thread or thread == event["ts"] or (bot_user and bot_user in mentioned) or mentioned:
+    if not thread or thread == event["ts"] or mentioned or _TYPED_ADDRESS.match(raw):
         return None  # channel chatter, the copy of a mention, or addressed to someone else
     return Incoming(f"t:{event['channel']}:{thread}", text, False, True, thread, False)
 

@@ -45,6 +45,8 @@ def test_chatter_and_messages_to_others_get_silence(slack_app, fake_slack):
     open_thread(slack_app, fake_slack)
     slack_app.event(reply_in_thread("wow that's small compared to Talkie", "1700000002.1"), event_id="EvC1")
     slack_app.event(reply_in_thread("<@U0OTHER> can you check the net loss?", "1700000002.2"), event_id="EvC2")
+    slack_app.event(reply_in_thread("@Priya can you pull the 2023 net loss?", "1700000002.4"), event_id="EvC4")
+    slack_app.event(reply_in_thread("@王磊 把这几个数字放进估值模型里", "1700000002.5"), event_id="EvC5")
     slack_app.event({"type": "message", "channel_type": "channel", "user": "U0USER1", "text": "what about Zhipu?",
                      "ts": "1700000002.3", "channel": "C0CHAN1"}, event_id="EvC3")  # not in a thread
     quiet(fake_slack, 1)
