@@ -113,8 +113,8 @@ def incoming(event: dict, bot_user: str | None, app_mention: bool = False) -> In
     """What to do with a Slack event: None for everything the bot ignores.
 
     Ignored: bots (itself included), edits and deletions, top-level channel messages without a
-    mention, replies that mention someone else (or open with a typed "@name"), and the ``message`` copy of a mention (Slack sends
-    both; the ``app_mention`` one is answered).
+    mention, replies that mention someone else (or open with a typed "@name"), and the ``message``
+    copy of a mention (Slack sends both; the ``app_mention`` one is answered).
     """
     if event.get("subtype") not in (None, "thread_broadcast") or _from_a_bot(event):
         return None

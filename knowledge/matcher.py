@@ -215,6 +215,16 @@ _ASKS_MAKER = re.compile(r"\b(?:who|which)\b|哪家|哪个|哪個|谁|誰", re.I
 # Words naming a kind of product: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
                            "产品", "应用", "软件"})
+# Who makes or owns a product ("Who makes Talkie?", "Talkie 背后是哪家公司?"), not when it came out
+_MADE_OR_OWNED = re.compile(r"\b(?:own|owns|owned|owner|owners|behind|maker|makers|make|makes|made|built|builds|"
+                            r"develop|develops|developed|developer|created?|creates|launch|launched|launches|"
+                            r"release[sd]?|publish|published|publishes)\b|背后|母公司|属于|出品|开发|推出|做的|旗下")
+# ... and the words such a question reads as, besides the kind of product ("which startup is behind the Hailuo
+# video app"): any other ("which company uses Hailuo to make film effects?") asks something else
+_MAKER_QUESTION_WORDS = frozenset({"who", "whom", "whose", "which", "company", "firm", "startup", "lab", "maker",
+                                   "release", "own", "owns", "owned", "owner", "behind", "chinese", "video",
+                                   "背", "后", "背后", "哪", "家", "哪家", "谁", "誰", "公司"}) | PRODUCT_WORDS
+_ASKS_WHEN = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|date|day)\b|什么时候|何时|哪年|哪一年|几月|哪天|几时")
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
 # candidate is about those subjects and tells that attribute, it answers with a score this low, however
 # differently it is worded ("Where did Yan Junjie go to college?" -> his education fact), unless more than
@@ -831,7 +841,7 @@ class Matcher:
                 for description, maker in _MADE_BY:
                     asked = description.sub(maker, asked)
             reading = self._maker_beside_product(self.reader.read(asked, self))
-            reading = self._price_of_product(self._through_role(self._through_maker(reading)))
+            reading = self._price_of_product(self._through_role(self._through_maker(self._maker_asked(reading))))
             folded = fold(asked)
             if _CHECKS_CLAIM.search(folded):
                 reading = self._claim_set_aside(reading, folded)
@@ -1008,6 +1018,19 @@ class Matcher:
                 or not any(s in self._makers for s in reading.subjects) or set(reading.words) - _MONEY_WORDS:
             return reading
         return dataclasses.replace(reading, attributes=(*reading.attributes, "price"))
+
+    def _maker_asked(self, reading: Reading) -> Reading:
+        """"Who makes Talkie?", "Who owns Hailuo?", "Talkie 的母公司是谁": who makes a product is what the
+        product is (each one's definition names its maker), so read it as "What is Talkie?"."""
+        if len(reading.subjects) != 1 or reading.subjects[0] not in self._makers or not reading.asks_who \
+                or set(reading.specific_attributes) - {"release"}:
+            return reading
+        folded = fold(reading.question)
+        if not _MADE_OR_OWNED.search(folded) or _ASKS_WHEN.search(folded) \
+                or set(reading.words) - _MAKER_QUESTION_WORDS:
+            return reading
+        defined = self.reader.read(f"What is {self.display_name(reading.subjects[0])}?", self)
+        return dataclasses.replace(defined, question=reading.question)
 
     def _through_maker(self, reading: Reading) -> Reading:
         """"How much was the Hailuo maker worth?" asks about the company that makes Hailuo (aliases.yaml

@@ -823,10 +823,30 @@ def test_a_year_that_narrows_a_checked_claim_still_rules_out_other_years(real):
 @pytest.mark.parametrize("question, fact_id", [
     ("What's the ARR of the company that makes Hailuo AI?", "minimax-arr-100-million"),
     ("做海螺AI的那家公司有多少員工?", "minimax-employee-count"),
-    ("Which company makes Hailuo?", "minimax-hailuo-ai-launch"),  # asked who makes it: what Hailuo is
 ])
 def test_a_company_described_by_what_it_makes_is_that_maker(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, maker", [
+    ("Who makes Talkie?", "MiniMax"),
+    ("Who owns Hailuo?", "MiniMax"),
+    ("Who is the maker of Hailuo?", "MiniMax"),
+    ("Talkie 的母公司是谁", "MiniMax"),
+    ("Talkie 背后是哪家公司?", "MiniMax"),
+    ("Which company makes Hailuo?", "MiniMax"),
+    ("Which company developed GLM-4.6?", "Zhipu"),
+])
+def test_who_makes_a_product_is_told_by_what_the_product_is(real, question, maker):
+    match = real.match(question)
+    assert match.fact is not None and match.fact.attribute in ("definition", "identity")
+    assert maker in match.fact.answer_en
+
+
+@pytest.mark.parametrize("question", ["Which company uses Hailuo to make film effects?",
+                                      "When did Hailuo 2.3 come out?"])
+def test_a_question_about_a_product_that_asks_more_than_its_maker_is_read_as_asked(real, question):
+    assert real.read(question).attribute != "definition"
 
 
 def test_a_fact_about_fewer_of_the_subjects_named_is_no_rival_to_one_about_all_of_them(real):
