@@ -25,7 +25,7 @@ from typing import Protocol
 
 from knowledge.cleaning import clean_input
 from knowledge.normalize import fold, is_chinese
-from knowledge.reading import DATE_ATTRIBUTES, DAY_OF_MONTH, GENERIC_ATTRIBUTES
+from knowledge.reading import DATE_ATTRIBUTES, DAY_OF_MONTH, GENERIC_ATTRIBUTES, is_period
 from knowledge.smalltalk import topic
 
 CONTEXT_FOR = timedelta(minutes=30)  # a follow-up inherits from an answer at most this old
@@ -179,8 +179,8 @@ def looks_like_question(text: str) -> bool:
 
 
 # A correction of the last question: "不是,我是说2023年的", "no, I meant the total share"
-_CORRECTION = re.compile(r"^(?:不是|不对|唔系)?[,，\s]*我(?:是)?(?:说|问|指)(?:的)?|"
-                         r"^(?:no|nope|sorry|oops|nah)?[,.!\s]*i (?:meant|mean)\b")
+_CORRECTION = re.compile(r"^(?:不是|不对|唔系)?[,，\s]*我(?:是|想|要)?(?:说|问|指)(?:的)?|"
+                         r"^(?:no|nope|sorry|oops|nah)?[,.!\s]*i (?:meant|mean|was asking|wanted to ask)\b")
 
 
 def is_correction(text: str) -> bool:
@@ -342,6 +342,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
             if attribute and not take_subjects:  # "那智谱呢?" after "DeepSeek是哪一年出现的?", told as its founding:
                 # the attribute the answer told, which the last question's words may not name ("出现")
                 swapped = f"{swapped.rstrip('?？ ')} {wording(attribute, is_chinese(swapped))}?"
+            if take_subjects and reading.years:  # ("2023年呢?" after a nine-month figure: that period of 2023)
+                years = (*years, *(y for y in context.years if is_period(y) and y not in years))
             return Resolved(swapped, subjects, attribute, years, versions, inherited=True)
     return _completed(text, reading, subjects, attribute, years, versions,
                       own_attribute=not (take_attribute or when_of_role), wording=wording,

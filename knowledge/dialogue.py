@@ -182,12 +182,17 @@ class Dialogue:
                 if retried.answered and self._fits_follow_up(retried, loose, own) and (
                         missed or getattr(retried.fact, "attribute", None) == resolved.attribute):
                     resolved, completed = loose, retried
-            if unfit() and context is not None \
-                    and (reading.years or relative_year(text)) and any(is_period(y) for y in context.years):
-                # "and in 2023?" after a nine-month figure: that year's figure, whatever its period
+            if context is not None and (reading.years or relative_year(text)) \
+                    and any(is_period(y) for y in context.years) and not any(map(is_period, reading.years)):
+                # "and in 2023?" after a nine-month figure: that year's figure, whatever its period; the
+                # whole year's also when it matches better ("2022年呢?": its full-year loss, not a sum of
+                # 2022 to the first nine months of 2025 that holds both)
                 whole = replace(context, years=tuple(y for y in context.years if not is_period(y)),
                                 question=self._without_period(context.question))
-                resolved, completed = self._first_fitting(text, reading, (whole,), own) or (resolved, completed)
+                was_unfit, score = unfit(), completed.score
+                fitting = self._first_fitting(text, reading, (whole,), own)
+                if fitting and (was_unfit or fitting[1].score > score):
+                    resolved, completed = fitting
             if unfit() and context is not None and not own and context.attribute and _names_something(reading):
                 # "资金缺口呢?" after OpenAI's net loss: not the net loss of a funding gap, the funding gap itself
                 itself = replace(context, attribute=None, question=None)

@@ -294,6 +294,10 @@ def test_another_year_after_a_part_year_figure_is_that_years_figure(dialogue):
     assert dialogue.turn("净亏损呢?", "d:U6").answer.fact.id == "minimax-net-loss-2025-9m"
     assert dialogue.turn("2023年呢?", "d:U6").answer.fact.id == "minimax-net-loss-2023"
     assert dialogue.turn("2026年呢?", "d:U6").kind == "no_answer"
+    # the whole year's figure beats a sum over the years that holds the period too (2022 to 2025's nine months)
+    dialogue.turn("MiniMax 2025年前三季度净亏损多少?", "d:U5")
+    assert dialogue.turn("2022年呢?", "d:U5").answer.fact.id == "minimax-net-loss-2022"
+    assert dialogue.turn("2023年呢?", "d:U5").answer.fact.id == "minimax-net-loss-2023"
     dialogue.turn("How much revenue did MiniMax make in the first nine months of 2025?", "d:U7")
     turn = dialogue.turn("and its net loss for that period?", "d:U7")  # "period" is a word, not a period
     assert turn.answer.fact.id == "minimax-net-loss-2025-9m"
@@ -697,6 +701,8 @@ def test_a_keyword_query_or_a_correction_in_the_bots_thread_is_answered(dialogue
         == "minimax-net-loss-2024"
     assert dialogue.turn("不是,我是说2023年的", "t:C40:1", addressed=False, in_thread=True).answer.fact.id \
         == "minimax-net-loss-2023"
+    assert dialogue.turn("不对，我想问的是2022年", "t:C40:1", addressed=False, in_thread=True).answer.fact.id \
+        == "minimax-net-loss-2022"
     # not a colleague's remark, nor a longer sentence that only names things
     assert dialogue.turn("<@U0OTHER> minimax 净亏损 2024", "t:C40:1", addressed=False, in_thread=True).kind == "silent"
     assert dialogue.turn("we should look at the minimax net loss in 2024 again later this week", "t:C40:1",
