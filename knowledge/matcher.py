@@ -171,6 +171,9 @@ _INTRODUCTION = re.compile(r"\s*(?:我是(?!说)|我们是|i'm an? |i am an? |we
 _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
+# A question naming its subjects and this many other words asks enough without the sentence before it
+# ("Methods question from a data scientist: which RL algorithm developed at MiniMax was cited by Meta?")
+ASKS_ENOUGH_WORDS = 3
 # A request opening the question's last clause: what comes before it only sets the question up
 _REQUEST = re.compile(r"\s*(?:想|我想|就是想|所以想)?(?:确认|核实|问|了解|请教|查)(?:一下|下)|\s*请问|"
                       r"\s*帮(?:我|忙)查(?:一下|下)?")
@@ -897,7 +900,8 @@ class Matcher:
         chatter_names = self.normalize(chatter).entities
         # ("Working on a profile of Yan Junjie. Which podcast did he go on?": its subject is the chatter's)
         named = alone.subjects or (introduced and chatter_names)
-        if not alone.specific_attributes and not (named and (alone.attributes or introduced)):
+        if not alone.specific_attributes and not (named and (alone.attributes or introduced
+                                                             or len(alone.words) >= ASKS_ENOUGH_WORDS)):
             return question
         # its names, when the question names none of its own ("Prepping a MiniMax review. What was their
         # revenue?"); not when it does ("Looking at the Talkie/Hailuo company. When did MiniMax list?")
