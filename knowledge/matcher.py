@@ -169,6 +169,9 @@ _CHATTER = re.compile(
 # Who asks: "I'm a…", "我是…" opening a sentence; "I", "we", "我" anywhere in one
 _INTRODUCTION = re.compile(r"\s*(?:我是(?!说)|我们是|i'm an? |i am an? |we're an? |we are an? )")
 _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
+# A Chinese clause about the asker ("作为硬件创业者我很关心烧钱速度,…"), set-up when the question after it names
+# its subject and what it asks and the clause names nothing the base knows
+_ASKER_CLAUSE = re.compile(r"\s*作为|.*(?:我|咱)")
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
 # A question naming its subjects and this many other words asks enough without the sentence before it
@@ -980,6 +983,8 @@ class Matcher:
         normalized = self.normalize(sentence)
         if statement and named and not normalized.entities and not _QUESTION_WORD.match(sentence):
             return True  # "Auto-strategy angle from Munich, robotics side: what's the robot dog…?"
+        if clause and complete and _ASKER_CLAUSE.match(fold(sentence)) and not normalized.entities:
+            return True  # "作为硬件创业者我很关心烧钱速度,稀宇科技每个月现金消耗大概多少?"
         if _CHATTER.match(fold(sentence)):  # ("想確認一下," as "想确认一下,")
             return True
         if not clause and is_chinese(sentence) and not self.reader.read(sentence, self).attributes:
