@@ -1515,7 +1515,10 @@ class Matcher:
         weighted = list(query.items())
         # A fact saying who or what something is, as a whole, answers "who/what is X?" or a bare name, and
         # nothing more: not "Who is Yan Junjie married to?", not "What did Michael Burry bet against?".
-        identity_only = all(t in guard or t in self._identifying for t in query)
+        # (a maker named beside its product, no guard, is a name too, and so is the kind of product: "What is
+        # MiniMax M1?", "What is MiniMax's M2 model?")
+        entities = self.normalize.entity_tokens
+        identity_only = all(t in guard or t in self._identifying or t in entities or t in PRODUCT_WORDS for t in query)
         never_told = NEVER_TOLD & asked
         passing: dict[int, _Entry] = {}
         for i in pool:

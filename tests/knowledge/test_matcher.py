@@ -847,6 +847,15 @@ def test_who_makes_a_product_is_told_by_what_the_product_is(real, question, make
     assert maker in match.fact.answer_en
 
 
+@pytest.mark.parametrize("question, product", [
+    ("What is MiniMax M1?", "m1"), ("What is MiniMax's M2 model?", "m2"), ("MiniMax M2 是什么?", "m2"),
+])
+def test_what_a_product_is_named_with_its_maker_is_told_by_what_it_is(real, question, product):
+    match = real.match(question)
+    assert match.fact is not None and match.fact.attribute in ("definition", "identity")
+    assert product in match.fact.about
+
+
 @pytest.mark.parametrize("question", ["Which company uses Hailuo to make film effects?",
                                       "When did Hailuo 2.3 come out?"])
 def test_a_question_about_a_product_that_asks_more_than_its_maker_is_read_as_asked(real, question):
