@@ -981,8 +981,11 @@ class Matcher:
         if _ASKS.search(sentence):
             return False
         normalized = self.normalize(sentence)
-        if statement and named and not normalized.entities and not _QUESTION_WORD.match(sentence):
-            return True  # "Auto-strategy angle from Munich, robotics side: what's the robot dog…?"
+        if statement and named and not normalized.entities and not _QUESTION_WORD.match(sentence) \
+                and (asks or not self.reader.read(sentence, self).specific_attributes):
+            # "Auto-strategy angle from Munich, robotics side: what's the robot dog…?"; not "Latest valuations:
+            # MiniMax vs OpenAI?", where it says what the question asks
+            return True
         if clause and complete and _ASKER_CLAUSE.match(fold(sentence)) and not normalized.entities:
             return True  # "作为硬件创业者我很关心烧钱速度,稀宇科技每个月现金消耗大概多少?"
         if _CHATTER.match(fold(sentence)):  # ("想確認一下," as "想确认一下,")

@@ -375,8 +375,13 @@ class Normalizer:
                     i += n
                     break
             else:
-                if words[i] not in EN_STOPWORDS:
-                    out.append(words[i])
+                word = words[i]
+                # a plural of a one-word term is that term ("latest valuations", "investors")
+                singular = table.get((word[:-1],)) if len(word) > 4 and word[-1] == "s" and word[-2] != "s" else None
+                if singular:
+                    out.append(singular)
+                elif word not in EN_STOPWORDS:
+                    out.append(word)
                 i += 1
 
     def _cjk_run_tokens(self, run: str, out: list[str]) -> None:

@@ -741,6 +741,8 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     # a sentence naming nothing the base knows, before a question naming its subject
     ("Auto-strategy angle from Munich, robotics side: what's the robot dog that runs on minimax m2.1 called?",
      "vbot-uses-minimax-m2-1"),
+    # (but not one saying what the question asks: the comparison is of valuations)
+    ("Latest valuations: MiniMax vs OpenAI?", "minimax-valuation-4-billion"),
     # ... or before one naming its subjects and enough besides, though no attribute
     ("Methods question from a data scientist: which RL algorithm developed at MiniMax ended up being cited by Meta?",
      "minimax-cispo-cited-by-meta"),

@@ -44,6 +44,10 @@ def test_terms_bridge_languages_and_synonyms(normalize):
     assert "employees" in normalize("稀宇有多少员工").tokens
 
 
+def test_the_plural_of_a_one_word_term_is_that_term(real_normalize):
+    assert real_normalize("latest valuations").tokens == real_normalize("latest valuation").tokens
+
+
 def test_chinese_is_split_into_characters_and_bigrams(normalize):
     tokens = normalize("人工智能").tokens
     assert {"人", "工", "智", "能", "人工", "工智", "智能"} <= set(tokens)
