@@ -62,7 +62,8 @@ EN_STOPWORDS = frozenset(
     recently today exactly actually roughly approximately around relationship relation connection between too either
     go goes going went piece article articles mentioned mention mentions
     ok okay btw lol hmm um uh honestly anyway reportedly apparently supposedly allegedly basically
-    kind kinds sort sorts sorry oops meant figure figures exact sources across among within""".split()
+    kind kinds sort sorts sorry oops meant figure figures exact sources across among within
+    notable notably known famous special""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram
 # ("少员") spans them.  Longest first.
@@ -72,7 +73,7 @@ ZH_STOPWORDS = tuple(sorted(
     大概 大约 大致 左右 关系 文章里 文中 文章中 文章提到 最近 近期 最新 同期 同一时期 来着 嘢
     哪几家 哪几个 哪几位 哪几款 哪几 截至 截止 那时候 那时 帮我查 帮我看 帮我找 查下 查一下 查查 问下 问问 问一下 想问
     想了解下 想了解一下 想了解 了解下 了解一下 麻烦 请教 在吗
-    时候 一般 通常 特别 已经 到底 究竟 具体 自己 嘅 咗 佢哋 佢 嗰 咪 东西""".split(),
+    时候 一般 通常 特别 之处 已经 到底 究竟 具体 自己 嘅 咗 佢哋 佢 嗰 咪 东西""".split(),
     key=len, reverse=True))
 _ZH_STOP_SPLIT = re.compile("|".join(ZH_STOPWORDS))
 

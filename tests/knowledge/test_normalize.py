@@ -95,6 +95,9 @@ def test_adjacent_names_are_recorded_for_questions():
 def test_hedges_are_no_content(normalize):
     # "大概多少" asks the same as "多少", like "roughly how much" in English
     assert normalize("OpenAI的ARR大概多少").tokens == normalize("OpenAI的ARR多少").tokens
+    # "what is it known for?" asks what it is
+    assert normalize("What was Text-01 notable for?").tokens == normalize("What was Text-01?").tokens
+    assert normalize("Text-01有什么特别之处?").tokens == normalize("Text-01有什么?").tokens
 
 
 @pytest.mark.parametrize("chinese, english", [("2025年10月发布", "October 2025 release"), ("十一月", "Nov"),
