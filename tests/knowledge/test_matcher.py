@@ -870,6 +870,14 @@ def test_a_fact_about_fewer_of_the_subjects_named_is_no_rival_to_one_about_all_o
     assert match.fact.id == "huang-mingming-angel-investor-yan-junjie"
 
 
+@pytest.mark.parametrize("question", ["what's MiniMax's EBITDA margin?", "MiniMax净利率多少",
+                                      "MiniMax's operating margin?"])
+def test_other_margins_are_not_the_gross_margin(real, question):
+    """The articles give only the B-end gross margin; "margin" alone still asks for it."""
+    assert real.match(question).fact is None
+    assert real.match("What is MiniMax's margin?").fact.id == "minimax-open-platform-gross-margin"
+
+
 @pytest.mark.parametrize("question", ["M2的总参数量是多少?", "What's M2's total parameter count?"])
 def test_total_parameters_are_not_the_activated_ones(real, question):
     """The articles give M2's 10B activated parameters, never its total: the activated count is no answer."""
