@@ -279,6 +279,13 @@ class Dialogue:
             kept = context.question if about_last else resolved.question if resolved.inherited else text
             conversations.remember(key, remembered, answer.fact.id, kept if self.question_log else None, mentioned,
                                    self._focus(answer, reading, resolved, context))
+        elif conversations and not resolved.inherited and reading.subjects:
+            # unanswered, but a question of its own naming whom it asks about ("How long was Yan an intern at
+            # Baidu?"): "he" next means Yan, not whom the conversation was about before
+            earlier = (*context.subjects, *context.mentioned) if context is not None else ()
+            conversations.remember(key, replace(resolved, subjects=tuple(reading.subjects)), None,
+                                   text if self.question_log else None,
+                                   tuple(dict.fromkeys(earlier))[:MENTIONED_KEPT], tuple(reading.subjects[:1]))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
 

@@ -1534,6 +1534,8 @@ class Matcher:
                 continue  # "total parameters": a fact that gives the activated ones, and no total, does not answer
             if primary in STRICT_ATTRIBUTES and primary not in entry.attributes:
                 continue  # "Who is MiniMax's CTO?": not a career fact naming a CTO title at SenseTime
+            if primary == DURATION and DURATION not in entry.told:
+                continue  # "How long was Yan an intern at Baidu?": not a fact that he was one, with no how long
             if never_told and not never_told & entry.attributes:
                 continue  # "Who won the Musk v. Altman lawsuit?": not the fact telling there is a lawsuit
             if whole_year and any(is_period(t) and t != FULL_YEAR for t in entry.guard):
@@ -1838,7 +1840,8 @@ _DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)
 
 _DURATION = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several)[\s-]"
-    r"(?:hours?|days?|weeks?|months?|years?)\b|[\d一二两三四五六七八九十几]+\s*(?:个)?(?:小时|天|周|星期|个月|年时间|年之久)",
+    r"(?:hours?|days?|weeks?|months?|years?)\b(?!\s+(?:ago|earlier|before|later|after|back)\b)"  # (when, not how long)
+    r"|[\d一二两三四五六七八九十几]+\s*(?:个)?(?:小时|天|周|星期|个月|年时间|年之久)",
     re.IGNORECASE)
 # Every unit ``_DURATION`` ends in: a cheap test that spares most answers the slow regex.
 _DURATION_UNITS = ("hour", "day", "week", "month", "year", "小时", "天", "周", "星期", "个月", "年时间", "年之久")

@@ -689,6 +689,13 @@ def test_the_last_attribute_is_not_asked_again_of_what_its_fact_does_not_tell(di
     assert dialogue.turn("is he married?", "d:U33").kind == "no_answer"  # not his age again
 
 
+def test_he_after_an_unanswered_question_is_whom_it_named(dialogue):
+    """No article says how long Yan interned at Baidu, but he is whom "he" means next, not Dario."""
+    dialogue.turn("what did Dario Amodei figure out at Baidu?", "d:U41")
+    assert dialogue.turn("How long was Yan an intern at Baidu?", "d:U41").kind == "no_answer"
+    assert dialogue.turn("how many years was he at SenseTime?", "d:U41").answer.fact.id == "yan-junjie-sensetime-career"
+
+
 def test_he_after_a_person_is_still_that_person(dialogue):
     dialogue.turn("Who founded MiniMax?", "d:U39")
     assert dialogue.turn("how old is he?", "d:U39").answer.fact.id == "yan-junjie-age-2026"

@@ -419,12 +419,18 @@ def test_what_is_a_company_many_facts_are_about_is_its_identity_fact(real, quest
     ("持续了3小时。", True),
     ("Revenue in 2024 was 30.52 million.", False),
     ("2024年营收3052万美元。", False),
+    ("Both were Baidu interns ten years earlier.", False),  # when, not how long
 ])
 def test_an_answer_that_gives_a_duration_tells_how_long(answer, tells_duration):
     from knowledge.matcher import DURATION, _told
 
     fact = Fact(id="d", questions=("q?",), answer_en=answer, answer_zh="")
     assert (DURATION in _told(fact)) is tells_duration
+
+
+def test_how_long_is_told_only_by_a_fact_that_gives_a_duration(real):
+    assert real.match("How long was Yan an intern at Baidu?").fact is None  # that he was one, not for how long
+    assert real.match("How long can MiniMax's cash last?").fact.id == "minimax-cash-runway-53-months"
 
 
 @pytest.mark.parametrize("question, fact_id", [
