@@ -174,6 +174,7 @@ _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
 _ASKER_CLAUSE = re.compile(r"\s*作为|.*(?:我|咱)")
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
+LATEST_WITHIN = 5.0  # points below the best within which a later year's figure of the same is preferred
 # A question naming its subjects and this many other words asks enough without the sentence before it
 # ("Methods question from a data scientist: which RL algorithm developed at MiniMax was cited by Meta?")
 ASKS_ENOUGH_WORDS = 3
@@ -1175,6 +1176,25 @@ class Matcher:
                 )
         return match
 
+    def _latest_alike(self, best: Scored, ranked: list[Scored]) -> Scored:
+        """Among the candidates scoring within ``LATEST_WITHIN`` of the best that give the same figure (same
+        metric, qualifiers, attribute and subjects) for other years, the latest: "What's MiniMax's revenue?"
+        names no year, and the latest figure is what one asks for (the others are offered beside it)."""
+        def year(s: Scored) -> int | None:
+            return max((int(t) for t in s.entry.guard if YEAR.fullmatch(t)), default=None)
+
+        def kind(s: Scored) -> tuple:
+            where = s.entry.where
+            return (s.entry.attribute, s.entry.about_tokens, s.entry.guard & self.normalize.metric_tokens,
+                    frozenset(t for t in self._contrasts if t in where))
+
+        figure = kind(best)
+        if year(best) is None or best.mismatch or not figure[2]:
+            return best
+        alike = [s for s in ranked if s.score >= best.score - LATEST_WITHIN and not s.mismatch
+                 and year(s) is not None and kind(s) == figure]
+        return max(alike, key=lambda s: (year(s), s.score), default=best)
+
     def _compares_itself(self, match: Match, reading: Reading) -> bool:
         """The answer is a fact about one side that names the others in its own words: "M2 is priced at 8% of
         Claude Sonnet 4.5" answers "is M2 cheaper than Claude?", though the base has no Claude price."""
@@ -1217,6 +1237,10 @@ class Matcher:
                 ranked = [meant, *(s for s in ranked if s is not meant)]
         if answered and reading is not None and untold(reading, best.fact):
             answered = False
+        if answered and reading is not None and not reading.years:
+            latest = self._latest_alike(best, ranked)
+            if latest is not best:
+                best, ranked = latest, [latest, *(s for s in ranked if s is not latest)]
         shown = ranked[1:] if answered else ranked
         chinese = is_chinese(question)
         alternatives = tuple(

@@ -428,6 +428,14 @@ def test_an_answer_that_gives_a_duration_tells_how_long(answer, tells_duration):
     assert (DURATION in _told(fact)) is tells_duration
 
 
+@pytest.mark.parametrize("question", ["What's MiniMax's revenue?", "MiniMax收入多少?"])
+def test_a_figure_asked_with_no_year_is_the_latest_of_the_same(real, question):
+    """Its 2023 and 2024 revenue facts score alike: the later year answers; a B-end figure is another figure."""
+    match = real.match(question)
+    assert match.fact.id == "minimax-revenue-2024"
+    assert "minimax-revenue-2023" in {a.fact_id for a in match.alternatives}
+
+
 def test_how_long_is_told_only_by_a_fact_that_gives_a_duration(real):
     assert real.match("How long was Yan an intern at Baidu?").fact is None  # that he was one, not for how long
     assert real.match("How long can MiniMax's cash last?").fact.id == "minimax-cash-runway-53-months"
