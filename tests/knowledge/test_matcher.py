@@ -1055,7 +1055,7 @@ def test_a_second_question_or_a_figure_after_the_question_mark_stays(real):
 
 
 @pytest.mark.parametrize("question", ["Should we buy MiniMax shares at HK$680 or wait for a dip?",
-                                      "MiniMax股票现在值得买吗?"])
+                                      "MiniMax股票现在值得买吗?", "MiniMax股价都到680港元了,现在还能追吗?"])
 def test_investment_advice_is_refused(real, question):
     """No article advises buying anything: not the 13 February share price."""
     assert real.match(question).fact is None
