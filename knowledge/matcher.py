@@ -148,6 +148,9 @@ _CITED_PIECE = re.compile(r"(?:,\s*|\s+)(?:according to|per|in|from)\s+(?:the|th
 # A role asked for: "which OpenAI executive…", "哪位高管"
 _WHICH_ROLE = re.compile(r"\bwhich\b[^?]{0,30}?\b(?:executive|exec|founder|co-?founder|ceo|boss|leader|head|chief)"
                          r"|哪位")
+# A question asking for a company ("which video game company…", "哪家")
+_ASKS_COMPANY = re.compile(r"\bwhich (?:[\w-]+ ){0,2}(?:company|companies|firm|firms|startup|investor|investors|lab|"
+                           r"studio|fund)\b|哪家|哪个公司|什么公司|哪间")
 # A question asking for a person ("who runs it?", "谁创办的?"), not for a company ("which company…", "哪家")
 _ASKS_PERSON = re.compile(r"\bwho(?:m|se)?\b|谁|哪位")
 # A short first clause that greets or sets the scene ("hi bot, …", "just back from a trip, …", "sorry, …")
@@ -174,6 +177,7 @@ _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
 _ASKER_CLAUSE = re.compile(r"\s*作为|.*(?:我|咱)")
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
+NAMING_WITHIN = 10.0  # points below the best within which a fact naming whom "who"/"which company" asks is preferred
 LATEST_WITHIN = 5.0  # points below the best within which a later year's figure of the same is preferred
 # A question naming its subjects and this many other words asks enough without the sentence before it
 # ("Methods question from a data scientist: which RL algorithm developed at MiniMax was cited by Meta?")
@@ -1176,6 +1180,23 @@ class Matcher:
                 )
         return match
 
+    def _naming_another(self, reading: Reading, best: Scored, ranked: list[Scored]) -> Scored:
+        """For a question asking who or which company, when the best's answer names no one but the subjects
+        named (it cannot tell whom the question asks for) and a candidate within ``NAMING_WITHIN`` of it, of
+        the same attribute, names someone else: that one ("Which video game company backed MiniMax in its
+        first round?" is told by miHoYo's investment, not by the round's size)."""
+        named = {self.normalize.entity_token(s) for s in reading.subjects}
+        if _ASKS_COMPANY.search(fold(reading.question)):  # (a company asked for: a person named is not it)
+            named |= self._person_tokens
+
+        def names_another(s: Scored) -> bool:
+            return bool(set(self.normalize(s.entry.fact.answer_en).entities) - named)
+
+        if not named or names_another(best):
+            return best
+        return next((s for s in ranked if best.score - NAMING_WITHIN <= s.score and not s.mismatch
+                     and s.entry.attribute == best.entry.attribute and names_another(s)), best)
+
     def _latest_alike(self, best: Scored, ranked: list[Scored]) -> Scored:
         """Among the candidates scoring within ``LATEST_WITHIN`` of the best that give the same figure (same
         metric, qualifiers, attribute and subjects) for other years, the latest: "What's MiniMax's revenue?"
@@ -1237,6 +1258,10 @@ class Matcher:
                 ranked = [meant, *(s for s in ranked if s is not meant)]
         if answered and reading is not None and untold(reading, best.fact):
             answered = False
+        if answered and reading is not None and reading.asks_who:
+            naming = self._naming_another(reading, best, ranked)
+            if naming is not best:
+                best, ranked = naming, [naming, *(s for s in ranked if s is not naming)]
         if answered and reading is not None and not reading.years:
             latest = self._latest_alike(best, ranked)
             if latest is not best:

@@ -437,7 +437,7 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
 
 
 # Questions whose answer is a person, company or model: what the answering fact is about is the answer.
-_ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b|\bwhich (?:\w+ )?(?:company|companies|firm|startup|model|person|"
+_ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b|\bwhich (?:[\w-]+ ){0,2}(?:company|companies|firm|startup|model|person|"
                        r"people|investor|investors|lab|one)\b|\bwhat (?:company|firm|startup|model)\b|"
                        r"谁|哪家|哪位|哪个公司|哪个模型|哪款|什么公司|什么模型")
 _CAPITALISED = re.compile(r"(?<=[\s(\"'“‘/,])[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")

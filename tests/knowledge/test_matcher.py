@@ -436,6 +436,14 @@ def test_a_figure_asked_with_no_year_is_the_latest_of_the_same(real, question):
     assert "minimax-revenue-2023" in {a.fact_id for a in match.alternatives}
 
 
+def test_which_company_is_told_by_a_fact_naming_one(real):
+    """The angel round's size scores best on its words, but names only MiniMax and its founder."""
+    question = "Which video game company backed MiniMax in its very first funding round?"
+    assert real.read(question).asks_who
+    assert real.match(question).fact.id == "mihoyo-early-strategic-investor"
+    assert real.match("How big was MiniMax's angel round?").fact.id == "minimax-angel-round-amount"
+
+
 def test_how_long_is_told_only_by_a_fact_that_gives_a_duration(real):
     assert real.match("How long was Yan an intern at Baidu?").fact is None  # that he was one, not for how long
     assert real.match("How long can MiniMax's cash last?").fact.id == "minimax-cash-runway-53-months"
