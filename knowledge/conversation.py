@@ -390,6 +390,9 @@ def _completed(text: str, reading: Reading, subjects: tuple[str, ...], attribute
         parts.append(wording(attribute, chinese))
     parts += [*years, *versions]
     rest = _rest(text, chinese, words, getattr(reading, "names", ()))
+    asks_if = _ASKS_IF.match(rest)
+    if asks_if:  # "Did he do his PhD at Stanford?" checks a claim: "did" stays first, as the matcher reads claims
+        parts, rest = [asks_if.group(1), *parts], rest[asks_if.end():]
     question = " ".join(p for p in [*parts, rest] if p) + "?"  # spaced: no bigram spans two names
     return Resolved(question, subjects, attribute, years, versions, inherited=True, weak=weak)
 
@@ -474,6 +477,10 @@ def _named(text: str) -> str:
     """What a follow-up form names: "and Baichuan's?" -> "Baichuan", "百川呢?" -> "百川"."""
     named = _FOLLOW_UP_WORDS.sub("", clean_input(text))
     return re.sub(r"(?:'s|’s)?[\s?？!！.。,，]*$", "", named).strip() or text
+
+
+# A yes/no question's first word ("did he…", "is it…")
+_ASKS_IF = re.compile(r"(did|does|do|is|was|were|are|has|have|had)\s+", re.IGNORECASE)
 
 
 def _rest(text: str, chinese: bool, words: list[str], names: Iterable[str] = ()) -> str:

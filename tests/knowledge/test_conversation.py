@@ -689,6 +689,13 @@ def test_the_last_attribute_is_not_asked_again_of_what_its_fact_does_not_tell(di
     assert dialogue.turn("is he married?", "d:U33").kind == "no_answer"  # not his age again
 
 
+def test_a_follow_up_checking_a_claim_is_read_as_one(dialogue):
+    """"Did he…at Stanford?" names a school the base never heard of: as a claim checked, his education answers."""
+    dialogue.turn("Where did Yan Junjie go to university?", "d:U42")
+    turn = dialogue.turn("Did he then do his PhD at Stanford?", "d:U42")
+    assert turn.answer.fact.id == "yan-junjie-education"
+
+
 def test_he_after_an_unanswered_question_is_whom_it_named(dialogue):
     """No article says how long Yan interned at Baidu, but he is whom "he" means next, not Dario."""
     dialogue.turn("what did Dario Amodei figure out at Baidu?", "d:U41")
