@@ -444,6 +444,11 @@ def test_which_company_is_told_by_a_fact_naming_one(real):
     assert real.match("How big was MiniMax's angel round?").fact.id == "minimax-angel-round-amount"
 
 
+def test_a_broadcast_mention_asks_nothing(real):
+    """Slack shows <!channel> as "@channel": said to everyone, no word of the question."""
+    assert real.match("@channel what is minimax?").fact.id == real.match("what is minimax?").fact.id
+
+
 def test_how_long_is_told_only_by_a_fact_that_gives_a_duration(real):
     assert real.match("How long was Yan an intern at Baidu?").fact is None  # that he was one, not for how long
     assert real.match("How long can MiniMax's cash last?").fact.id == "minimax-cash-runway-53-months"
