@@ -1059,6 +1059,10 @@ class Matcher:
             return reading
         made = {s: self._makers[s] for s in reading.subjects if s in self._makers}
         asked = reading.specific_attributes[0]
+        if asked == "founded" and made and len(made) == len(reading.subjects) and MAKER not in reading.tokens:
+            # a product is not founded but launched: "which came first, Talkie or Xingye?"
+            return dataclasses.replace(reading, attributes=tuple(
+                dict.fromkeys("release" if a == "founded" else a for a in reading.attributes)))
         of_company = asked in COMPANY_ATTRIBUTES and len(made) == len(reading.subjects) \
             and (asked != "leader" or "who" in reading.words)  # (not "Which robot dog runs on M2.1?")
         if not made or (MAKER not in reading.tokens and not of_company):

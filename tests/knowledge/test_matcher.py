@@ -444,6 +444,13 @@ def test_which_company_is_told_by_a_fact_naming_one(real):
     assert real.match("How big was MiniMax's angel round?").fact.id == "minimax-angel-round-amount"
 
 
+def test_a_product_asked_when_founded_is_asked_when_launched(real):
+    assert real.read("which came first, Talkie or Xingye?").attribute == "release"
+    assert real.match("When was Hailuo founded?").fact.id == "minimax-hailuo-ai-launch"
+    # but the company that makes it was founded
+    assert real.read("做海螺AI的那家公司是什么时候成立的?").subjects == ("minimax",)
+
+
 def test_a_broadcast_mention_asks_nothing(real):
     """Slack shows <!channel> as "@channel": said to everyone, no word of the question."""
     assert real.match("@channel what is minimax?").fact.id == real.match("what is minimax?").fact.id
