@@ -44,6 +44,11 @@ def test_terms_bridge_languages_and_synonyms(normalize):
     assert "employees" in normalize("稀宇有多少员工").tokens
 
 
+@pytest.mark.parametrize("wording", ["hyperscalers", "cloud marketplaces", "云平台"])
+def test_the_big_clouds_are_one_term_however_named(real_normalize, wording):
+    assert "cloud" in real_normalize(f"Which {wording} carry M2?").tokens
+
+
 def test_the_plural_of_a_one_word_term_is_that_term(real_normalize):
     assert real_normalize("latest valuations").tokens == real_normalize("latest valuation").tokens
 
