@@ -1065,6 +1065,7 @@ def test_keeping_top_people_is_retaining_talent(real):
     ("who founded antrhopic? someone told me he crossed paths with MiniMax's boss years ago",
      "anthropic-founder-dario-amodei"),  # not a question about MiniMax's boss
     ("What is OpenRouter? keep seeing it cited as the leaderboard for minimax m2", "openrouter-what-it-is"),
+    ("MiniMax 创业时定的那三条雷打不动的原则是啥?做产品规划想借鉴下", "minimax-three-principles"),  # (in Chinese)
 ])
 def test_a_remark_after_the_question_is_no_part_of_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
