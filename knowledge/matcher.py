@@ -111,7 +111,7 @@ INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少"
 # 婉拒了IPO,它手里有多少现金?").  The question ends the message; what comes before it ends with a full stop,
 # colon, semicolon, exclamation mark or dash (in Chinese, also a comma).
 _SENTENCE_END = re.compile(r"(?:[.:!;](?=\s)|(?<=[\u4e00-\u9fff]):|\s[-–—](?=\s)|[。：！；])\s*")
-_CLAUSE_END = re.compile(r"[,，]\s*")
+_CLAUSE_END = re.compile(r"[,，~～]\s*")
 # An English clause before the question that only sets it up ("Looking back, ...", "Out of curiosity, ...")
 _LEAD_PHRASES = (r"looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|quick one|"
                  r"quick question|by the way|btw|fyi|ok so|anyway")
@@ -167,7 +167,7 @@ _CHATTER = re.compile(
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
     r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
     r"我在|我正在|我们在|我是(?!说)|我们是|咱|我司|我厂|我们.{0,6}?(?:想|打算|在评估|在做|在看)|想(?:评估|了解|确认|核实|用)|打算用|准备|"
-    r"(?:做|睇|写|搞|整|研究)紧|做[^,，。:：?？]{1,8}的(?!那|这|公司|企业|厂商|团队)(?=[^,，。:：?？]{0,12}$)|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨)"
+    r"(?:做|睇|写|搞|整|研究)紧|做[^,，。:：?？]{1,8}的(?!那|这|公司|企业|厂商|团队)(?=[^,，。:：?？]{0,12}$)|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨|大家早|早安|午安|各位午安|晚安|打扰(?:一)?下|问(?:一)?哈子?)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
     re.IGNORECASE)
 # Who asks: "I'm a…", "我是…" opening a sentence; "I", "we", "我" anywhere in one
@@ -184,7 +184,7 @@ LATEST_WITHIN = 5.0  # points below the best within which a later year's figure 
 # ("Methods question from a data scientist: which RL algorithm developed at MiniMax was cited by Meta?")
 ASKS_ENOUGH_WORDS = 3
 # A request opening the question's last clause: what comes before it only sets the question up
-_REQUEST = re.compile(r"\s*(?:想|我想|就是想|所以想)?(?:确认|核实|问|了解|请教|查)(?:一下|下)|\s*请问|"
+_REQUEST = re.compile(r"\s*(?:想|我想|就是想|所以想)?(?:确认|核实|问|了解|请教|查)(?:一下|下)|\s*(?:想|我想)?请问|"
                       r"\s*帮(?:我|忙)查(?:一下|下)?")
 _ASKS = re.compile(r"[?？]|多少|什么|什麼|哪|几|幾|谁|誰|吗|嗎|呢|怎么|怎麼|如何|为什么|為什麼|是否|啥|乜|咩")
 CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact uses is chatter ("Morning!")

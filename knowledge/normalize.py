@@ -122,6 +122,8 @@ _CANTONESE = {
     "𠮶阵": "那时候", "唔该晒": "谢谢", "唔该": "谢谢", "多谢晒": "谢谢", "倾咗": "聊了", "啱啱": "刚", "佢哋": "他们",
     "咗": "了", "嘅": "的", "喺": "在", "佢": "他", "咩": "什么", "乜": "什么", "冇": "没有", "𠮶": "那", "啲": "些",
     "哋": "们", "唔": "不", "嚟": "来", "睇": "看", "畀": "给", "揾": "找", "咁": "这么", "㗎": "", "㖞": "", "嘞": "",
+    # and Sichuanese, as Chongqing and Chengdu ask ("M2 是啥子架构?", "有没得机器人在用?")
+    "啥子": "什么", "有没得": "有没有", "要得": "好的",
 }
 _CANTONESE_WORD = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True)))
 _CANTONESE_FIRST = frozenset(word[0] for word in _CANTONESE)  # (most texts hold none: no substitution to run)
