@@ -35,7 +35,12 @@ FORGET_AFTER = timedelta(days=7)  # rows older than this are deleted (now and th
 _QUESTION_WORDS = re.compile(
     r"^(?:(?:across|in|for|by|at|on|from|since|over|of|to|with|about|under|after|before) )?"  # "across how many…"
     r"(?:who|whom|whose|what|what's|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|"
-    r"will|would|should|has|have|had|tell me|any idea|and|what about|how about)\b|^(?:help|usage)\W*$|^帮助|^帮帮我")
+    r"will|would|should|has|have|had|tell me|any idea|and|what about|how about|compare)\b|^(?:help|usage)\W*$|"
+    r"^帮助|^帮帮我")
+# A later sentence opening with a wh-word ("they have an AI agent, right? which chat tool is it in"), or a request to
+# compare ("compare that with Hailuo")
+_SENTENCE_BREAK = re.compile(r"[?？!！.。]\s+|[?？]")
+_WH_OPENS = re.compile(r"\s*(?:who|whom|whose|what|what's|when|where|which|why|how)\b")
 # "…了吧" without a question mark is an exclamation ("这也太夸张了吧"), "是他吧?" a question
 _QUESTION_ZH = re.compile(r"[吗呢嘛么]\s*[?？!！。]*$|吧\s*[?？]+\s*$|(?<!了)吧\s*[!！。]*$|"
                           r"多少|什么|谁|哪|几|怎么|如何|为何|为什么|是否|啥|咋|多大|多久|多长|"
@@ -175,6 +180,7 @@ def looks_like_question(text: str) -> bool:
     return bool(folded) and (
         folded.rstrip().endswith(("?", "？")) or bool(_QUESTION_WORDS.match(folded))
         or bool(_QUESTION_ZH.search(folded)) or bool(_FOLLOW_UP.search(folded))
+        or any(_WH_OPENS.match(later) for later in _SENTENCE_BREAK.split(folded)[1:])
     )
 
 

@@ -76,6 +76,8 @@ CONTEXT = Context(subjects=("minimax",), attribute="revenue", years=("2023",), a
     ("啥意思", True), ("智谱CEO叫啥", True), ("他结婚了没", True), ("员工平均年龄多大", True), ("今天会不会下雨", True),
     ("我还没看完", False), ("哈哈哈哈", False), ("好的收到", False),
     ("across how many countries", True), ("in which year", True), ("in my view it is fine", False),
+    ("they have an AI agent, right? which chat tool is it in", True), ("wait, a game company? which one", True),
+    ("compare that with Hailuo", True), ("really? wow", False), ("lol that's wild. ok", False),
 ])
 def test_what_reads_as_a_question(text, expected):
     assert looks_like_question(text) is expected
