@@ -125,6 +125,7 @@ _CANTONESE = {
     # and Sichuanese, as Chongqing and Chengdu ask ("M2 是啥子架构?", "有没得机器人在用?")
     "啥子": "什么", "有没得": "有没有", "要得": "好的",
 }
+_TRILLION = re.compile(r"(\d(?:\.\d+)?)\s*兆")
 _CANTONESE_WORD = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True)))
 _CANTONESE_FIRST = frozenset(word[0] for word in _CANTONESE)  # (most texts hold none: no substitution to run)
 
@@ -135,6 +136,8 @@ def fold(text: str) -> str:
         return text.casefold()
     text = unicodedata.normalize("NFKC", strip_pinyin(unicodedata.normalize("NFC", text))).casefold()
     text = _opencc("t2s").convert(text)
+    if "兆" in text:  # Taiwan's 兆 is a trillion: "1.4兆美元" is the articles' "1.4万亿美元"
+        text = _TRILLION.sub(r"\1万亿", text)
     if _CANTONESE_FIRST.isdisjoint(text):
         return text
     return _CANTONESE_WORD.sub(lambda m: _CANTONESE[m.group()], text)

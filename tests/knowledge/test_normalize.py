@@ -148,7 +148,8 @@ def test_a_count_of_years_is_no_year(real_normalize):
                                                  ("係咪虧咗幾多錢", "是不是亏了多少钱"), ("唔該晒", "谢谢"),
                                                  ("嗰陣佢啱啱出咗咩模型", "那时候他刚出了什么模型"),
                                                  ("MiniMax 喺邊日喺港股上市㗎?", "minimax 在哪天在港股上市?"),
-                                                 ("有没得机器人在用?", "有没有机器人在用?")])  # (Sichuanese)
+                                                 ("有没得机器人在用?", "有没有机器人在用?"),  # (Sichuanese)
+                                                 ("1.4兆美元", "1.4万亿美元")])  # (Taiwan's 兆)
 def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
     assert fold(cantonese) == mandarin
 
