@@ -60,6 +60,7 @@ _ANYWHERE = {
                 r"\bknowledge cutoff\b|how (?:up to date|current) are you|are you (?:up to date|current|updated)\b|"
                 r"你(?:是)?(?:用|拿)(?:什么|啥)(?:做|造|写|训练)的|你会(?:讲|说)[^?？]{1,6}吗|"
                 r"(?:你|是不是|是)(?:个)?真人|你(?:背后|底层)?(?:是|用)(?:的)?(?:啥|什么|哪个)(?:大)?模型|"
+                r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|"
                 r"你是不是用\s*(?:chat)?gpt|你的(?:资料|数据|知识)(?:更新|截止)|"
                 r"what (?:other |else |kinds? of )?(?:topics|subjects|things|questions) (?:can|do) you (?:cover|answer|"
                 r"know|handle)|what (?:else )?(?:can|do) you cover|你(?:还)?(?:能|可以)回答(?:哪些|什么)",
@@ -68,7 +69,8 @@ _ANYWHERE = {
     "joke": r"\bjokes?\b|\bfunny\b|make me laugh|笑话|段子|逗我",
     # whole words: "training" is not rain, a "revenue forecast" not the weather, a benchmark "score" not sport
     "weather": r"\b(?:weather|rain|raining|rainy|sunny|snow|snowing|temperature)\b|天气|下雨|气温",
-    "sport": r"\b(?:football|soccer|world cup|nba|basketball|tennis|olympics?|match score)\b|"
+    "sport": r"\b(?:football|soccer|world cup|nba|basketball|tennis|olympics?|match score|knicks|lakers|"
+             r"yankees|game last night)\b|"
              r"世界杯|足球|篮球|比赛|比分|奥运",
 }
 _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.items()}

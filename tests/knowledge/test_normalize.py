@@ -149,7 +149,8 @@ def test_a_count_of_years_is_no_year(real_normalize):
                                                  ("嗰陣佢啱啱出咗咩模型", "那时候他刚出了什么模型"),
                                                  ("MiniMax 喺邊日喺港股上市㗎?", "minimax 在哪天在港股上市?"),
                                                  ("有没得机器人在用?", "有没有机器人在用?"),  # (Sichuanese)
-                                                 ("1.4兆美元", "1.4万亿美元")])  # (Taiwan's 兆)
+                                                 ("1.4兆美元", "1.4万亿美元"),  # (Taiwan's 兆)
+                                                 ("佢邊年出世?", "他哪年出生?")])
 def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
     assert fold(cantonese) == mandarin
 

@@ -48,6 +48,8 @@ def test_questions_are_not_small_talk(text):
                                             ("are you up to date btw?", "identity"),
                                             ("顺便问下,你是用什么做的?", "identity"), ("你會講台語嗎?", "identity"),
                                             ("你係咪用 GPT 砌出嚟㗎?", "identity"),
+                                            ("你是跑在哪个模型上的啊 哈哈", "identity"),
+                                            ("btw did you catch the Knicks game last night?", "sport"),
                                             ("你的資料更新到什麼時候啊?", "identity"),
                                             ("MiniMax能做什么?", "other"), ("M2 用的是什么模型架构?", "other"),
                                             ("what is the capital of France?", "other")])
