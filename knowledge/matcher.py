@@ -215,7 +215,8 @@ _MADE_BY = (
                 r"(?: that| which| who)? (?:makes?|made|builds?|"
                 r"built|develops?|developed|creates?|created|runs?|ran|(?:is|are|was|were) behind)\b", re.IGNORECASE),
      r"\1 behind"),
-    (re.compile(r"(?:做|开发|開發|推出|打造|搞)了?(?P<made>[^,，。?？的]{1,20}?)的(?:那家|这家|這家|那个|那個|这个|這個)?"
+    (re.compile(r"(?:做|开发|開發|推出|打造|搞)了?(?P<made>[^,，。?？的]{1,20}?)(?:的(?:那家|这家|這家|那个|那個|这个|這個)?|"
+                r"(?:那家|这家|這家))"
                 r"(?:[\u4e00-\u9fff]{0,6}?)(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
 )
 # "whos the CFO", "wheres it based": a question word with its apostrophe dropped, not "whose" misspelt

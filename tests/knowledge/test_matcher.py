@@ -865,6 +865,7 @@ def test_a_year_that_narrows_a_checked_claim_still_rules_out_other_years(real):
 @pytest.mark.parametrize("question, fact_id", [
     ("What's the ARR of the company that makes Hailuo AI?", "minimax-arr-100-million"),
     ("做海螺AI的那家公司有多少員工?", "minimax-employee-count"),
+    ("做Talkie那家公司 2025 前三季度净亏损多少", "minimax-net-loss-2025-9m"),  # (no 的 before 那家)
 ])
 def test_a_company_described_by_what_it_makes_is_that_maker(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
