@@ -103,6 +103,7 @@ def test_hedges_are_no_content(normalize):
     # "what is it known for?" asks what it is
     assert normalize("What was Text-01 notable for?").tokens == normalize("What was Text-01?").tokens
     assert normalize("Text-01有什么特别之处?").tokens == normalize("Text-01有什么?").tokens
+    assert normalize("What timeline did Karpathy give?").tokens == normalize("What timeline did Karpathy?").tokens
 
 
 @pytest.mark.parametrize("chinese, english", [("2025年10月发布", "October 2025 release"), ("十一月", "Nov"),
