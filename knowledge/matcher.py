@@ -1267,13 +1267,10 @@ class Matcher:
         if answered and reading is not None and untold(reading, best.fact):
             answered = False
         if answered and reading is not None and reading.asks_who:
-            naming = self._naming_another(reading, best, ranked)
-            if naming is not best:
-                best, ranked = naming, [naming, *(s for s in ranked if s is not naming)]
+            best = self._naming_another(reading, best, ranked)
         if answered and reading is not None and not reading.years:
-            latest = self._latest_alike(best, ranked)
-            if latest is not best:
-                best, ranked = latest, [latest, *(s for s in ranked if s is not latest)]
+            best = self._latest_alike(best, ranked)
+        ranked = [best, *(s for s in ranked if s is not best)] if ranked and best is not ranked[0] else ranked
         shown = ranked[1:] if answered else ranked
         chinese = is_chinese(question)
         alternatives = tuple(
