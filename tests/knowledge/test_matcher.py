@@ -967,7 +967,11 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
 
 @pytest.mark.parametrize("question", ["Who won the Musk v. Altman lawsuit?",
                                       "馬斯克告奧特曼那場官司最後判決結果是什麼?", "闫俊杰博士期间的导师是谁?",
-                                      "Who wrote 'The Cathedral and the Bazaar'?"])
+                                      "Who wrote 'The Cathedral and the Bazaar'?",
+                                      "What's Yan Junjie's net worth after the IPO?",
+                                      "Which court was the Disney lawsuit filed in?",
+                                      "Who were the cornerstone investors in MiniMax's IPO?",
+                                      "MiniMax的资产负债率是多少?"])
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
