@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from knowledge.cleaning import clean_input
-from knowledge.normalize import fold, is_chinese
+from knowledge.normalize import fold, is_chinese, size_in_words
 from knowledge.reading import DATE_ATTRIBUTES, DAY_OF_MONTH, GENERIC_ATTRIBUTES, is_period
 from knowledge.smalltalk import topic
 
@@ -101,7 +101,6 @@ YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 REFINEMENT_MAX_WORDS = 3  # "growth?", "by how much?", "哪个季度买的?" (a Chinese word is about two characters)
 # A Chinese character; one alone ("年" of "2023年呢?") is no content of its own.
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
-_LATIN_WORDS = re.compile(r"[a-z0-9]+")
 _SINGULAR = re.compile(r"\b(?:it|its|it's)\b|它(?!们)")
 _PLURAL = re.compile(r"\b(?:they|their|theirs)\b|他们|它们|她们")  # ("each of them": the users)
 _THEY = re.compile(r"\bthey\b|他们(?!的)")  # "they" as who does something, not "their"
@@ -376,7 +375,7 @@ def _pronoun_first(folded: str, subjects: tuple[str, ...], spellings: Callable[[
 def _refines(text: str, folded: str, reading: Reading, content: list[str], context: Context) -> bool:
     """A short question that adds a detail to the last one ("growth?", "by how much?", "哪个季度?"): at most
     ``REFINEMENT_MAX_WORDS`` words, two of them content, and the last question's text is kept."""
-    size = len(_CJK_CHAR.findall(folded)) // 2 + len(_LATIN_WORDS.findall(folded))
+    size = size_in_words(folded)
     latin = [w for w in content if w.isascii()]  # Chinese content is counted by its size (bigrams overlap)
     return bool(context.question) and looks_like_question(text) and len(latin) <= 2 \
         and size <= REFINEMENT_MAX_WORDS and not reading.unknown

@@ -255,6 +255,9 @@ class Dialogue:
             shown = resolved.describe((lambda n: self._wording(n, True)) if lang == "zh" else self._display)
         else:
             shown = None
+        # what the conversation was about before (a company asked about two questions ago is still what "该公司"
+        # means after a question about its founder)
+        earlier = (*context.subjects, *context.mentioned) if context is not None else ()
         if answer.answered and conversations:
             about = tuple(getattr(answer.fact, "about", ()) or ())
             subjects = resolved.subjects or about[:1]
@@ -271,10 +274,7 @@ class Dialogue:
             asked = tuple(getattr(reading, "attributes", ()))
             remembered = replace(resolved, subjects=subjects,
                                  attribute=told if told in asked else resolved.attribute or told)
-            # What the answer brought up, then what the conversation was about before (a company asked
-            # about two questions ago is still what "该公司" means after a question about its founder).
-            earlier = (*context.subjects, *context.mentioned) if context is not None else ()
-            mentioned = tuple(dict.fromkeys((*about, *earlier)))[:MENTIONED_KEPT]
+            mentioned = tuple(dict.fromkeys((*about, *earlier)))[:MENTIONED_KEPT]  # what the answer brought up first
             # a follow-up's own words need the last; a question about the last answer keeps the last question
             kept = context.question if about_last else resolved.question if resolved.inherited else text
             conversations.remember(key, remembered, answer.fact.id, kept if self.question_log else None, mentioned,
@@ -282,7 +282,6 @@ class Dialogue:
         elif conversations and not resolved.inherited and reading.subjects:
             # unanswered, but a question of its own naming whom it asks about ("How long was Yan an intern at
             # Baidu?"): "he" next means Yan, not whom the conversation was about before
-            earlier = (*context.subjects, *context.mentioned) if context is not None else ()
             conversations.remember(key, replace(resolved, subjects=tuple(reading.subjects)), None,
                                    text if self.question_log else None,
                                    tuple(dict.fromkeys(earlier))[:MENTIONED_KEPT], tuple(reading.subjects[:1]))

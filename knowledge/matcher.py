@@ -50,7 +50,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from knowledge.cleaning import clean_input
 from knowledge.factbase import Aliases, Fact
-from knowledge.normalize import Normalized, Normalizer, fold, is_chinese, stem
+from knowledge.normalize import Normalized, Normalizer, fold, is_chinese, size_in_words, stem
 from knowledge.reading import MONTH_NAMES, MONTHS, NEVER_TOLD, ROLES, YEAR, Reader, Reading, first_specific, is_period
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
@@ -136,7 +136,6 @@ _DESCRIBED_PERSON = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
 # A remark after the question ("…? keep seeing it cited"), not a second question ("…? and how much?")
 REMARK_MIN_WORDS = 3
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _QUESTION_WORD = re.compile(r"\s*(?:and|or|what|who|when|where|which|how|why|is|are|was|were|did|does|do|can)\b",
                             re.IGNORECASE)
 # A sentence about the asker: "I run GPU clusters in Bangalore…", "Our family office got a teaser…"
@@ -929,7 +928,7 @@ class Matcher:
         seeing it cited"), when what comes before reads as a question of its own."""
         head, mark, tail = max(question.rpartition("?"), question.rpartition("？"), key=lambda p: len(p[0]))
         if not mark or not tail.strip() or _ASKS.search(tail) or _QUESTION_WORD.match(tail) \
-                or re.search(r"(?<![a-z])\d", tail, re.IGNORECASE) or _size(tail) < REMARK_MIN_WORDS:
+                or re.search(r"(?<![a-z])\d", tail, re.IGNORECASE) or size_in_words(fold(tail)) < REMARK_MIN_WORDS:
             return question
         alone = self.reader.read(head + mark, self)
         return head + mark if alone.subjects and (alone.attributes or alone.words) else question
@@ -1807,12 +1806,6 @@ def _asks_more(reading: Reading, best: Scored) -> bool:
     """The question says something the fact does not (``_says_more``), weighing more than
     ``MEANING_MAX_UNEXPLAINED`` of what it says."""
     return best.unexplained > MEANING_MAX_UNEXPLAINED
-
-
-def _size(text: str) -> int:
-    """How many words a text holds, two Chinese characters counting as one ("做产品规划想借鉴下": 4)."""
-    chinese = len(_CJK_CHAR.findall(text))
-    return len(_CJK_CHAR.sub(" ", text).split()) + chinese // 2
 
 
 def _rival_score(best: Scored, ranked: list[Scored]) -> float:

@@ -130,6 +130,16 @@ _CANTONESE_WORD = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True))
 _CANTONESE_FIRST = frozenset(word[0] for word in _CANTONESE)  # (most texts hold none: no substitution to run)
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def size_in_words(folded: str) -> int:
+    """How many words a folded text holds, two Chinese characters counting as one ("做产品规划想借鉴下": 4;
+    Chinese is written without spaces, and a word is mostly two characters)."""
+    return len(_CJK_CHAR.findall(folded)) // 2 + len(_WORD.findall(folded))
+
+
 def fold(text: str) -> str:
     """Pinyin removed, NFKC, case-folded and converted to Simplified Chinese (and Mandarin words)."""
     if text.isascii():  # nothing to compose, no pinyin tone marks, no Chinese (the common case, fast)

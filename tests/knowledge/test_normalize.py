@@ -1,7 +1,7 @@
 import pytest
 
 from knowledge.factbase import Aliases, load_factbase
-from knowledge.normalize import Normalizer, fold, is_chinese, normalizer_for, stem
+from knowledge.normalize import Normalizer, fold, is_chinese, normalizer_for, size_in_words, stem
 
 ALIASES = Aliases(
     entities={"jensen-huang": ("黄仁勋", "Jensen Huang"), "minimax": ("MiniMax", "稀宇")},
@@ -172,3 +172,9 @@ def test_chat_shorthand_is_spelled_out(shorthand, spelled):
     from knowledge.normalize import _fold_models
 
     assert _fold_models(shorthand) == spelled
+
+
+@pytest.mark.parametrize(("folded", "size"), [("做产品规划想借鉴下", 4), ("growth?", 1), ("by how much?", 3),
+                                             ("哪个季度?", 2), ("keep seeing it cited", 4)])
+def test_a_text_is_sized_in_words_two_chinese_characters_to_a_word(folded, size):
+    assert size_in_words(folded) == size
