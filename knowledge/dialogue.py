@@ -443,6 +443,8 @@ class Dialogue:
     def _wording(self, name: str, chinese: bool) -> str:
         """An entity or attribute id as people write it: an entity by its usual name (listed first; in
         English its first Latin spelling), an attribute by its first wording in the asker's script."""
+        if name == "identity":  # ("and M2?" after "What is MiniMax M1?": "what is", which also asks who a person is;
+            name = "definition"  # "who is" would ask a person of a product)
         forms = list(self._names.get(name, ()))
         if name in self.qa.factbase.aliases.entities and chinese:
             wanted = forms

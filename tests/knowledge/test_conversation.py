@@ -691,6 +691,14 @@ def test_the_last_attribute_is_not_asked_again_of_what_its_fact_does_not_tell(di
     assert dialogue.turn("is he married?", "d:U33").kind == "no_answer"  # not his age again
 
 
+def test_another_subject_after_what_something_is_asks_what_that_is(dialogue):
+    """"and M2?" after what M1 is: what M2 is, not "who is M2"; after who a person is, who the other is."""
+    dialogue.turn("What is MiniMax M1?", "d:U43")
+    assert dialogue.turn("and M2?", "d:U43").answer.fact.id == "minimax-m2-what-is"
+    dialogue.turn("Who is Yan Junjie?", "d:U44")
+    assert dialogue.turn("and Jensen Huang?", "d:U44").answer.fact.id == "jensen-huang-who"
+
+
 def test_a_follow_up_checking_a_claim_is_read_as_one(dialogue):
     """"Did he…at Stanford?" names a school the base never heard of: as a claim checked, his education answers."""
     dialogue.turn("Where did Yan Junjie go to university?", "d:U42")
