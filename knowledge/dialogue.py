@@ -243,7 +243,8 @@ class Dialogue:
             else:  # never an unrelated fact in place of the one the follow-up asks for
                 answer = replace(completed, fact=None, source=None, matched_question=None)
         if not resolved.inherited:
-            if not own_question and not reading.subjects \
+            small_talk = match.small_talk and topic(text) != "other"  # ("happy Friday! how's it going?")
+            if not own_question and not reading.subjects and not small_talk \
                     and (is_follow_up_form(text) or (uses_pronoun(text) and not match.answered)):
                 # "and its valuation?" with nothing before it: whose?  Asking beats guessing a company.
                 return Turn("unclear", lang)

@@ -175,6 +175,12 @@ _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
 # A Chinese clause about the asker ("作为硬件创业者我很关心烧钱速度,…"), set-up when the question after it names
 # its subject and what it asks and the clause names nothing the base knows
 _ASKER_CLAUSE = re.compile(r"\s*作为|.*(?:我|咱)")
+# A question pointing back to a subject named before it ("…who founded the company?", "这家公司创始人是谁?")
+_POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|model|guy|man|woman)\b|\b(?:it|its|they|"
+                          r"their|them|he|his|she|her)\b|这家|这个公司|该公司|它|他们|他|她")
+# Someone on whose behalf the asker asks ("A client is asking about MiniMax…", "老板让我…")
+_SOMEONE_ASKING = re.compile(r"\b(?:client|customer|boss|colleague|manager|friend|professor|teacher|editor|lp)s?\b|"
+                             r"老板|客户|领导|同事|朋友|老师|导师|编辑", re.IGNORECASE)
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
 NAMING_WITHIN = 10.0  # points below the best within which a fact naming whom "who"/"which company" asks is preferred
@@ -893,8 +899,9 @@ class Matcher:
         asks = frozenset(asked_alone.specific_attributes) if asked_alone else frozenset()
         complete = bool(asks and asked_alone.subjects)
         named = bool(asked_alone and asked_alone.subjects)
+        points_back = bool(asks) and not named and bool(_POINTS_BACK.search(fold(asked)))
         while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks,
-                                                         complete=complete, named=named):
+                                                         complete=complete, named=named, points_back=points_back):
             dropped += 1
         _, *second = _QUESTION_MARK.split(asked[:-1], 1)
         if not dropped or (second and len(second[0].split()) > SHORT_SECOND_QUESTION):
@@ -976,11 +983,12 @@ class Matcher:
         return any(wanted & self._entries[i].about_tokens for i in self._postings.get(token, ()))
 
     def _is_chatter(self, sentence: str, clause: bool = False, asks: frozenset[str] = frozenset(),
-                    complete: bool = False, named: bool = False) -> bool:
+                    complete: bool = False, named: bool = False, points_back: bool = False) -> bool:
         """A sentence (or a clause, in Chinese) before the question that asks nothing and says nothing the
         base knows; or a sentence introducing the asker; or one about the asker before a question naming its
         subject and what it asks (``complete``); or one naming nothing the base knows and asking nothing
-        before a question naming its subject (``named``)."""
+        before a question naming its subject (``named``); or one naming a subject and asking nothing before
+        a question asking something of "the company", "it", "这家公司" (``points_back``)."""
         statement = not clause and not _QUESTION_MARK.search(sentence)
         if statement and (_INTRODUCTION.match(fold(sentence)) or (complete and _ABOUT_THE_ASKER.search(sentence))):
             # "我是昆明一家旅游创业公司的创始人,想学MiniMax怎么用小团队做事。", "导师让我写大模型架构演进的综述。MiniMax
@@ -989,6 +997,13 @@ class Matcher:
         if _ASKS.search(sentence):
             return False
         normalized = self.normalize(sentence)
+        on_behalf = _SOMEONE_ASKING.search(sentence)
+        if points_back and normalized.entities and (on_behalf or _ABOUT_THE_ASKER.search(sentence)) \
+                and (on_behalf or not set(self.reader.read(sentence, self).specific_attributes) & ROLES):
+            # "A client is asking about MiniMax ahead of a lunch - who founded the company?", "老板让我先了解下minimax,
+            # 这家公司…": its names are what the question points back to (kept), its other words who asks and why;
+            # not "tell me about MiniMax's founder - where did he grow up?", where "he" is the founder
+            return True
         if statement and named and not normalized.entities and not _QUESTION_WORD.match(sentence) \
                 and (asks or not self.reader.read(sentence, self).specific_attributes):
             # "Auto-strategy angle from Munich, robotics side: what's the robot dog…?"; not "Latest valuations:

@@ -575,6 +575,11 @@ def test_asking_what_the_bot_does_is_small_talk_though_it_names_a_word_the_base_
     assert turn.kind == "smalltalk"
 
 
+def test_a_greeting_asking_how_it_is_going_is_small_talk_not_a_pronoun_with_nothing_to_follow(dialogue):
+    assert dialogue.turn("hey bot, happy Friday! how's it going?", "d:U30").kind == "smalltalk"
+    assert dialogue.turn("and its valuation?", "d:U31").kind == "unclear"  # whose? still asked
+
+
 def test_a_compliment_to_the_bot_in_its_thread_gets_a_word_back_and_praise_of_an_answer_silence(dialogue):
     dialogue.turn("Who founded MiniMax?", "t:C1:1", addressed=True, in_thread=True)
     assert dialogue.turn("lol you're fast", "t:C1:1", addressed=False, in_thread=True).kind == "smalltalk"

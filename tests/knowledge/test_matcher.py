@@ -792,6 +792,11 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     # its names are no subjects when the question names its own
     ("Looking at the Talkie/Hailuo company for our family office's HK book. On what date did MiniMax list in "
      "Hong Kong?", "minimax-hk-listing-date"),
+    # who asks, and for whom, before a question pointing back to what that named ("the company", 这家公司)
+    ("Good morning. A client is asking about MiniMax ahead of a lunch - who founded the company?",
+     "minimax-founder-yan-junjie"),
+    ("刚入职第一周,老板让我先了解下minimax,这家公司创始人是谁?", "minimax-founder-yan-junjie"),
+    ("午安~ 想請問 MiniMax 的創辦人是哪位?", "minimax-founder-yan-junjie"),  # (哪位: who, no word a fact holds)
 ])
 def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
@@ -801,6 +806,8 @@ def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, questi
     ("海螺AI和星野,哪个人均付费更高?", "minimax-hailuo-ai-arppu"),  # names only: the sides compared
     ("算上现金和在途投资,OpenAI还差多少钱?", "openai-funding-gap-1-2-trillion"),  # a clause the base knows words of
     ("好模型做出来之前,MiniMax团队通常是什么心态?", "minimax-team-fear-before-models"),  # a clause: part of it
+    # "he" is the founder the sentence names, so the sentence stays
+    ("tell me about MiniMax's founder - where did he grow up?", "yan-junjie-birth-year-hometown"),
 ])
 def test_a_sentence_or_clause_that_says_something_stays_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
