@@ -176,8 +176,8 @@ _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
 # its subject and what it asks and the clause names nothing the base knows
 _ASKER_CLAUSE = re.compile(r"\s*作为|.*(?:我|咱)")
 # A question pointing back to a subject named before it ("…who founded the company?", "这家公司创始人是谁?")
-_POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|model|guy|man|woman)\b|\b(?:it|its|they|"
-                          r"their|them|he|his|she|her)\b|这家|这个公司|该公司|它|他们|他|她")
+_POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|model|guy|man|woman)\b|"
+                          r"\b(?:it|its|they|their|them|he|his|she|her)\b|这家|这个公司|该公司|它|他们|他|她")
 # Someone on whose behalf the asker asks ("A client is asking about MiniMax…", "老板让我…")
 _SOMEONE_ASKING = re.compile(r"\b(?:client|customer|boss|colleague|manager|friend|professor|teacher|editor|lp)s?\b|"
                              r"老板|客户|领导|同事|朋友|老师|导师|编辑", re.IGNORECASE)
