@@ -181,6 +181,8 @@ _POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|
 # Someone on whose behalf the asker asks ("A client is asking about MiniMax…", "老板让我…")
 _SOMEONE_ASKING = re.compile(r"\b(?:client|customer|boss|colleague|manager|friend|professor|teacher|editor|lp)s?\b|"
                              r"老板|客户|领导|同事|朋友|老师|导师|编辑", re.IGNORECASE)
+# Kinds of thing a company makes, as terms: "Nvidia GPU" says whose GPU, as "Nvidia H800s" does
+_KINDS_MADE = frozenset({"chips"})
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
 NAMING_WITHIN = 10.0  # points below the best within which a fact naming whom "who"/"which company" asks is preferred
@@ -200,7 +202,8 @@ _CHECKS_CLAIM = re.compile(
     r"(?:^|[\s,])(?:right|correct|true|accurate|isn't it|is that right|is that correct|am i right)\s*[?？]\s*$"
     r"|^\s*(?:is it true|was|is|were|did|does|has|have)\b"
     r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否"
-    r"|[?？]\s*(?:19|20)\d\d\s*年?\s*[?？]\s*$")  # "智谱是哪年成立的? 2021?"
+    r"|[?？]\s*(?:19|20)\d\d\s*年?\s*[?？]\s*$"  # "智谱是哪年成立的? 2021?"
+    r"|^\s*(?:听说|据说)(?!.*(?:哪|什么|谁|多少|几|怎么|啥|如何))")  # "聽說機器狗Vbot是用M2模型?": heard, asking if so
 # What a claim is set beside: "…, around the same time as MiniMax?", "…alongside Zhipu?", "clouds like Alibaba Cloud"
 _BESIDE_CLAIM = re.compile(r"\b(?:the same time as|same time as|alongside|along with|together with|like|such as)\s+"
                            r"([a-z][\w .-]{1,30}?)\s*(?=[?？,.!]|$)")
@@ -1150,7 +1153,8 @@ class Matcher:
         for org, after in zip(reading.tokens, reading.tokens[1:], strict=False):
             if org not in self.normalize.entity_ids or org in self._person_tokens:
                 continue
-            if after in reading.versions:  # "Nvidia H800s": the maker of a model named beside it, as "MiniMax M2"
+            if after in reading.versions or (after in _KINDS_MADE and len(reading.subjects) > 1):
+                # "Nvidia H800s", "which Nvidia GPU…": the maker of a model (or a kind of thing) named beside it
                 named.add(org)
             elif after in self._person_tokens and self._is_affiliated(org, after):
                 named.add(org)

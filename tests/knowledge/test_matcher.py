@@ -859,6 +859,7 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     # the figure claimed ("$100M", one word) is no word the fact must hold; a studio described by what it makes
     ("Is it right that the studio behind Talkie pulled in $100M in its very first angel round?",
      "minimax-angel-round-amount"),
+    ("听说智谱是2021年成立的?", "zhipu-ai-founded-2019"),  # heard (听说), asking if so
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
@@ -931,6 +932,9 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
 
 @pytest.mark.parametrize("question, fact_id", [
     ("M2上了哪几家云平台", "minimax-m2-on-three-clouds"),  # 哪几家 asks for a list: no content word
+    # a framing, an analogy: the metaphor ("china's openai" criteria come from the same article)
+    ("hi! writing a paper on AI economics. What's the 'cathedral vs bazaar' framing in that article?",
+     "cathedral-bazaar-metaphor"),
     ("When did ByteDance's Jimeng put out Seedance 2.0?", "bytedance-jimeng-seedance-2-0"),  # "put out" releases
     ("闫俊杰天使轮都有哪些风投机构参与?", "huang-mingming-mingshi-founding-partner"),  # 风投机构: his investor, Mingshi
     ("minimax net loss first 3 quarters 2025", "minimax-net-loss-2025-9m"),  # three quarters are nine months
@@ -1047,6 +1051,9 @@ def test_how_much_money_beside_an_amount_attribute_asks_that_amount(real, questi
 def test_a_maker_named_beside_its_model_qualifies_it(real):
     """"Nvidia H800s": the M1 fact names the H800 and need not be about Nvidia."""
     match = real.match("Fact check for my story: MiniMax-M1's RL training ran on 1,024 Nvidia H800s, right?")
+    assert match.fact.id == "minimax-m1-training-cost"
+    # and beside a kind of thing it makes: "which Nvidia GPU" asks which GPU
+    match = real.match("Which Nvidia GPU did MiniMax use for the M1 RL training run?")
     assert match.fact.id == "minimax-m1-training-cost"
 
 
