@@ -1264,6 +1264,9 @@ class Matcher:
                reading: Reading | None = None) -> Match:
         """Answer with the best candidate, or abstain, under ``policy`` (default: this matcher's)."""
         policy = policy or self.policy
+        if reading is not None and "relation" in reading.attributes and len(reading.subjects) >= 2:
+            # "米哈游跟 MiniMax 是啥关系": told by a fact about both, when one is, not by one about either
+            ranked = [s for s in ranked if set(reading.subjects) <= set(s.entry.about)] or ranked
         best = ranked[0] if ranked else None
         small_talk = reading is not None and policy.small_talk(reading, best)
         answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))

@@ -736,3 +736,9 @@ def test_a_keyword_query_or_a_correction_in_the_bots_thread_is_answered(dialogue
     assert dialogue.turn("<@U0OTHER> minimax 净亏损 2024", "t:C40:1", addressed=False, in_thread=True).kind == "silent"
     assert dialogue.turn("we should look at the minimax net loss in 2024 again later this week", "t:C40:1",
                          addressed=False, in_thread=True).kind == "silent"
+
+
+def test_asking_the_verdict_of_the_lawsuit_just_told_is_no_answer(dialogue):
+    """"官司最后判了吗?" is written out without its 吗; 判了 alone still asks a verdict, which no article tells."""
+    assert dialogue.turn("除了迪士尼,还有哪家影视公司起诉了海螺?", "d:U32").kind == "answer"
+    assert dialogue.turn("官司最后判了吗?", "d:U32").kind == "no_answer"

@@ -932,6 +932,8 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
 
 @pytest.mark.parametrize("question, fact_id", [
     ("M2上了哪几家云平台", "minimax-m2-on-three-clouds"),  # 哪几家 asks for a list: no content word
+    ("M2 又改回哪種 attention", "minimax-m2-full-attention"),  # 哪种 (which kind): no content word
+    ("海螺有冇惹上官司?", "minimax-hailuo-copyright-lawsuits"),  # 官司: a lawsuit
     # a framing, an analogy: the metaphor ("china's openai" criteria come from the same article)
     ("hi! writing a paper on AI economics. What's the 'cathedral vs bazaar' framing in that article?",
      "cathedral-bazaar-metaphor"),
@@ -982,7 +984,8 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
                                       "What's Yan Junjie's net worth after the IPO?",
                                       "Which court was the Disney lawsuit filed in?",
                                       "Who were the cornerstone investors in MiniMax's IPO?",
-                                      "MiniMax的资产负债率是多少?"])
+                                      "MiniMax的资产负债率是多少?",
+                                      "MiniMax 官司最后判了?"])  # (as a follow-up is written out: 吗 dropped)
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
@@ -1158,3 +1161,9 @@ def test_a_salary_is_told_by_no_article(real):
 ])
 def test_the_piece_cited_is_no_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question", ["米哈游跟 MiniMax 是啥关系", "米哈遊和MiniMax是什麼關係?"])
+def test_how_two_are_related_is_told_by_a_fact_about_both(real, question):
+    """The angel round's investors (about MiniMax) scores as high on the words; miHoYo's stake is about both."""
+    assert real.match(question).fact.id == "mihoyo-early-strategic-investor"
