@@ -151,7 +151,8 @@ def test_a_count_of_years_is_no_year(real_normalize):
                                                  ("MiniMax 喺邊日喺港股上市㗎?", "minimax 在哪天在港股上市?"),
                                                  ("有没得机器人在用?", "有没有机器人在用?"),  # (Sichuanese)
                                                  ("1.4兆美元", "1.4万亿美元"),  # (Taiwan's 兆)
-                                                 ("佢邊年出世?", "他哪年出生?")])
+                                                 ("佢邊年出世?", "他哪年出生?"),
+                                                 ("收入按年升咗幾多?", "收入同比升了多少?")])
 def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
     assert fold(cantonese) == mandarin
 
