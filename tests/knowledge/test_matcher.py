@@ -933,6 +933,7 @@ def test_total_parameters_are_not_the_activated_ones(real, question):
 @pytest.mark.parametrize("question, fact_id", [
     ("M2上了哪几家云平台", "minimax-m2-on-three-clouds"),  # 哪几家 asks for a list: no content word
     ("M2 又改回哪種 attention", "minimax-m2-full-attention"),  # 哪种 (which kind): no content word
+    ("How deep in the red was MiniMax for full-year 2024?", "minimax-net-loss-2024"),  # in the red: a loss
     ("海螺有冇惹上官司?", "minimax-hailuo-copyright-lawsuits"),  # 官司: a lawsuit
     # a framing, an analogy: the metaphor ("china's openai" criteria come from the same article)
     ("hi! writing a paper on AI economics. What's the 'cathedral vs bazaar' framing in that article?",
