@@ -158,7 +158,8 @@ def test_downloads_are_not_paying_users(real):
 
 def test_a_question_about_the_future_needs_a_fact_telling_a_plan_or_forecast(real):
     for question in ("Will MiniMax's share price hit 1000 HKD by the end of 2026?", "明年 minimax 股价会涨吗",
-                     "黃仁勳明年還會去北京嗎?", "MiniMax 预计哪一年能实现盈利?"):
+                     "黃仁勳明年還會去北京嗎?", "MiniMax 预计哪一年能实现盈利?",
+                     "When does MiniMax expect to turn profitable?"):
         assert real.match(question).fact is None, question
     assert "yet to happen" in real.explain("明年 minimax 股价会涨吗").decision
     # a plan the article tells still answers, and quoted words ("China will win") are no question about the future
@@ -986,7 +987,8 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
                                       "Which court was the Disney lawsuit filed in?",
                                       "Who were the cornerstone investors in MiniMax's IPO?",
                                       "MiniMax的资产负债率是多少?",
-                                      "MiniMax 官司最后判了?"])  # (as a follow-up is written out: 吗 dropped)
+                                      "MiniMax 官司最后判了?",
+                                      "Who supervised Yan Junjie's PhD at the CAS Institute of Automation?"])  # (as a follow-up is written out: 吗 dropped)
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
