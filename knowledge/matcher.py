@@ -1902,7 +1902,7 @@ _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a parenthesis: the source's date
 # 盈利?"), and an answer that tells a plan or forecast ("will invest", "expects", "目标", "预计")
 _ASKS_FUTURE = re.compile(r"^\W*(?:(?:and|so|but) )?(?:will|won't|when will|what will|"
                           r"how (?:much|many|high|far|long) will|is \S+(?: \S+)? going to)\b|"
-                          r"\b(?:does|do) \S+(?: \S+)? (?:expect|plan|aim|hope) to\b|"  # "When does MiniMax expect to…?"
+                          r"\b(?:does|do) \S+(?: \S+)? (?:expect|plan|aim|hope) to\b|"  # "When does MiniMax expect to"
                           r"明年|后年|预计|将来|未来几年|会不会|能不能实现|何时能|哪一年能")
 _FORECAST = re.compile(r"\b(?:will|would|plans?|planned|planning|expects?|expected|forecasts?|projected|projects|"
                        r"targets?|pledged?|commit(?:s|ted|ment)?|next|future|outlook)\b|预计|计划|将|目标|未来|承诺|有望|"
