@@ -1153,8 +1153,11 @@ class Matcher:
         for org, after in zip(reading.tokens, reading.tokens[1:], strict=False):
             if org not in self.normalize.entity_ids or org in self._person_tokens:
                 continue
-            if after in reading.versions or (after in _KINDS_MADE and len(reading.subjects) > 1):
-                # "Nvidia H800s", "which Nvidia GPU…": the maker of a model (or a kind of thing) named beside it
+            org_id = self.normalize.entity_ids[org]
+            if (after in reading.versions and not (org_id in self._makers and self._told_of(after, (org_id,)))) \
+                    or (after in _KINDS_MADE and len(reading.subjects) > 1):
+                # "Nvidia H800s", "which Nvidia GPU…": the maker of a model (or a kind of thing) named beside it;
+                # not a product named with a version of its own ("Seedance 2.0")
                 named.add(org)
             elif after in self._person_tokens and self._is_affiliated(org, after):
                 named.add(org)

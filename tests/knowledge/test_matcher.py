@@ -904,6 +904,15 @@ def test_what_a_product_is_named_with_its_maker_is_told_by_what_it_is(real, ques
     assert product in match.fact.about
 
 
+@pytest.mark.parametrize("question", ["What is Seedance 2.0?", "What is Seedance 1.0?", "Seedance 2.0 是什么?"])
+def test_a_product_named_with_a_version_of_its_own_is_the_subject_not_its_maker(real, question):
+    """"Nvidia H800s" names whose H800; "Seedance 2.0" names a version of Seedance, which stays the subject."""
+    match = real.match(question)
+    assert match.fact is not None and "seedance" in match.fact.about
+    # (a product beside a version no fact about it holds still only says whose: "R1 FP8" is DeepSeek's FP8)
+    assert real.match("How much faster did R1's FP8 make training?").fact.id == "deepseek-fp8-training-speed"
+
+
 @pytest.mark.parametrize("question", ["Which company uses Hailuo to make film effects?",
                                       "When did Hailuo 2.3 come out?"])
 def test_a_question_about_a_product_that_asks_more_than_its_maker_is_read_as_asked(real, question):
