@@ -1209,6 +1209,18 @@ class Matcher:
                 )
         return match
 
+    def _said_openly(self, reading: Reading, ranked: list[Scored], policy: Policy) -> Scored | None:
+        """"What did Jensen Huang say?", "黄仁勋说了什么?" asks nothing narrower than what he said: his remarks
+        tie, and each answers.  The best filed under what was said and about him alone (not LeCun's remark
+        about him), when it clears the threshold; the others are offered beside it."""
+        if "said" not in reading.attributes or reading.specific_attributes or len(reading.subjects) != 1 \
+                or reading.subjects[0] not in self._people or reading.years or reading.versions \
+                or not set(reading.words) <= self._attribute_tokens.get("said", frozenset()):
+            return None
+        own = frozenset({self.normalize.entity_token(reading.subjects[0])})
+        return next((s for s in ranked if s.entry.attribute == "said" and s.entry.about_tokens == own
+                     and s.score >= policy.threshold and not s.mismatch), None)
+
     def _naming_another(self, reading: Reading, best: Scored, ranked: list[Scored]) -> Scored:
         """For a question asking who or which company, when the best's answer names no one but the subjects
         named (it cannot tell whom the question asks for) and a candidate within ``NAMING_WITHIN`` of it, of
@@ -1288,6 +1300,11 @@ class Matcher:
             if meant is not None:
                 answered, best = True, meant
                 ranked = [meant, *(s for s in ranked if s is not meant)]
+        if not answered and best is not None and not small_talk and reading is not None:
+            said = self._said_openly(reading, ranked, policy)
+            if said is not None:
+                answered, best = True, said
+                ranked = [said, *(s for s in ranked if s is not said)]
         if answered and reading is not None and untold(reading, best.fact):
             answered = False
         if answered and reading is not None and reading.asks_who:

@@ -1179,3 +1179,13 @@ def test_the_piece_cited_is_no_part_of_the_question(real, question, fact_id):
 def test_how_two_are_related_is_told_by_a_fact_about_both(real, question):
     """The angel round's investors (about MiniMax) scores as high on the words; miHoYo's stake is about both."""
     assert real.match(question).fact.id == "mihoyo-early-strategic-investor"
+
+
+@pytest.mark.parametrize("question", ["What did Jensen Huang say?", "黄仁勋说了什么?"])
+def test_what_someone_said_asked_openly_is_told_by_one_of_their_remarks(real, question):
+    """His remarks tie, and each answers: the best of his own (not LeCun's remark about him), the rest beside it."""
+    match = real.match(question)
+    assert match.fact is not None and match.fact.attribute == "said" and match.fact.about == ("jensen-huang",)
+    assert match.alternatives  # the other remarks are offered
+    # asking something narrower stays as strict as before
+    assert real.match("What did Jensen Huang say about Yan Junjie?").fact is None
