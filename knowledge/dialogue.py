@@ -280,9 +280,12 @@ class Dialogue:
             kept = context.question if about_last else resolved.question if resolved.inherited else text
             conversations.remember(key, remembered, answer.fact.id, kept if self.question_log else None, mentioned,
                                    self._focus(answer, reading, resolved, context))
-        elif conversations and not resolved.inherited and reading.subjects:
+        elif conversations and reading.subjects and (not resolved.inherited or (
+                is_follow_up_form(text) and not uses_pronoun(text)
+                and set(reading.subjects) - set(context.subjects if context else ()))):
             # unanswered, but a question of its own naming whom it asks about ("How long was Yan an intern at
-            # Baidu?"): "he" next means Yan, not whom the conversation was about before
+            # Baidu?"), or a follow-up turning to someone new ("and what about Zhipu?" after where Yan studied):
+            # "he"/"it" next means Yan (Zhipu), not whom the conversation was about before
             conversations.remember(key, replace(resolved, subjects=tuple(reading.subjects)), None,
                                    text if self.question_log else None,
                                    tuple(dict.fromkeys(earlier))[:MENTIONED_KEPT], tuple(reading.subjects[:1]))

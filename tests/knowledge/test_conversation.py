@@ -742,3 +742,12 @@ def test_asking_the_verdict_of_the_lawsuit_just_told_is_no_answer(dialogue):
     """"官司最后判了吗?" is written out without its 吗; 判了 alone still asks a verdict, which no article tells."""
     assert dialogue.turn("除了迪士尼,还有哪家影视公司起诉了海螺?", "d:U32").kind == "answer"
     assert dialogue.turn("官司最后判了吗?", "d:U32").kind == "no_answer"
+
+
+def test_a_follow_up_turning_to_someone_new_moves_it_there_though_it_found_nothing(dialogue):
+    """"and what about Zhipu?" after where Yan studied finds nothing (a company studied nowhere), but the
+    conversation has turned to Zhipu: "who runs it?" asks Zhipu's CEO, not MiniMax's."""
+    dialogue.turn("Who founded MiniMax?", "d:U33")
+    dialogue.turn("where did he study?", "d:U33")
+    assert dialogue.turn("and what about Zhipu?", "d:U33").kind == "no_answer"
+    assert dialogue.turn("who runs it?", "d:U33").answer.fact.id == "zhipu-ceo-zhang-peng"
