@@ -58,10 +58,14 @@ class Figure:
 @dataclass(frozen=True)
 class Side:
     subject: str  # entity id
-    name: str  # display name ("MiniMax")
+    name: str  # display name ("MiniMax", "Zhipu")
     fact: Fact | None  # None: the base has no fact on this subject's attribute
     score: float
     figure: Figure | None = None
+    name_zh: str = ""  # as a Chinese reply names it ("智谱"), when not ``name``
+
+    def shown(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" and self.name_zh else self.name
 
 
 @dataclass(frozen=True)
@@ -84,14 +88,14 @@ class Comparison:
         """The line saying which is larger, or which side the base lacks."""
         zh = lang == "zh"
         if self.missing:
-            names = "、".join(s.name for s in self.missing) if zh else " or ".join(s.name for s in self.missing)
+            names = "、".join(s.shown(lang) for s in self.missing) if zh else " or ".join(s.name for s in self.missing)
             return (f"我的资料里没有{names}的{self.label_zh}。" if zh
                     else f"I have no fact on the {self.label_en} of {names}.")
-        figures = (" 对 " if zh else " vs ").join(f"{s.name} {s.figure.text}" for s in self.sides if s.figure)
+        figures = (" 对 " if zh else " vs ").join(f"{s.shown(lang)} {s.figure.text}" for s in self.sides if s.figure)
         if self.first is not None:
             first = next(s for s in self.sides if s.subject == self.first)
             if zh:
-                return f"按上述日期,{first.name}最早:{figures}。"
+                return f"按上述日期,{first.shown(lang)}最早:{figures}。"
             return f"By these dates, {first.name} came first: {figures}."
         if self.larger is None:
             return None
@@ -104,12 +108,12 @@ class Comparison:
                 return f"按上述数字,{self.label_zh}以{top.name}年为最高:{figures}。"
             return f"By these figures, {self.label_en} was highest in {top.name}: {figures}."
         if zh:
-            return f"按上述数字,{top.name}的{self.label_zh}领先:{figures}{caveat}。"
+            return f"按上述数字,{top.shown(lang)}的{self.label_zh}领先:{figures}{caveat}。"
         return f"By these figures, {top.name} is ahead on {self.label_en}: {figures}{caveat}."
 
     def text(self, lang: str) -> str:
         """Every side's answer, one paragraph each, then the verdict."""
-        lines = [f"{side.name}: {side.fact.answer(lang)}" for side in self.sides if side.fact is not None]
+        lines = [f"{side.shown(lang)}: {side.fact.answer(lang)}" for side in self.sides if side.fact is not None]
         verdict = self.verdict(lang)
         if verdict:
             lines.append(verdict)
@@ -153,8 +157,10 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
     """Each subject's best fact of the asked attribute, side by side (None if no side has one)."""
     attribute = reading.specific_attributes[0]
     wanted = set(reading.specific_attributes)
-    sides = [_side(matcher.rank_reading(reading, policy, only_subject=subject), policy, subject, wanted, subject,
-                   matcher.display_name(subject), attribute) for subject in reading.compared[:MAX_SIDES]]
+    sides = [replace(_side(matcher.rank_reading(reading, policy, only_subject=subject), policy, subject, wanted,
+                           subject, matcher.display_name(subject), attribute),
+                     name_zh=matcher.display_name(subject, chinese=True))
+             for subject in reading.compared[:MAX_SIDES]]
     found = {side.fact.id for side in sides if side.fact is not None}
     if not found or (len(found) == 1 and all(side.fact is not None for side in sides)):
         return None  # nothing to set side by side, or one fact for every side: it is the answer itself

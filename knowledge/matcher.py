@@ -578,6 +578,7 @@ class Matcher:
         self._readings: dict[str, Reading] = {}
         self._phrasing_tuples: dict[int, tuple[int, ...]] = {}  # bit mask -> phrasing indexes, shared
         self._display_names = {name: _display_name(name, forms) for name, forms in aliases.entities.items()}
+        self._entity_forms = {name: tuple(forms) for name, forms in aliases.entities.items()}
         self._people = frozenset(getattr(aliases, "people", ()) or ())
         self._person_tokens = frozenset(self.normalize.entity_token(p) for p in self._people)
         self._makers: dict[str, str] = dict(getattr(aliases, "makers", None) or {})
@@ -655,7 +656,11 @@ class Matcher:
         with self._lock:
             return [e.fact for e in self._entries if e is not None]
 
-    def display_name(self, entity_id: str) -> str:
+    def display_name(self, entity_id: str, chinese: bool = False) -> str:
+        """How a reply names an entity: its English spelling, or in Chinese its usual name (listed first in
+        aliases.yaml: "智谱", "MiniMax")."""
+        if chinese and self._entity_forms.get(entity_id):
+            return self._entity_forms[entity_id][0]
         return self._display_names.get(entity_id, entity_id)
 
     # ---- updating ----------------------------------------------------------------

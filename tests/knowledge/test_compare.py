@@ -39,6 +39,8 @@ def test_a_comparison_answer_carries_every_side():
     assert {f.id for f in answer.facts} == {"minimax-hailuo-ai-paying-users", "minimax-talkie-xingye-paying-users"}
     assert "31.11萬" in answer.text and "139.04萬" in answer.text  # both sides, in Traditional characters
     assert match.comparison.to_json()["larger"] == "talkie"
+    # a Chinese reply names each side as Chinese does, not "Hailuo:" / "Talkie:"
+    assert answer.text.startswith("海螺:") and "星野的用戶領先" in answer.text
 
 
 def test_two_years_of_one_subject_are_set_side_by_side():
