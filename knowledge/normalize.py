@@ -30,10 +30,14 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # "GPT-5", "gpt 5" and "gpt5" are one model name; so are "M-2" and "m2".  A space is
 # only folded after known model families: "in 2023" must stay "in" + "2023".  Letters and digits
 # bound the name, not Chinese characters: "智谱GLM-4.6" has GLM-4.6 in it.
+_MODEL_FAMILIES = r"(?:gpt|glm|qwen|llama|claude|gemini|kimi|abab|hailuo)"
 _HYPHENATED_MODEL = re.compile(
-    r"(?<![a-z0-9])([a-z]{1,8}-|[a-z]{1,8}_|(?:gpt|glm|qwen|llama|claude|gemini|kimi|abab|hailuo) )(\d+(?:\.\d+)*)"
+    rf"(?<![a-z0-9])([a-z]{{1,8}}-|[a-z]{{1,8}}_|{_MODEL_FAMILIES} )(\d+(?:\.\d+)*)"
     r"(?![a-z0-9]|\s*[年月日号])"  # not a date after a name: "Kimi 11月" is Kimi in November, not a model "Kimi 11"
 )
+# What every hyphenated or spaced model name holds: a hyphen, an underscore, or a family's name, a space and a
+# digit.  Most phrasings hold none of them and are spared ``_HYPHENATED_MODEL``, twice as slow to search.
+_FAMILY_SPACE = re.compile(rf"{_MODEL_FAMILIES} \d")
 # Spaces between a Chinese character and a figure, either way round (they spell one mixed-script form).
 # So is a lone letter spaced from the Chinese it goes with ("B 端" is "B端").
 _SPACED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])"
@@ -144,10 +148,42 @@ def fold(text: str) -> str:
     """Pinyin removed, NFKC, case-folded and converted to Simplified Chinese (and Mandarin words)."""
     if text.isascii():  # nothing to compose, no pinyin tone marks, no Chinese (the common case, fast)
         return text.casefold()
-    text = unicodedata.normalize("NFKC", strip_pinyin(unicodedata.normalize("NFC", text))).casefold()
-    text = _opencc("t2s").convert(text)
+    return _in_mandarin(_opencc("t2s").convert(_composed(text)))
+
+
+def fold_all(texts: list[str]) -> list[str]:
+    """``fold`` of each text, converting all their Chinese with one OpenCC call.
+
+    Each call into OpenCC costs about a microsecond before it converts anything: an index of 100,000
+    facts has 300,000 phrasings with Chinese, and one call for each was a third of a second of its build.
+    No entry of OpenCC's dictionaries holds a line break, so texts joined by line breaks convert as each
+    would alone (the few texts holding a line break themselves are converted on their own).
+    """
+    folded = [text.casefold() if text.isascii() else "" for text in texts]
+    chinese = [(i, _composed(text)) for i, text in enumerate(texts) if not text.isascii()]
+    alone = [(i, text) for i, text in chinese if "\n" in text]
+    joined = [(i, text) for i, text in chinese if "\n" not in text]
+    converter = _opencc("t2s")
+    converted = converter.convert("\n".join(text for _, text in joined)).split("\n") if joined else []
+    if len(converted) != len(joined):  # (never seen: then convert them one by one)
+        converted = [converter.convert(text) for _, text in joined]
+    for (i, _), text in zip(joined, converted, strict=True):
+        folded[i] = _in_mandarin(text)
+    for i, text in alone:
+        folded[i] = _in_mandarin(converter.convert(text))
+    return folded
+
+
+def _composed(text: str) -> str:
+    """``fold``'s first steps: pinyin readings removed, NFKC, case-folded."""
+    return unicodedata.normalize("NFKC", strip_pinyin(unicodedata.normalize("NFC", text))).casefold()
+
+
+def _in_mandarin(text: str) -> str:
+    """``fold``'s last steps, on a text converted to Simplified Chinese: Taiwan's and Cantonese words in
+    the Mandarin the facts use."""
     if "兆" in text:  # Taiwan's 兆 is a trillion: "1.4兆美元" is the articles' "1.4万亿美元"
-        text = _TRILLION.sub(r"\1万亿", text)
+        text = _TRILLION.sub(lambda m: m.group(1) + "万亿", text)
     if _CANTONESE_FIRST.isdisjoint(text):
         return text
     return _CANTONESE_WORD.sub(lambda m: _CANTONESE[m.group()], text)
@@ -191,8 +227,20 @@ class Normalizer:
                         self._mixed[folded] = token
         self._cjk.update(dict.fromkeys(_NOT_WORDINGS, ""))
         self._mixed_forms = sorted(self._mixed, key=len, reverse=True)
-        self._mixed_chars = frozenset(c for form in self._mixed_forms for c in form if not c.isascii())
+        # Each form (by its place in ``_mixed_forms``) under the first of its non-Latin characters: a text is
+        # searched only for the forms whose character it holds, not for all fifty (replacing a form puts in
+        # nothing but Latin letters, so no other form can appear).
+        self._mixed_by_char: dict[str, tuple[int, ...]] = {}
+        for n, form in enumerate(self._mixed_forms):
+            char = next(c for c in form if not c.isascii())
+            self._mixed_by_char[char] = (*self._mixed_by_char.get(char, ()), n)
+        # (a character class: searching a text for one is done in C, testing its characters one by one is not)
+        chars = "".join(self._mixed_by_char)
+        self._mixed_char = re.compile(f"[{re.escape(chars)}]") if chars else None
         self._latin_first = _first_index(self._latin)
+        # ... and of the names of entities alone: most words that start an alias ("revenue") start no name
+        self._entity_first = _first_index({words: token for words, token in self._latin.items()
+                                           if token in self.entity_tokens})
         self._cjk_first = _first_index(self._cjk)
         # Attribute wordings: Latin word runs, Chinese strings, and the few that mix scripts.
         self.attributes: dict[str, tuple[str, ...]] = dict(getattr(aliases, "attributes", None) or {})
@@ -261,6 +309,7 @@ class Normalizer:
         return self.entity_ids.get(token)
 
     @staticmethod
+    @lru_cache(maxsize=1 << 12)  # (the same few hundred ids, asked for by every fact indexed)
     def term_token(term_id: str) -> str:
         """The token an aliases.yaml term (or metric) folds to: its id, lower-case letters and digits."""
         return re.sub(r"[^a-z0-9]", "", term_id.lower())
@@ -310,15 +359,21 @@ class Normalizer:
 
         ``attributes=False`` skips looking for attribute wordings (answers need none).
         """
-        folded = _fold_models(fold(text))
+        return self.normalize_folded(fold(text), attributes)
+
+    def normalize_folded(self, folded: str, attributes: bool = True) -> Normalized:
+        """``normalize_uncached`` of a text already folded (``fold``, or ``fold_all`` for many at once)."""
+        folded = _fold_models(folded)
         parts = _TOKEN.findall(folded)
         found = self._attributes(parts, folded) if attributes and self.attributes else ()
         # Every mixed-script form has a Chinese character: most texts hold none of theirs.
-        if not folded.isascii() and not self._mixed_chars.isdisjoint(folded):
+        if self._mixed_char and not folded.isascii() and self._mixed_char.search(folded):
+            held = set(self._mixed_char.findall(folded))
             if " " in folded:  # "前 9 个月", "海螺 02": spaced as Chinese text often spaces figures
                 folded = _SPACED_FIGURE.sub("", folded)
             replaced = False
-            for form in self._mixed_forms:
+            for n in sorted(n for char in held for n in self._mixed_by_char[char]):  # (longest first)
+                form = self._mixed_forms[n]
                 if form in folded:
                     folded = folded.replace(form, f" {self._mixed[form]} ")
                     replaced = True
@@ -343,7 +398,7 @@ class Normalizer:
             self._latin_tokens(words, tokens)
         entities = frozenset(self.entity_tokens.intersection(tokens))
         adjacent = self._adjacent_entities(parts) if attributes and len(entities) >= 2 else ()
-        return Normalized(tokens=tuple(tokens), entities=entities, attributes=found, adjacent=adjacent)
+        return Normalized(tuple(tokens), entities, found, adjacent)  # (by position: keywords are slower)
 
     def _adjacent_entities(self, parts: list[str]) -> tuple[tuple[str, str], ...]:
         """Pairs of entities named one right after the other ("MiniMax M2", "DeepSeek V3.2", "智谱GLM-4.6").
@@ -427,38 +482,26 @@ class Normalizer:
         """Attribute ids whose wordings occur among ``parts``: longest wording first, each id once."""
         found: list[tuple[int, int, int, str]] = []  # (-length, part, character, attribute)
         latin_first, latin = self._attr_latin_first, self._attr_latin
-        cjk_first, cjk = self._attr_cjk_first, self._attr_cjk
-        entity_first = self._latin_first
-        stems = [stem(p) for p in parts]  # "burned through" is a wording "burn through"
-        if not self._attr_mixed and latin_first.keys().isdisjoint(stems) and all(p[0] < "\u3400" for p in parts):
+        entity_first = self._entity_first
+        # (wordings are looked up by their words' stems: "burned through" is a wording "burn through")
+        if not self._attr_mixed and all(p[0] < "\u3400" for p in parts) and latin_first.keys().isdisjoint(
+                map(stem, parts)):
             return ()  # no wording can start here (most answers and many questions): done
         i, n_parts = 0, len(parts)
         while i < n_parts:
             part = parts[i]
             if part[0] >= "\u3400":
-                k = 0
-                while k < len(part):
-                    for length in cjk_first.get(part[k], ()):
-                        # (a wording longer than what is left of the run must not match its shorter prefix)
-                        attribute = cjk.get(part[k : k + length]) if k + length <= len(part) else None
-                        if attribute is not None:
-                            if attribute:  # (not a word that only holds a wording: 听说)
-                                # A Chinese character carries about as much as a short English word.
-                                found.append((-3 * length, i, k, attribute))
-                            k += length
-                            break
-                    else:
-                        k += 1
+                found.extend((weight, i, k, attribute) for weight, k, attribute in self._cjk_run_attributes(part))
                 i += 1
                 continue
             named = self._entity_at(parts, i) if part in entity_first else 0
             if named:  # a name's words are not wordings: "K2 *Thinking*" asks no opinion
                 i += named
                 continue
-            for n in latin_first.get(stems[i], ()):
-                attribute = latin.get(tuple(stems[i : i + n])) if i + n <= n_parts else None
+            for n in latin_first.get(stem(part), ()):
+                attribute = latin.get(tuple(map(stem, parts[i : i + n]))) if i + n <= n_parts else None
                 if attribute:
-                    found.append((-sum(len(p) + 1 for p in parts[i : i + n]), i, 0, attribute))
+                    found.append((-sum(map(len, parts[i : i + n])) - n, i, 0, attribute))  # (words and spaces)
                     i += n
                     break
             else:
@@ -466,14 +509,34 @@ class Normalizer:
         for form, attribute in self._attr_mixed.items():
             if form in folded:
                 found.append((-len(form), n_parts, 0, attribute))
-        if not found:
-            return ()
+        if len(found) <= 1:  # (most texts: nothing to order)
+            return (found[0][3],) if found else ()
         found.sort()
         return tuple(dict.fromkeys(attribute for *_, attribute in found))
 
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - as ``_cjk_run``: the same runs recur in phrasing after phrasing
+    def _cjk_run_attributes(self, run: str) -> tuple[tuple[int, int, str], ...]:
+        """The attribute wordings in one Chinese run, as (minus weight, character, attribute), in order."""
+        found: list[tuple[int, int, str]] = []
+        cjk_first, cjk = self._attr_cjk_first, self._attr_cjk
+        k = 0
+        while k < len(run):
+            for length in cjk_first.get(run[k], ()):
+                # (a wording longer than what is left of the run must not match its shorter prefix)
+                attribute = cjk.get(run[k : k + length]) if k + length <= len(run) else None
+                if attribute is not None:
+                    if attribute:  # (not a word that only holds a wording: 听说)
+                        # A Chinese character carries about as much as a short English word.
+                        found.append((-3 * length, k, attribute))
+                    k += length
+                    break
+            else:
+                k += 1
+        return tuple(found)
+
     def _entity_at(self, parts: list[str], i: int) -> int:
         """How many Latin words from ``parts[i]`` on spell an entity's name (0 when none does)."""
-        for n in self._latin_first.get(parts[i], ()):
+        for n in self._entity_first.get(parts[i], ()):
             if self._latin.get(tuple(parts[i : i + n])) in self.entity_tokens:
                 return n
         return 0
@@ -526,10 +589,14 @@ def _fold_models(text: str) -> str:
     text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group()], text)
     if "fy" in text:  # "FY2024", "fy24": the full year 2024
         text = _FISCAL_YEAR.sub(_full_year, text)
+    # (Replacements are functions, not templates: ``re`` parses a template such as r"20\1年" again on every call,
+    # before it even searches, which cost a third of a second over the phrasings of 100,000 facts.)
     if "年" in text:
-        text = _SHORT_YEAR.sub(r"20\1年", text)
+        text = _SHORT_YEAR.sub(lambda m: "20" + m.group(1) + "年", text)
     if "号" in text:
-        text = _DAY_HAO.sub(r"\1日", text)
+        text = _DAY_HAO.sub(lambda m: m.group(1) + "日", text)
+    if "-" not in text and "_" not in text and not _FAMILY_SPACE.search(text):
+        return text
     return _HYPHENATED_MODEL.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
 
 

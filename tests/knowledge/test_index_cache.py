@@ -39,9 +39,9 @@ def prepared(monkeypatch):
     calls = []
     original = Matcher._prepare
 
-    def counting(self, fact):
+    def counting(self, fact, *folded):  # (``folded``: its phrasings as ``Matcher.update`` folds them in batches)
         calls.append(fact.id)
-        return original(self, fact)
+        return original(self, fact, *folded)
 
     monkeypatch.setattr(Matcher, "_prepare", counting)
     monkeypatch.setattr(index_cache, "SAVE_AFTER", 2)

@@ -1,7 +1,7 @@
 import pytest
 
 from knowledge.factbase import Aliases, load_factbase
-from knowledge.normalize import Normalizer, fold, is_chinese, normalizer_for, size_in_words, stem
+from knowledge.normalize import Normalizer, fold, fold_all, is_chinese, normalizer_for, size_in_words, stem
 
 ALIASES = Aliases(
     entities={"jensen-huang": ("黄仁勋", "Jensen Huang"), "minimax": ("MiniMax", "稀宇")},
@@ -180,3 +180,19 @@ def test_chat_shorthand_is_spelled_out(shorthand, spelled):
                                              ("哪个季度?", 2), ("keep seeing it cited", 4)])
 def test_a_text_is_sized_in_words_two_chinese_characters_to_a_word(folded, size):
     assert size_in_words(folded) == size
+
+
+def test_folding_many_texts_at_once_folds_each_as_alone():
+    """``fold_all`` converts the Chinese of many texts in one OpenCC call: each comes out as ``fold`` makes it,
+    a text holding a line break too."""
+    texts = ["What was MiniMax's Revenue?", "MiniMax 2024年營收是多少?", "佢系邊個?", "中國(guó)人工智能",
+             "台積電市值1.4兆美元", "第一行\n第二行: 資料", "", "ＧＰＴ－５", "海螺AI 發佈", "Ελληνικά ΣΟΦΙΑ"]
+    assert fold_all(texts) == [fold(text) for text in texts]
+    assert fold_all([]) == []
+
+
+def test_a_phrasing_is_normalised_alike_folded_alone_or_among_others():
+    normalizer = Normalizer(load_factbase().aliases)
+    texts = ["MiniMax 2024年營收是多少?", "Who founded 智谱AI?", "GPT-5 vs gpt 5", "前 9 个月 B 端收入", "FY24 revenue"]
+    assert [normalizer.normalize_folded(t) for t in fold_all(texts)] == [normalizer.normalize_uncached(t)
+                                                                         for t in texts]

@@ -42,7 +42,8 @@ def test_a_warm_start_prepares_no_fact_again(base_copy, tmp_path, monkeypatch):
     warm = load_warm(base_copy, env)
     prepared = []
     original = Matcher._prepare
-    monkeypatch.setattr(Matcher, "_prepare", lambda self, fact: prepared.append(fact.id) or original(self, fact))
+    monkeypatch.setattr(Matcher, "_prepare",
+                        lambda self, fact, *folded: prepared.append(fact.id) or original(self, fact, *folded))
     twice = [QuestionAnswerer(warm), QuestionAnswerer(warm)]  # each index its own copy of the entries
     assert prepared == [] and answers(warm) == answers(load_factbase(base_copy))
     assert twice[0].matcher._entries[0] is not twice[1].matcher._entries[0]
@@ -53,7 +54,8 @@ def test_a_cold_start_prepares_each_fact_once(base_copy, tmp_path, monkeypatch):
 
     prepared = []
     original = Matcher._prepare
-    monkeypatch.setattr(Matcher, "_prepare", lambda self, fact: prepared.append(fact.id) or original(self, fact))
+    monkeypatch.setattr(Matcher, "_prepare",
+                        lambda self, fact, *folded: prepared.append(fact.id) or original(self, fact, *folded))
     cold = load_warm(base_copy, {"BOT_CACHE_DIR": str(tmp_path / "cache")})  # prepares them, to write the cache
     QuestionAnswerer(cold)  # ... and this process's answerer takes them
     assert sorted(prepared) == sorted(f.id for f in cold.facts)
