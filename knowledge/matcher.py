@@ -184,6 +184,8 @@ _SOMEONE_ASKING = re.compile(r"\b(?:client|customer|boss|colleague|manager|frien
                              r"老板|客户|领导|同事|朋友|老师|导师|编辑", re.IGNORECASE)
 # Kinds of thing a company makes, as terms: "Nvidia GPU" says whose GPU, as "Nvidia H800s" does
 _KINDS_MADE = frozenset({"chips"})
+# Asking someone's name ("老板叫啥子名字?", "what's the CEO's name?")
+_ASKS_NAME = re.compile(r"叫(?:什么|啥)|名字|\bname\b")
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
 NAMING_WITHIN = 10.0  # points below the best within which a fact naming whom "who"/"which company" asks is preferred
@@ -878,7 +880,7 @@ class Matcher:
             if not _ASKS_MAKER.search(asked):  # ("Which company makes Hailuo?" is answered by what Hailuo is)
                 for description, maker in _MADE_BY:
                     asked = description.sub(maker, asked)
-            reading = self._maker_beside_product(self.reader.read(asked, self))
+            reading = self._products_beside_maker(self._maker_beside_product(self.reader.read(asked, self)))
             reading = self._price_of_product(self._through_role(self._through_maker(self._maker_asked(reading))))
             folded = fold(asked)
             if _CHECKS_CLAIM.search(folded):
@@ -1063,6 +1065,21 @@ class Matcher:
         makers = {self._makers.get(s) for s in reading.compared}
         compared = tuple(s for s in reading.compared if s not in makers)
         return reading if compared == reading.compared else dataclasses.replace(reading, compared=compared)
+
+    def _products_beside_maker(self, reading: Reading) -> Reading:
+        """"那个做Talkie和海螺的稀宇科技,老板叫啥?" names a company and its products: who holds a role (founder,
+        head) is asked of the company, and its products only say which company it is (no sides to compare)."""
+        if not set(reading.specific_attributes) & ROLES or len(reading.subjects) < 2 \
+                or not (reading.asks_who or _ASKS_NAME.search(fold(reading.question))):
+            return reading  # (not "Which robot dog runs on MiniMax M2.1?": "runs" asks no head there)
+        products = {s for s in reading.subjects if self._makers.get(s) in reading.subjects}
+        if not products:
+            return reading
+        dropped = {self.normalize.entity_token(s) for s in products}
+        return dataclasses.replace(
+            reading, subjects=tuple(s for s in reading.subjects if s not in products),
+            compared=tuple(s for s in reading.compared if s not in products),
+            tokens=tuple(t for t in reading.tokens if t not in dropped))
 
     def _price_of_product(self, reading: Reading) -> Reading:
         """"MiniMax M2多少钱?", "how much does M2 cost?": what a product costs, asked with nothing else, is
@@ -1931,7 +1948,8 @@ def _phrasing_texts(fact: Fact) -> list[str]:
 
 # "How many employees does DeepSeek have?" asks a count: a fact whose answer gives no number but a year
 # ("a team of young graduates", c. 2025) does not answer it.
-_ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|几[个家位名款人次年岁]")  # not "价格是多少?"
+# (not "价格是多少?"; not 哪几家, which asks which ones)
+_ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|(?<!哪)几[个家位名款人次年岁]")
 _ASKS_DAY = re.compile(r"\b(?:what|which|exact) (?:date|day)\b|\bwhen exactly\b|哪天|哪一天|几号|几月几[日号]|具体日期")
 _DAY = re.compile(rf"\b(?:{MONTHS})\b|\d{{1,2}}月|\d{{4}}-\d{{2}}", re.IGNORECASE)
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a parenthesis: the source's date, a translation

@@ -1189,3 +1189,16 @@ def test_what_someone_said_asked_openly_is_told_by_one_of_their_remarks(real, qu
     assert match.alternatives  # the other remarks are offered
     # asking something narrower stays as strict as before
     assert real.match("What did Jensen Huang say about Yan Junjie?").fact is None
+
+
+def test_a_company_named_with_its_products_is_asked_who_heads_it(real):
+    """"做Talkie和海螺的稀宇科技" names MiniMax and two of its products: no sides to compare, its CEO is asked."""
+    reading = real.read("做Talkie和海螺的稀宇科技的CEO是谁?")
+    assert reading.subjects == ("minimax",) and not reading.compared
+    assert real.match("做Talkie和海螺的稀宇科技的CEO是谁?").fact.id == "minimax-ceo-yan-junjie"
+    assert real.match("Which robot dog runs on MiniMax M2.1?").fact.id == "vbot-uses-minimax-m2-1"  # runs on: no head
+
+
+def test_which_ones_is_no_count(real):
+    """哪几家 asks which ones, not how many: the lawsuits' fact names the studios and gives no number."""
+    assert real.match("听说好莱坞那边有公司告MiniMax侵权，是哪几家？").fact.id == "minimax-hailuo-copyright-lawsuits"
