@@ -132,7 +132,7 @@ _ASKED_BY = re.compile(r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|col
                        re.IGNORECASE)
 # A person described by the organisation he works at: "the UW professor", "华盛顿大学那位计算机教授"
 _DESCRIBED_PERSON = re.compile(
-    r"([a-z][\w.-]*(?: [a-z][\w.-]*)?)(?:'s)? (?:computer science |cs |economics |ai )?"
+    r"([a-z][\w.-]*(?: [a-z][\w.-]*){0,2})(?:'s)? (?:computer science |cs |economics |ai )?"
     r"(?:professor|prof|researcher|scientist|economist|academic|research (?:lead|head|director|chief))s?\b|"
     r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
 # A remark after the question ("…? keep seeing it cited"), not a second question ("…? and how much?")
@@ -203,6 +203,7 @@ CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact use
 # corrects them)
 _CHECKS_CLAIM = re.compile(
     r"(?:^|[\s,])(?:right|correct|true|accurate|isn't it|is that right|is that correct|am i right)\s*[?？]\s*$"
+    r"|(?:^|[\s,])(?:yeah|yes|yep|eh|no)\s*[?？]\s*$"  # "…years behind the US on AI, yeah?"
     r"|^\s*(?:is it true|was|is|were|did|does|has|have)\b"
     r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否"
     r"|[?？]\s*(?:19|20)\d\d\s*年?\s*[?？]\s*$"  # "智谱是哪年成立的? 2021?"
@@ -214,7 +215,7 @@ _PLACES_OF_A_LIFE = frozenset({"career", "education", "hometown"})  # where some
 ONE_TIME_EVENTS = frozenset({"founded", "ipo", "policy"})  # (and a product's release, and a first release)
 _FIRST_OF_ITS_KIND = re.compile(r"\bfirst\b|首个|首款|第一个|第一款")
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
-CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "trillion", "billion", "million", "bn", "dollars",
+CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "yeah", "yep", "trillion", "billion", "million", "bn", "dollars",
                          "dollar", "usd", "美元", "港元", "亿", "万"})
 _MONEY_WORDS = frozenset({"钱", "money", "cost"})
 _CLAIMED_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|b|bn|t)")

@@ -861,6 +861,7 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     ("Is it right that the studio behind Talkie pulled in $100M in its very first angel round?",
      "minimax-angel-round-amount"),
     ("听说智谱是2021年成立的?", "zhipu-ai-founded-2019"),  # heard (听说), asking if so
+    ("Jenson Huang reckons China is years behind the US on AI, yeah?", "jensen-huang-nanometre-behind"),  # yeah?
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
@@ -1202,3 +1203,9 @@ def test_a_company_named_with_its_products_is_asked_who_heads_it(real):
 def test_which_ones_is_no_count(real):
     """哪几家 asks which ones, not how many: the lawsuits' fact names the studios and gives no number."""
     assert real.match("听说好莱坞那边有公司告MiniMax侵权，是哪几家？").fact.id == "minimax-hailuo-copyright-lawsuits"
+
+
+def test_a_professor_described_by_a_long_university_name_only_says_who_he_is(real):
+    match = real.match("According to the University of Washington professor they quote, how much money does OpenAI "
+                       "lose a year?")
+    assert match.fact.id == "openai-annual-loss-50-billion"
