@@ -215,8 +215,8 @@ _PLACES_OF_A_LIFE = frozenset({"career", "education", "hometown"})  # where some
 ONE_TIME_EVENTS = frozenset({"founded", "ipo", "policy"})  # (and a product's release, and a first release)
 _FIRST_OF_ITS_KIND = re.compile(r"\bfirst\b|首个|首款|第一个|第一款")
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
-CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "yeah", "yep", "trillion", "billion", "million", "bn", "dollars",
-                         "dollar", "usd", "美元", "港元", "亿", "万"})
+CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "yeah", "yep", "trillion", "billion", "million", "bn",
+                         "dollars", "dollar", "usd", "美元", "港元", "亿", "万"})
 _MONEY_WORDS = frozenset({"钱", "money", "cost"})
 _CLAIMED_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|b|bn|t)")
 _MAGNITUDE = r"\s*(?:trillion|billion|million|bn|[kmbt]\b|亿|万|%|x\b|倍)"  # "1.5 billion": a figure, not a version
