@@ -120,6 +120,9 @@ _LEAD_CLAUSE = re.compile(rf"(?:{_LEAD_PHRASES})\s*,\s*", re.IGNORECASE)
 # Chatter after the question: "what products does minimax have? sorry im new"
 _TRAILING_CHATTER = re.compile(r"(?<=[?？])\s*(?:sorry|thanks|thx|ty|cheers|pls|please|i'm new|im new|谢谢|多谢|麻烦了)"
                                r"[^?？]{0,40}$", re.IGNORECASE)
+# How short an answer is wanted ("what's OpenRouter, in a sentence?", "简单说一下"): no words a fact must hold
+_BRIEFLY = re.compile(r",?\s*\b(?:in (?:a|one) (?:sentence|line|word|nutshell)|briefly|in short|tl;?dr)\b|"
+                      r"一句话|简单(?:说|讲)(?:一下|下)?", re.IGNORECASE)
 # A last sentence asking only whether one knows: "A customer asked which clouds host M2. Do you know?"
 _DO_YOU_KNOW = re.compile(r"(?<=[.!。！])\s*(?:do you know|does anyone know|any idea|any ideas|you know|"
                           r"do you have that|你知道吗|知道吗|你知道不|有数吗|清楚吗)\s*[?？]?\s*$", re.IGNORECASE)
@@ -897,6 +900,7 @@ class Matcher:
         "Checking something. How much?" is one question, and so is "Hailuo or Talkie: which has more…?"."""
         question = _TRAILING_CHATTER.sub("", question.strip()) or question  # "…have? sorry im new"
         question = _DO_YOU_KNOW.sub("", question) or question
+        question = _BRIEFLY.sub("", question) or question
         question = _ASKED_BY.sub("", question) or question
         question = self._without_remark(question)
         cited = _CITED_PIECE.sub("", question)  # "…, according to the piece on Jensen Huang's comments?"
@@ -1496,6 +1500,8 @@ class Matcher:
         # The words naming the attribute asked ("runs", "老板"): a fact that tells it covers them, for the
         # coverage rule (the score still counts only words the fact has: crediting them there ties facts).
         wording = self._attribute_wording(primary, query.keys()) if primary else frozenset()
+        said_wording = self._attribute_wording("said", query.keys()) if not primary and "said" in reading.attributes \
+            else frozenset()
         asks_when = WHEN in query
         features = []
         named = frozenset(reading.attributes)
@@ -1520,6 +1526,11 @@ class Matcher:
                 # "when did Kimi ship K2 Thinking?": its answer gives a date, and is about the shipping (a fact
                 # about what Talkie is, naming years it earned in, does not tell when it launched)
                 credited |= {WHEN}
+            if said_wording and len(subject_tokens) >= 2 and subject_tokens <= entry.about_tokens \
+                    and (entry.attribute == "said" or reading.subjects[0] not in self._people):
+                # "What did CITIC Securities say about Zhipu?": a fact about both is what the firm said of the
+                # other (a person's words are filed as said: Jensen Huang's meeting with Yan is none)
+                credited |= frozenset(t for t in said_wording if t not in where)
             fact_recall = sum(w for t, w in query.items() if t in where) / total
             features.append((entry, mismatch, fact_recall, credited))
         # The attribute penalty is relative: full when a rival that covers the question nearly as well

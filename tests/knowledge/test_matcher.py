@@ -1209,3 +1209,14 @@ def test_a_professor_described_by_a_long_university_name_only_says_who_he_is(rea
     match = real.match("According to the University of Washington professor they quote, how much money does OpenAI "
                        "lose a year?")
     assert match.fact.id == "openai-annual-loss-50-billion"
+
+
+def test_what_a_firm_said_about_a_company_is_a_fact_about_both(real):
+    """CITIC's target for Zhipu is what CITIC said of it; Jensen Huang's meeting with Yan is not what he said."""
+    assert real.match("What did CITIC Securities say about Zhipu?").fact.id == "zhipu-citic-30x-ps-target"
+    assert real.match("What did Jensen Huang say about Yan Junjie?").fact is None
+
+
+@pytest.mark.parametrize("question", ["what's OpenRouter, in a sentence?", "briefly, what is OpenRouter?"])
+def test_how_short_an_answer_is_wanted_is_no_word_a_fact_must_hold(real, question):
+    assert real.match(question).fact.id == "openrouter-what-it-is"
