@@ -184,7 +184,8 @@ _POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|
                           r"\b(?:it|its|they|their|them|he|his|she|her)\b|这家|这个公司|该公司|它|他们|他|她")
 # Someone on whose behalf the asker asks ("A client is asking about MiniMax…", "老板让我…")
 _SOMEONE_ASKING = re.compile(r"\b(?:client|customer|boss|colleague|manager|friend|professor|teacher|editor|lp)s?\b|"
-                             r"老板|客户|领导|同事|朋友|老师|导师|编辑", re.IGNORECASE)
+                             r"\b(?:heard|hearing)\b|老板|客户|领导|同事|朋友|老师|导师|编辑|听(?:人|别人)?说",
+                             re.IGNORECASE)  # (or whom the asker heard it from: "最近老听人说MiniMax,它的…")
 # Kinds of thing a company makes, as terms: "Nvidia GPU" says whose GPU, as "Nvidia H800s" does
 _KINDS_MADE = frozenset({"chips"})
 # Asking someone's name ("老板叫啥子名字?", "what's the CEO's name?")
