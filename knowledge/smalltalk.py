@@ -39,7 +39,7 @@ _WHOLE = {
     # praise for the bot ("lol you're fast", "你回得挺快啊"): a word back, in a thread too
     "compliment": r"(?:(?:lol|haha|wow|nice|damn|omg|ok) )*(?:(?:you'?re|you are|ur) (?:so |really |pretty |very |"
                   r"super |quite )?(?:fast|quick|quicker|faster|smart|good|great|helpful|awesome|amazing|clever|useful|"
-                  r"the best)(?: than (?:\w+ ){0,2}\w+)?|(?:good|nice|smart|great) bot)(?: (?:lol|haha))*|"
+                  r"handy|the best)(?: than (?:\w+ ){0,2}\w+)?|(?:good|nice|smart|great) bot)(?: (?:lol|haha|bot))*|"
                   r"你(?:回得|答得|回复得|反应)?(?:挺|好|真|很|太|蛮)(?:快|聪明|厉害|棒|强)(?:啊|呀|了|哦|嘛|耶)*",
     # ("好厉害" alone, in a thread, is about the answer, not to the bot: it gets silence)
 }

@@ -11,7 +11,8 @@ from knowledge.smalltalk import Examples, classify, topic
     ("bye", "goodbye"), ("help", "help"), ("", "help"), ("?", "help"),
     ("hey bot, how's it going?", "greeting"), ("感恩", "thanks"), ("感恩 讚啦", "thanks"), ("唔該晒", "thanks"),
     ("lol you're fast", "compliment"), ("you're quicker than our intern lol", "compliment"),
-    ("你回得挺快啊", "compliment"), ("good bot", "compliment"),
+    ("你回得挺快啊", "compliment"), ("good bot", "compliment"), ("you're very handy, bot", "compliment"),
+    ("you're quicker than our research desk, bot", "compliment"),
     ("hi! recruiter here, doing some research on minimax's founder", "greeting"),
     ("你好呀,我是新来的实习生", "greeting"),
     ("哈囉,想問幾個模型定價的問題", "greeting"),  # (幾個: a few questions, asked next)
