@@ -33,7 +33,7 @@ from knowledge.conversation import (
 )
 from knowledge.normalize import fold, is_chinese
 from knowledge.reading import NEVER_TOLD, PERIOD, is_period
-from knowledge.smalltalk import Examples, classify, language, topic
+from knowledge.smalltalk import Examples, about_itself, classify, language, topic
 
 if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask`
     from knowledge.context_store import Conversations
@@ -137,8 +137,9 @@ class Dialogue:
         context = conversations.context(key) if conversations else None
         if context is None and thread_context is not None and not reading.subjects:
             context = thread_context()
-        if not match.answered and not reading.subjects and topic(text) == "identity":
-            # "are you up to date btw?" in the middle of a conversation is about the bot, not a follow-up
+        if (about_itself(text) or (not match.answered and not reading.subjects)) and topic(text) == "identity":
+            # "are you up to date btw?" in the middle of a conversation is about the bot, not a follow-up; so is
+            # "你自己是用哪个模型做的？不会是MiniMax吧" though it names MiniMax
             return Turn("smalltalk", lang, smalltalk="identity", examples=tuple(self.examples.next(lang)))
         about_last = _about_last(text, context)
         if about_last:  # "source?", "are you sure?": the last answer again, with its quote and source

@@ -17,6 +17,19 @@ from knowledge.cleaning import clean_input
 from knowledge.factbase import Fact
 from knowledge.normalize import fold, is_chinese
 
+# Questions about the bot itself ("what model are you running on?", "are you a person or a bot?"): small talk
+# even when they name something the base knows ("你自己是用哪个模型做的？不会是MiniMax吧哈哈")
+_ABOUT_ITSELF = (
+    r"\bare you (?:a |an )?(?:person|human|real|bot|robot|ai|machine|chatgpt|gpt|llm)\b|"
+    r"what (?:model|llm|ai) (?:are you|do you (?:run|use)|powers you|is behind you)|"
+    r"\b(?:you|u) (?:running|built|based|trained) on\b|\byour (?:data|knowledge|training)\b|"
+    r"\bknowledge cutoff\b|how (?:up to date|current) are you|are you (?:up to date|current|updated)\b|"
+    r"你(?:自己)?(?:是)?(?:用|拿)(?:什么|啥|哪个|哪家)(?:的)?(?:模型)?(?:做|造|写|训练)的|你会(?:讲|说)[^?？]{1,6}吗|"
+    r"(?:你|是不是|是)(?:个)?真人|你(?:背后|底层)?(?:是|用)(?:的)?(?:啥|什么|哪个)(?:大)?模型|"
+    r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|"
+    r"你是不是用\s*(?:chat)?gpt|你的(?:资料|数据|知识)(?:更新|截止)"
+)
+_ABOUT_ITSELF_RE = re.compile(_ABOUT_ITSELF)
 # Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
 _WHOLE = {
     "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?|"
@@ -53,15 +66,7 @@ _ANYWHERE = {
                 r"are you a bot|are you human|your name|你是谁|"
                 r"你(?:还|都)?(?:能|可以)(?:帮我|帮忙)?(?:做|干)?(?:些|点)?(?:什么|啥)|你(?:还|都)?会(?:做|干)?(?:些)?(?:什么|啥)|"
                 r"你是机器人|你叫什么|你(?:还|都)?知道(?:些)?什么|你有什么用|"
-                # about the bot itself: "what model are you running on?", "are you a person or a bot?", "是真人吗"
-                r"\bare you (?:a |an )?(?:person|human|real|bot|robot|ai|machine|chatgpt|gpt|llm)\b|"
-                r"what (?:model|llm|ai) (?:are you|do you (?:run|use)|powers you|is behind you)|"
-                r"\b(?:you|u) (?:running|built|based|trained) on\b|\byour (?:data|knowledge|training)\b|"
-                r"\bknowledge cutoff\b|how (?:up to date|current) are you|are you (?:up to date|current|updated)\b|"
-                r"你(?:是)?(?:用|拿)(?:什么|啥)(?:做|造|写|训练)的|你会(?:讲|说)[^?？]{1,6}吗|"
-                r"(?:你|是不是|是)(?:个)?真人|你(?:背后|底层)?(?:是|用)(?:的)?(?:啥|什么|哪个)(?:大)?模型|"
-                r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|"
-                r"你是不是用\s*(?:chat)?gpt|你的(?:资料|数据|知识)(?:更新|截止)|"
+                + _ABOUT_ITSELF + "|"
                 r"what (?:other |else |kinds? of )?(?:topics|subjects|things|questions) (?:can|do) you (?:cover|answer|"
                 r"know|handle)|what (?:else )?(?:can|do) you cover|你(?:还)?(?:能|可以)回答(?:哪些|什么)",
     "chitchat": r"how'?s your day|how are you|how is it going|how'?s it going|what'?s up|你好吗|最近怎么样|"
@@ -170,6 +175,11 @@ def classify(text: str) -> str | None:
             and sum(1 for c in folded if c >= "\u3400") <= THANKS_MAX_CJK:
         return "thanks"
     return None
+
+
+def about_itself(text: str) -> bool:
+    """Whether the message asks about the bot itself (what it runs on, whether it is a person)."""
+    return bool(_ABOUT_ITSELF_RE.search(fold(clean_input(text))))
 
 
 def topic(text: str) -> str:
