@@ -1221,3 +1221,8 @@ def test_what_a_firm_said_about_a_company_is_a_fact_about_both(real):
 @pytest.mark.parametrize("question", ["what's OpenRouter, in a sentence?", "briefly, what is OpenRouter?"])
 def test_how_short_an_answer_is_wanted_is_no_word_a_fact_must_hold(real, question):
     assert real.match(question).fact.id == "openrouter-what-it-is"
+
+
+def test_which_big_companies_use_it_asks_its_customers(real):
+    match = real.match("哪些大公司在用 MiniMax 的模型？")
+    assert match.fact is not None and match.fact.attribute == "customers"
