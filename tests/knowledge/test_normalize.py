@@ -153,7 +153,8 @@ def test_a_count_of_years_is_no_year(real_normalize):
                                                  ("1.4兆美元", "1.4万亿美元"),  # (Taiwan's 兆)
                                                  ("佢邊年出世?", "他哪年出生?"),
                                                  ("收入按年升咗幾多?", "收入同比升了多少?"),
-                                                 ("佢離開之後去咗邊", "他离开之后去了哪里")])
+                                                 ("佢離開之後去咗邊", "他离开之后去了哪里"),
+                                                 ("他一般咋个办", "他一般怎么办")])  # (Sichuanese)
 def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
     assert fold(cantonese) == mandarin
 
