@@ -1001,7 +1001,9 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
                                       "MiniMax 官司最后判了?",  # (as a follow-up is written out: 吗 dropped)
                                       "Who supervised Yan Junjie's PhD at the CAS Institute of Automation?",
                                       "What's the title of Yan Junjie's PhD thesis?",
-                                      "What was the headline of The Information story on MiniMax's ARR?"])
+                                      "What was the headline of The Information story on MiniMax's ARR?",
+                                      "What royalty or revenue share does MiniMax pay miHoYo on Talkie?",
+                                      "What premium did Scion pay for those Nvidia and Palantir puts?"])
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
