@@ -1230,3 +1230,9 @@ def test_how_short_an_answer_is_wanted_is_no_word_a_fact_must_hold(real, questio
 def test_which_big_companies_use_it_asks_its_customers(real):
     match = real.match("哪些大公司在用 MiniMax 的模型？")
     assert match.fact is not None and match.fact.attribute == "customers"
+
+
+def test_the_clouds_are_known_by_their_own_names(real):
+    """Azure is Microsoft's and Google Cloud Google's: the fact naming the three clouds answers."""
+    for question in ("is M2 on Azure?", "MiniMax M2 is only on Azure, right? Which cloud platforms carry it?"):
+        assert real.match(question).fact.id == "minimax-m2-on-three-clouds", question
