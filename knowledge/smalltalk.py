@@ -22,12 +22,10 @@ from knowledge.normalize import fold, is_chinese
 _ABOUT_ITSELF = (
     r"\bare you (?:a |an )?(?:person|human|real|bot|robot|ai|machine|chatgpt|gpt|llm)\b|"
     r"what (?:model|llm|ai) (?:are you|do you (?:run|use)|powers you|is behind you)|"
-    r"\b(?:you|u) (?:running|built|based|trained) on\b|\byour (?:data|knowledge|training)\b|"
-    r"\bknowledge cutoff\b|how (?:up to date|current) are you|are you (?:up to date|current|updated)\b|"
-    r"你(?:自己)?(?:是)?(?:用|拿)(?:什么|啥|哪个|哪家)(?:的)?(?:模型)?(?:做|造|写|训练)的|你会(?:讲|说)[^?？]{1,6}吗|"
+    r"\b(?:you|u) (?:running|built|based|trained) on\b|"
+    r"你(?:自己)?(?:是)?(?:用|拿)(?:什么|啥|哪个|哪家)(?:的)?(?:模型)?(?:做|造|写|训练)的|"
     r"(?:你|是不是|是)(?:个)?真人|你(?:背后|底层)?(?:是|用)(?:的)?(?:啥|什么|哪个)(?:大)?模型|"
-    r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|"
-    r"你是不是用\s*(?:chat)?gpt|你的(?:资料|数据|知识)(?:更新|截止)"
+    r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|你是不是用\s*(?:chat)?gpt"
 )
 _ABOUT_ITSELF_RE = re.compile(_ABOUT_ITSELF)
 # Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
@@ -67,6 +65,10 @@ _ANYWHERE = {
                 r"你(?:还|都)?(?:能|可以)(?:帮我|帮忙)?(?:做|干)?(?:些|点)?(?:什么|啥)|你(?:还|都)?会(?:做|干)?(?:些)?(?:什么|啥)|"
                 r"你是机器人|你叫什么|你(?:还|都)?知道(?:些)?什么|你有什么用|"
                 + _ABOUT_ITSELF + "|"
+                # and how current it is, what it speaks ("are you up to date btw?", "你會講台語嗎?")
+                r"\byour (?:data|knowledge|training)\b|\bknowledge cutoff\b|how (?:up to date|current) are you|"
+                r"are you (?:up to date|current|updated)\b|你会(?:讲|说)[^?？]{1,6}吗|"
+                r"你的(?:资料|数据|知识)(?:更新|截止)|"
                 r"what (?:other |else |kinds? of )?(?:topics|subjects|things|questions) (?:can|do) you (?:cover|answer|"
                 r"know|handle)|what (?:else )?(?:can|do) you cover|你(?:还)?(?:能|可以)回答(?:哪些|什么)",
     "chitchat": r"how'?s your day|how are you|how is it going|how'?s it going|what'?s up|你好吗|最近怎么样|"

@@ -758,3 +758,4 @@ def test_asking_what_the_bot_runs_on_is_small_talk_though_it_names_what_the_base
     dialogue.turn("MiniMax 是谁创立的?", "d:U34")
     assert dialogue.turn(text, "d:U34").kind == "smalltalk"
     assert dialogue.turn("what do you know about MiniMax?", "d:U35").kind == "answer"  # about MiniMax, not the bot
+    assert dialogue.turn("what's your data on MiniMax's revenue in 2023?", "d:U35").kind == "answer"
