@@ -137,7 +137,7 @@ class Dialogue:
         context = conversations.context(key) if conversations else None
         if context is None and thread_context is not None and not reading.subjects:
             context = thread_context()
-        if (about_itself(text) or (not match.answered and not reading.subjects)) and topic(text) == "identity":
+        if about_itself(text) or (not match.answered and not reading.subjects and topic(text) == "identity"):
             # "are you up to date btw?" in the middle of a conversation is about the bot, not a follow-up; so is
             # "你自己是用哪个模型做的？不会是MiniMax吧" though it names MiniMax
             return Turn("smalltalk", lang, smalltalk="identity", examples=tuple(self.examples.next(lang)))
@@ -450,11 +450,10 @@ class Dialogue:
         English its first Latin spelling), an attribute by its first wording in the asker's script."""
         if name == "identity":  # ("and M2?" after "What is MiniMax M1?": "what is", which also asks who a person is;
             name = "definition"  # "who is" would ask a person of a product)
+        if chinese and name in self.qa.factbase.aliases.entities:
+            return self.qa.matcher.display_name(name, chinese=True)
         forms = list(self._names.get(name, ()))
-        if name in self.qa.factbase.aliases.entities and chinese:
-            wanted = forms
-        else:
-            wanted = [f for f in forms if is_chinese(f) == chinese]
+        wanted = [f for f in forms if is_chinese(f) == chinese]
         return (wanted or forms or [name.replace("_", " ")])[0]
 
     def _display(self, name: str) -> str:

@@ -33,6 +33,7 @@ updated index answers exactly as one rebuilt from scratch.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import heapq
@@ -1023,15 +1024,16 @@ class Matcher:
         if _ASKS.search(sentence):
             return False
         normalized = self.normalize(sentence)
+        sentence_reading = functools.cache(lambda: self.reader.read(sentence, self))  # (read once, if at all)
         on_behalf = _SOMEONE_ASKING.search(sentence)
         if points_back and normalized.entities and (on_behalf or _ABOUT_THE_ASKER.search(sentence)) \
-                and (on_behalf or not set(self.reader.read(sentence, self).specific_attributes) & ROLES):
+                and (on_behalf or not set(sentence_reading().specific_attributes) & ROLES):
             # "A client is asking about MiniMax ahead of a lunch - who founded the company?", "老板让我先了解下minimax,
             # 这家公司…": its names are what the question points back to (kept), its other words who asks and why;
             # not "tell me about MiniMax's founder - where did he grow up?", where "he" is the founder
             return True
         if statement and named and not normalized.entities and not _QUESTION_WORD.match(sentence) \
-                and (asks or not self.reader.read(sentence, self).specific_attributes):
+                and (asks or not sentence_reading().specific_attributes):
             # "Auto-strategy angle from Munich, robotics side: what's the robot dog…?"; not "Latest valuations:
             # MiniMax vs OpenAI?", where it says what the question asks
             return True
@@ -1039,13 +1041,13 @@ class Matcher:
             return True  # "作为硬件创业者我很关心烧钱速度,稀宇科技每个月现金消耗大概多少?"
         if _CHATTER.match(fold(sentence)):  # ("想確認一下," as "想确认一下,")
             return True
-        if not clause and is_chinese(sentence) and not self.reader.read(sentence, self).attributes:
+        if not clause and is_chinese(sentence) and not sentence_reading().attributes:
             # ("準備路演問答材料。"): single characters are words the Chinese facts hold, so what it asks of
             # the base, not how much of it the base knows, tells.  Not a clause: "海螺和星野,哪个…?" and
             # "好模型做出来之前,…?" are part of the question
             return True
         if not clause and _FIRST_PERSON.match(sentence) \
-                and set(self.reader.read(sentence, self).specific_attributes) <= asks:
+                and set(sentence_reading().specific_attributes) <= asks:
             # about the asker, and asking nothing the question does not ("Our family office is screening
             # HK-listed AI names. On what date did MiniMax actually list?")
             return True
