@@ -136,8 +136,10 @@ def make_draft(questions, answer: str | None, quote: str | None = None, source: 
             raise TeamFactError(f"A question is {len(q)} characters; keep each under {LIMITS['question']}.",
                                 "question")
     answer = clean_input(answer or "")
-    if len(answer) < MIN_ANSWER:
+    if not answer:
         raise TeamFactError("The answer is empty: write the answer the bot should give.", "answer")
+    if len(answer) < MIN_ANSWER:
+        raise TeamFactError(f"The answer {answer!r} is too short; write at least {MIN_ANSWER} characters.", "answer")
     if len(answer) > LIMITS["answer"]:
         raise TeamFactError(f"The answer is {len(answer)} characters; keep it under {LIMITS['answer']}.", "answer")
     answer_zh = clean_input(answer_zh or "") or None

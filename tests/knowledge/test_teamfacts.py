@@ -70,6 +70,8 @@ def test_validation_names_the_problem():
     assert err.value.field == "answer"
     with pytest.raises(TeamFactError, match="too short"):
         make_draft(["Q?"], "an answer")
+    with pytest.raises(TeamFactError, match="answer 'Y' is too short"):  # (one letter is no empty answer)
+        make_draft(["A real question?"], "Y")
 
 
 def test_import_is_all_or_nothing(team):
