@@ -209,6 +209,7 @@ CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact use
 _CHECKS_CLAIM = re.compile(
     r"(?:^|[\s,])(?:right|correct|true|accurate|isn't it|is that right|is that correct|am i right)\s*[?？]\s*$"
     r"|(?:^|[\s,])(?:yeah|yes|yep|eh|no)\s*[?？]\s*$"  # "…years behind the US on AI, yeah?"
+    r"|(?:^|[\s,])(?:did|does|do|is|was|are|were|has|have)n(?:'?t| t) (?:it|he|she|they)\s*[?？]\s*$"  # "…, didn't it?"
     r"|^\s*(?:is it true|was|is|were|did|does|has|have)\b"
     r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否"
     r"|[?？]\s*(?:19|20)\d\d\s*年?\s*[?？]\s*$"  # "智谱是哪年成立的? 2021?"
@@ -218,9 +219,14 @@ _BESIDE_CLAIM = re.compile(r"\b(?:the same time as|same time as|alongside|along 
                            r"([a-z][\w .-]{1,30}?)\s*(?=[?？,.!]|$)")
 _PLACES_OF_A_LIFE = frozenset({"career", "education", "hometown"})  # where someone worked, studied, was born
 ONE_TIME_EVENTS = frozenset({"founded", "ipo", "policy"})  # (and a product's release, and a first release)
+# Attributes a subject has one value of (one founding date, one listing, one hometown): a claim of another value is
+# corrected by the fact telling it.  Not customers, investors or products, of which a fact names some.
+ONE_VALUE = frozenset({"founder", "founded", "leader", "headquarters", "hometown", "age", "education", "ipo", "release",
+                       "ranking", "ticker", "context_window"})
 _FIRST_OF_ITS_KIND = re.compile(r"\bfirst\b|首个|首款|第一个|第一款")
 # ... and the words of the check and of the claimed figure's size: "Is it *true* MiniMax lost 1.5 *billion* in 2024?"
-CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "yeah", "yep", "trillion", "billion", "million", "bn",
+CLAIM_WORDS = frozenset({"true", "right", "correct", "accurate", "yeah", "yep", "didn", "doesn", "isn", "wasn", "hasn",
+                         "trillion", "billion", "million", "bn",
                          "dollars", "dollar", "usd", "美元", "港元", "亿", "万"})
 _MONEY_WORDS = frozenset({"钱", "money", "cost"})
 _CLAIMED_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|b|bn|t)")
@@ -443,15 +449,18 @@ class Policy:
         defining = not reading.specific_attributes and bool({"definition", "identity"} & set(reading.attributes))
         if not ranked or not named or not (reading.specific_attributes or defining or len(named) >= 2):
             return None
+        # "What connects Dario Amodei and Yan Junjie?": a fact about both tells how they are related, whatever
+        # it is filed under (their Baidu internships are career)
+        relation = "relation" in reading.attributes and len(named) >= 2
         alike = [s for s in ranked if named <= set(s.entry.fact.about or ())
-                 and (s.entry.attribute in ("definition", "identity") if defining else not s.mismatch)]
+                 and (s.entry.attribute in ("definition", "identity") if defining else relation or not s.mismatch)]
         if len(alike) == 1:
             only = alike[0]
             outranked_by_other_attributes = all(s.mismatch or defining for s in ranked[:ranked.index(only)])
             # "what share of MiniMax's staff hold a *PhD*": a head count tells one of the two things asked
-            tells_all = all(a in only.entry.attributes for a in reading.specific_attributes)
+            tells_all = relation or all(a in only.entry.attributes for a in reading.specific_attributes)
             if only.score >= self.meaning_threshold and outranked_by_other_attributes and tells_all \
-                    and not _asks_more(reading, only):
+                    and (relation or not _asks_more(reading, only)):
                 return only
             return None
         best = ranked[0]
@@ -1340,6 +1349,11 @@ class Matcher:
             if meant is not None:
                 answered, best = True, meant
                 ranked = [meant, *(s for s in ranked if s is not meant)]
+        if not answered and best is not None and not small_talk and reading is not None and reading.checks_claim:
+            corrected = _correcting_claim(reading, ranked, policy)
+            if corrected is not None:
+                answered, best = True, corrected
+                ranked = [corrected, *(s for s in ranked if s is not corrected)]
         if not answered and best is not None and not small_talk and reading is not None:
             said = self._said_openly(reading, ranked, policy)
             if said is not None:
@@ -1404,6 +1418,12 @@ class Matcher:
                 decision = (f"answered with {match.fact.id}: the best, {best.fact.id}, covers "
                             f"{best.content_recall:.0%} of the question's other words (needs "
                             f"{policy.min_content_recall:.0%}), so it is neither the answer nor a rival")
+            elif not policy.accepts(best, _rival_score(best, ranked)) and reading.checks_claim \
+                    and (corrected := _correcting_claim(reading, ranked, policy)) is not None \
+                    and corrected.fact is match.fact:
+                decision = (f"answered with {match.fact.id}: the question checks a claim, and it is the fact about "
+                            f"{', '.join(reading.subjects)} telling {reading.attribute}, leading the others that do "
+                            f"(score {match.score:.1f}); the words it lacks are the claim it corrects")
             elif best.fact is not match.fact or not policy.accepts(best, _rival_score(best, ranked)):
                 decision = (f"answered by meaning with {match.fact.id}: it is about "
                             f"{', '.join(reading.compared or reading.subjects)} and tells "
@@ -1891,6 +1911,23 @@ def _says_more(word: str, reading: Reading) -> bool:
     if word in INTERROGATIVES or _is_cjk_char(word):
         return False
     return word not in reading.unknown or not is_chinese(word)
+
+
+def _correcting_claim(reading: Reading, ranked: list[Scored], policy: Policy) -> Scored | None:
+    """A claim checked of a subject ("MiniMax listed on the STAR Market, right?", "MiniMax是在科创板上市的吧?") is
+    answered by the fact about it telling the attribute checked, which corrects the claim: the claim's own words
+    ("STAR Market") are what that fact does not hold, so it scores low and leaves them unexplained, and a fact of
+    another attribute sharing more words is no rival.  It must lead the other facts telling that attribute of that
+    subject."""
+    if reading.attribute not in ONE_VALUE:
+        return None  # ("Does MiniMax have customers in mining?": its customers named are no answer to that)
+    correcting = [s for s in ranked if s.corrects_claim]
+    if not correcting:
+        return None
+    first, rival = correcting[0], correcting[1].score if len(correcting) > 1 else 0.0
+    if first.score >= policy.meaning_threshold and first.score - rival >= policy.lone_margin:
+        return first
+    return None
 
 
 def _asks_more(reading: Reading, best: Scored) -> bool:

@@ -863,9 +863,22 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
      "minimax-angel-round-amount"),
     ("听说智谱是2021年成立的?", "zhipu-ai-founded-2019"),  # heard (听说), asking if so
     ("Jenson Huang reckons China is years behind the US on AI, yeah?", "jensen-huang-nanometre-behind"),  # yeah?
+    # the claim's own words ("STAR Market", 科创板) are what the listing fact lacks; a valuation fact sharing more
+    # words is no rival; a tag question ("didn't it?") checks a claim as "right?" does
+    ("MiniMax listed on the STAR Market, right?", "minimax-hk-listing-date"),
+    ("MiniMax是在科创板上市的吧?", "minimax-hk-listing-date"),
+    ("MiniMax listed on Nasdaq in 2023, didn't it?", "minimax-hk-listing-date"),
+    ("Zhipu was founded in 2021, wasn't it?", "zhipu-ai-founded-2019"),
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question", ["Does MiniMax have any enterprise customers in South African mining?",
+                                      "MiniMax 有沒有金融業客戶?像銀行或券商有在用它的 API 嗎"])
+def test_a_claim_of_one_among_many_is_not_corrected_by_the_ones_a_fact_names(real, question):
+    """A company has one listing but many customers: the customers named are no answer to "any in mining?"."""
+    assert real.match(question).fact is None
 
 
 def test_a_year_that_narrows_a_checked_claim_still_rules_out_other_years(real):
@@ -1003,7 +1016,9 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
                                       "What's the title of Yan Junjie's PhD thesis?",
                                       "What was the headline of The Information story on MiniMax's ARR?",
                                       "What royalty or revenue share does MiniMax pay miHoYo on Talkie?",
-                                      "What premium did Scion pay for those Nvidia and Palantir puts?"])
+                                      "What premium did Scion pay for those Nvidia and Palantir puts?",
+                                      "What process node are the H800 GPUs MiniMax trained M1 on built on?",
+                                      "What's MiniMax's KYC process for Hailuo subscribers?"])
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
@@ -1185,6 +1200,14 @@ def test_the_piece_cited_is_no_part_of_the_question(real, question, fact_id):
 def test_how_two_are_related_is_told_by_a_fact_about_both(real, question):
     """The angel round's investors (about MiniMax) scores as high on the words; miHoYo's stake is about both."""
     assert real.match(question).fact.id == "mihoyo-early-strategic-investor"
+
+
+@pytest.mark.parametrize("question", ["what connects Dario Amodei and Yan Junjie?",
+                                      "How are Dario Amodei and Yan Junjie connected?",
+                                      "闫俊杰和Dario Amodei有啥渊源?"])
+def test_what_links_two_people_is_the_one_fact_about_both_whatever_it_is_filed_under(real, question):
+    """Their Baidu internships are filed under career: "connects" names no word of it, yet links them."""
+    assert real.match(question).fact.id == "dario-amodei-yan-junjie-baidu-interns"
 
 
 @pytest.mark.parametrize("question", ["What did Jensen Huang say?", "黄仁勋说了什么?"])
