@@ -1041,6 +1041,8 @@ class Matcher:
             # 这家公司…": its names are what the question points back to (kept), its other words who asks and why;
             # not "tell me about MiniMax's founder - where did he grow up?", where "he" is the founder
             return True
+        if statement and on_behalf and not normalized.entities and not sentence_reading().specific_attributes:
+            return True  # "Random trivia I heard on a chip podcast: …", "My boss keeps asking me this. …"
         if statement and named and not normalized.entities and not _QUESTION_WORD.match(sentence) \
                 and (asks or not sentence_reading().specific_attributes):
             # "Auto-strategy angle from Munich, robotics side: what's the robot dog…?"; not "Latest valuations:

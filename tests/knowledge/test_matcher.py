@@ -799,6 +799,9 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("刚入职第一周,老板让我先了解下minimax,这家公司创始人是谁?", "minimax-founder-yan-junjie"),
     ("午安~ 想請問 MiniMax 的創辦人是哪位?", "minimax-founder-yan-junjie"),  # (哪位: who, no word a fact holds)
     ("我是合肥做动力电池的，最近老听人说MiniMax，它的创始人是谁？", "minimax-founder-yan-junjie"),  # heard of it
+    # where the asker heard it, naming nothing, before the sentence the question points back to
+    ("Random trivia I heard on a chip podcast: Dario Amodei and the MiniMax founder started out at the same "
+     "company about ten years ago. Which company?", "dario-amodei-yan-junjie-baidu-interns"),
 ])
 def test_a_sentence_saying_why_one_asks_is_not_part_of_the_question(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
