@@ -250,6 +250,13 @@ def test_it_after_a_comparison_is_the_first_side_and_they_is_both():
     assert resolve("what is their valuation?", reading, compared, wording).subjects == ("minimax", "zhipu")
 
 
+def test_a_follow_up_asking_again_what_the_last_answer_told_gets_it_again(dialogue):
+    """"他哪年生的?" after his hometown: the birth year is in the same fact, not in a career fact whose
+    phrasings say "他"."""
+    assert dialogue.turn("闫俊洁是河南人吗?", "d:U1").answer.fact.id == "yan-junjie-birth-year-hometown"
+    assert dialogue.turn("他哪年生的?", "d:U1").answer.fact.id == "yan-junjie-birth-year-hometown"
+
+
 def test_a_follow_up_asking_what_the_last_answer_also_tells_gets_that_answer(dialogue):
     first = dialogue.turn("閆俊杰上了誰的播客?", "d:U1")
     assert first.answer.fact.id == "yan-junjie-luo-yonghao-podcast"

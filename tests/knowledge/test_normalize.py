@@ -68,6 +68,12 @@ def test_stopwords_and_punctuation_are_dropped(normalize):
     assert normalize("What is the MiniMax staff?!").tokens == ("@minimax", "employees")
 
 
+def test_a_chinese_pronoun_is_no_word_a_fact_must_hold(normalize):
+    """"他" says whom a follow-up is about (the conversation fills it in), not what it asks: as "佢" and "he"."""
+    assert normalize("他哪年生的?").tokens == normalize("哪年生的?").tokens
+    assert normalize("其他公司呢").tokens == normalize("公司呢").tokens  # (not 其 left behind)
+
+
 def test_is_chinese():
     assert is_chinese("MiniMax 有多少员工")
     assert not is_chinese("How many staff?")
