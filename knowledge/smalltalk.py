@@ -28,11 +28,14 @@ _ABOUT_ITSELF = (
     r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|你是不是用\s*(?:chat)?gpt"
 )
 _ABOUT_ITSELF_RE = re.compile(_ABOUT_ITSELF)
+# Thanks in the languages a workspace's people write besides English and Chinese ("dzięki", "makasih")
+_THANKS_ABROAD = (r"merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|shukran|spasibo|dzi[eę]ki|"
+                  r"dzi[eę]kuj[eę]|makasih|terima kasih|kamsahamnida|gomawo|toda|te[sş]ekk[uü]rler|kiitos|takk|"
+                  r"salamat|c[aả]m [oơ]n|dhanyavaad|dank je")
 # Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
 _WHOLE = {
     "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?|"
-              r"merci(?: beaucoup)?|danke(?: schön| schoen)?|gracias|grazie|obrigad[oa]|valeu|asante(?: sana)?|"
-              r"arigato|dank je|tack|shukran|spasibo|ta)"
+              r"merci(?: beaucoup)?|danke(?: schön| schoen)?|asante(?: sana)?|" + _THANKS_ABROAD + r"|tack|ta)"
               r"(?: (?:a lot|so much|very much|again|bot|mate))*|谢谢(?:你|啦|了|哈)?|多谢|谢了|感谢|感谢你|太感谢了",
     "greeting": r"(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|hi there|hello there|"
                 r"bonjour|salut|hola|ciao|hallo|guten tag|moin|oi|ola|olá|salaam|salam|namaste|konnichiwa|jambo|"
@@ -84,8 +87,7 @@ _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.ite
 # Thanks with a few words around it ("got it, thanks", "好的，谢谢！", "thanks for the info"): a thanks word in a
 # short message that asks nothing.  Anything longer, or asking, is read as a question.
 _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|tks|thks|tnx|3q|appreciated?|"
-                          r"appreciate it|cheers|merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|"
-                          r"shukran|spasibo)\b|^ta\b|谢谢|多谢|感谢|感恩|谢啦|谢了|"
+                          r"appreciate it|cheers|" + _THANKS_ABROAD + r")\b|^ta\b|谢谢|多谢|感谢|感恩|谢啦|谢了|"
                           r"(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
 _QUESTION_WORDS_EN = "who|what|when|where|which|why|how|is|are|does|do|did|can|could"
 _QUESTION_WORDS_ZH = "吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有"

@@ -78,6 +78,13 @@ def test_thanks_with_a_few_words_around_it_is_thanks(text):
     assert classify(text) == "thanks"
 
 
+@pytest.mark.parametrize("text", ["dzięki", "dziękuję bardzo", "makasih!", "terima kasih banyak", "ok, makasih",
+                                  "toda!", "kiitos", "cảm ơn"])
+def test_thanks_in_the_languages_colleagues_write_is_thanks(text):
+    """Polish, Indonesian, Hebrew, Finnish, Vietnamese: a thread's thanks get the reaction, not silence."""
+    assert classify(text) == "thanks"
+
+
 @pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "谢谢，那智谱呢？", "thanks what about zhipu",
                                   "thx is that from the prospectus", "thanks. is that figure audited",
                                   "thanks to DeepSeek, prices fell", "<@U0OTHER> thanks for the deck"])
