@@ -25,7 +25,10 @@ _ABOUT_ITSELF = (
     r"\b(?:you|u) (?:running|built|based|trained) on\b|"
     r"你(?:自己)?(?:是)?(?:用|拿)(?:什么|啥|哪个|哪家)(?:的)?(?:模型)?(?:做|造|写|训练)的|"
     r"(?:你|是不是|是)(?:个)?真人|你(?:背后|底层)?(?:是|用)(?:的)?(?:啥|什么|哪个)(?:大)?模型|"
-    r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|你是不是用\s*(?:chat)?gpt"
+    r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|你是不是用\s*(?:chat)?gpt|"
+    # and who made it ("对了，你是哪家公司做的?")
+    r"你是(?:哪家|哪个|什么|谁家)(?:公司|团队|人)?(?:做|开发|造|写|训练|搭)的|你是谁(?:做|开发|造|写)的|"
+    r"\bwho (?:made|built|created|developed|makes|runs) (?:you|this bot)\b"
 )
 _ABOUT_ITSELF_RE = re.compile(_ABOUT_ITSELF)
 # Thanks in the languages a workspace's people write besides English and Chinese ("dzięki", "makasih")
@@ -47,7 +50,8 @@ _WHOLE = {
     "ack": r"(?:ok(?:ay)?|k|kk|cool|got it|gotcha|great|perfect|nice|awesome|noted|understood|makes sense|"
            r"sounds good|roger|will do|all good|good to know|i see|ah i see|alright|sure|fair enough)"
            r"(?: (?:cool|great|perfect|nice|got it|then|noted|makes sense|sounds good))*|"
-           r"(?:ok |好的 )?(?:好的|好|行|收到|明白|明白了|了解|了解了|懂了|知道了|嗯|嗯嗯|好嘞|没问题|ok)",
+           r"(?:ok |好的 )?(?:好的|好|行|收到|明白|明白了|了解|了解了|懂了|知道了|嗯|嗯嗯|好嘞|没问题|ok|"
+           r"好吧|那好吧|行吧)",
     "goodbye": r"(?:bye|goodbye|see you|see ya|good night|cya)(?: (?:bot|all))?|再见|拜拜|晚安",
     "help": r"help|\?|帮助|怎么用|how do i use (?:you|this)|how does this work|usage",
     # praise for the bot ("lol you're fast", "你回得挺快啊"): a word back, in a thread too
