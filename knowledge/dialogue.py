@@ -153,7 +153,8 @@ class Dialogue:
         elif resolved.inherited and (about_last or self._detail_of_last(reading, context)
                                      or self._when_of_last(text, reading, context)
                                      or self._else_of_last(text, reading, context)
-                                     or self._name_in_last(text, resolved, context)):
+                                     or self._name_in_last(text, resolved, context)
+                                     or self._named_in_last_again(text, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
             qualified = self._with_qualifiers(resolved, context)
@@ -402,6 +403,16 @@ class Dialogue:
         fact = self.qa.fact(context.fact_id)
         return fact is not None and set(resolved.subjects) <= set(getattr(fact, "about", ()) or ())
 
+    def _named_in_last_again(self, text: str, context: Context | None) -> bool:
+        """"who's that investor again?" after Huang Mingming's words on Yan Junjie: the last answer is about
+        someone, whom it names, and is asked who that was."""
+        asked = fold(clean_input(text)).strip(" ?？!！.。")
+        if context is None or not context.fact_id or not _WHO_THAT.fullmatch(asked):
+            return False
+        fact = self.qa.fact(context.fact_id)
+        about = set(getattr(fact, "about", ()) or ()) if fact is not None else set()
+        return bool(about & self._people)
+
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or
         model of its own and whose words the last answer's fact holds (most of their weight): asked
@@ -476,6 +487,11 @@ _ABOUT_LAST = re.compile(
     r"(?:in )?(?:usd|hkd|rmb) or (?:usd|hkd|rmb)|"
     r"(?:单位|币种)?是(?:美元|港元|港币|人民币)(?:吗|还是(?:美元|港元|港币|人民币))?|"
     r"(?:单位|币种)是什么|是不是(?:美金|港币|美元|港元)|是美金吗")  # (係咪 folds to 是不是)
+
+
+# Asking who someone the last answer named was: "who's that investor again?", "那位投资人是谁来着?"
+_WHO_THAT = re.compile(r"(?:and |so |sorry |wait )?who(?:'s| is| was) (?:that|this) (?:\w+ ){0,2}?\w+(?: again)?|"
+                       r"(?:那|这)(?:个|位)\S{0,4}是谁(?:来着|啊)?")
 
 
 def _about_last(text: str, context: Context | None) -> bool:

@@ -767,3 +767,11 @@ def test_asking_what_the_bot_runs_on_is_small_talk_though_it_names_what_the_base
     assert dialogue.turn(text, "d:U34").kind == "smalltalk"
     assert dialogue.turn("what do you know about MiniMax?", "d:U35").kind == "answer"  # about MiniMax, not the bot
     assert dialogue.turn("what's your data on MiniMax's revenue in 2023?", "d:U35").kind == "answer"
+
+
+@pytest.mark.parametrize("again", ["who's that investor again?", "那位投资人是谁来着?"])
+def test_asking_who_the_last_answer_named_gets_that_answer_again(dialogue, again):
+    """It names him (Huang Mingming, Yan Junjie's angel investor): no fact is needed beyond the one just given."""
+    assert dialogue.turn("how did Yan Junjie's angel investor describe him?", "d:U90").answer.fact.id \
+        == "huang-mingming-angel-investor-yan-junjie"
+    assert dialogue.turn(again, "d:U90").answer.fact.id == "huang-mingming-angel-investor-yan-junjie"
