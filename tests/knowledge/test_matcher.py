@@ -1022,7 +1022,9 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
                                       "What premium did Scion pay for those Nvidia and Palantir puts?",
                                       "What process node are the H800 GPUs MiniMax trained M1 on built on?",
                                       "What's MiniMax's KYC process for Hailuo subscribers?",
-                                      "Hailuo 02在Artificial Analysis视频评测里具体得了多少分?"])
+                                      "Hailuo 02在Artificial Analysis视频评测里具体得了多少分?",
+                                      "闫俊杰是河南老乡吧?具体是哪个县的?",
+                                      "What is the name of the county where Yan Junjie was born?"])
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
