@@ -1024,7 +1024,9 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
                                       "What's MiniMax's KYC process for Hailuo subscribers?",
                                       "Hailuo 02在Artificial Analysis视频评测里具体得了多少分?",
                                       "闫俊杰是河南老乡吧?具体是哪个县的?",
-                                      "What is the name of the county where Yan Junjie was born?"])
+                                      "What is the name of the county where Yan Junjie was born?",
+                                      "What's MiniMax's EBITDA margin for the first nine months of 2025?",
+                                      "MiniMax 的净利率是多少?"])
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
@@ -1265,3 +1267,10 @@ def test_the_clouds_are_known_by_their_own_names(real):
     """Azure is Microsoft's and Google Cloud Google's: the fact naming the three clouds answers."""
     for question in ("is M2 on Azure?", "MiniMax M2 is only on Azure, right? Which cloud platforms carry it?"):
         assert real.match(question).fact.id == "minimax-m2-on-three-clouds", question
+
+
+@pytest.mark.parametrize("question", ["MiniMax 2025年前三季度营收同比涨了多少?",
+                                      "How fast did MiniMax's revenue grow YoY in the first nine months of 2025?"])
+def test_growth_however_worded_is_the_growth_the_facts_tell(real, question):
+    """涨 (rose) is the 增长 the company's revenue fact words; the B-end's growth (暴涨) is a segment's."""
+    assert real.match(question).fact.id == "minimax-revenue-2025-9m"
