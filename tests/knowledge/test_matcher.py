@@ -1274,3 +1274,12 @@ def test_the_clouds_are_known_by_their_own_names(real):
 def test_growth_however_worded_is_the_growth_the_facts_tell(real, question):
     """涨 (rose) is the 增长 the company's revenue fact words; the B-end's growth (暴涨) is a segment's."""
     assert real.match(question).fact.id == "minimax-revenue-2025-9m"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("阿里巴巴的新計算池系統把GPU用量砍了多少?", "alibaba-gpu-pool-82-percent"),
+    ("Monks 那個案例省了多少成本", "monks-cut-costs-50pct-with-minimax"),
+])
+def test_less_of_something_however_worded_is_the_cut_the_facts_tell(real, question, fact_id):
+    """砍 (chopped) and 省 (saved) are the 削减 and "cut" the facts word."""
+    assert real.match(question).fact.id == fact_id
