@@ -154,7 +154,8 @@ class Dialogue:
                                      or self._when_of_last(text, reading, context)
                                      or self._else_of_last(text, reading, context)
                                      or self._name_in_last(text, resolved, context)
-                                     or self._named_in_last_again(text, context)):
+                                     or self._named_in_last_again(text, context)
+                                     or self._kind_in_last(text, reading, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
             qualified = self._with_qualifiers(resolved, context)
@@ -413,6 +414,15 @@ class Dialogue:
         about = set(getattr(fact, "about", ()) or ()) if fact is not None else set()
         return bool(about & self._people)
 
+    def _kind_in_last(self, text: str, reading, context: Context | None) -> bool:
+        """"which ones?", "on what hardware?", "什么型号?" after how many GPUs trained M1: the last answer names
+        the model of what it counted (512 H800s), when the follow-up names nothing of its own."""
+        if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions \
+                or not _WHICH_KIND.fullmatch(fold(clean_input(text)).strip(" ?？!！.。")):
+            return False
+        fact = self.qa.fact(context.fact_id)
+        return fact is not None and bool(_MODEL_NAMED.search(fact.answer_en or ""))
+
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or
         model of its own and whose words the last answer's fact holds (most of their weight): asked
@@ -489,6 +499,11 @@ _ABOUT_LAST = re.compile(
     r"(?:单位|币种)是什么|是不是(?:美金|港币|美元|港元)|是美金吗")  # (係咪 folds to 是不是)
 
 
+# Asking which model or kind of thing the last answer counted: "which ones?", "on what hardware?", "什么型号"
+_WHICH_KIND = re.compile(r"(?:and |so |ok )?(?:on |using )?(?:which|what) (?:ones?|kind|kinds|type|types|model|models|"
+                         r"hardware|chips?|gpus?|cards?)(?: (?:were they|was it|exactly|though))?|"
+                         r"(?:用的)?(?:什么|啥|哪个|哪款|哪种)(?:型号|卡|芯片|显卡|gpu)(?:的)?|型号呢?")
+_MODEL_NAMED = re.compile(r"\b[A-Z]+\d+[A-Za-z]?\b")  # a model named in an answer: "H800", "A100"
 # Asking who someone the last answer named was: "who's that investor again?", "那位投资人是谁来着?"
 _WHO_THAT = re.compile(r"(?:and |so |sorry |wait )?who(?:'s| is| was) (?:that|this) (?:\w+ ){0,2}?\w+(?: again)?|"
                        r"(?:那|这)(?:个|位)\S{0,4}是谁(?:来着|啊)?")

@@ -775,3 +775,11 @@ def test_asking_who_the_last_answer_named_gets_that_answer_again(dialogue, again
     assert dialogue.turn("how did Yan Junjie's angel investor describe him?", "d:U90").answer.fact.id \
         == "huang-mingming-angel-investor-yan-junjie"
     assert dialogue.turn(again, "d:U90").answer.fact.id == "huang-mingming-angel-investor-yan-junjie"
+
+
+@pytest.mark.parametrize("which", ["which ones?", "on what hardware?", "什么型号的?"])
+def test_asking_which_model_the_last_answer_counted_gets_that_answer_again(dialogue, which):
+    """"512 H800 GPUs": the model of what was counted is in the answer just given, not in another fact."""
+    assert dialogue.turn("How many GPUs did MiniMax need for M1's reinforcement learning?", "d:U91").answer.fact.id \
+        == "minimax-m1-training-cost"
+    assert dialogue.turn(which, "d:U91").answer.fact.id == "minimax-m1-training-cost"
