@@ -1026,7 +1026,8 @@ def test_a_question_about_a_company_the_base_never_names_is_not_answered_about_a
                                       "闫俊杰是河南老乡吧?具体是哪个县的?",
                                       "What is the name of the county where Yan Junjie was born?",
                                       "What's MiniMax's EBITDA margin for the first nine months of 2025?",
-                                      "MiniMax 的净利率是多少?"])
+                                      "MiniMax 的净利率是多少?", "MiniMax 今天收盘价多少",
+                                      "闫俊杰和 Dario 现在还有联系吗?"])
 def test_what_no_article_tells_is_refused_though_a_fact_tells_about_the_same_thing(real, question):
     """A verdict, a doctoral advisor, an author: the lawsuit, his doctorate and the metaphor are told, not these."""
     assert real.match(question).fact is None
