@@ -84,7 +84,8 @@ class Homophones:
             if len({self._spellings[s] for s in near}) != 1 or knows(typed):
                 continue
             # not part of a word with a character beside it: "换上唐装" (a Tang suit) holds no 商汤
-            if (i > 0 and knows(chars[i - 1:i + 1])) or knows(chars[i + length - 1:i + length + 1]):
+            if (i > 0 and knows(chars[i - 1:i + 1])) \
+                    or (i + length < len(chars) and knows(chars[i + length - 1:i + length + 1])):
                 continue
             return min(near)
         return None

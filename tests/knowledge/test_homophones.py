@@ -67,3 +67,10 @@ def test_a_term_of_the_base_is_no_typo_of_a_name(real):
 def test_minimax_written_half_in_chinese_is_minimax(real):
     """迷你 is "mini" in Chinese: 迷你max is how some write MiniMax (an alias, not a homophone)."""
     assert real.match("迷你max是谁创立的?").fact.id == "minimax-founder-yan-junjie"
+
+
+def test_a_name_ending_its_run_of_characters_is_spelt_right_though_its_last_one_is_a_word():
+    """"闫骏杰2019年…": no character follows the name in its run, so its last character alone (杰, a word the base
+    knows) is no word the name is part of."""
+    knows = {"杰"}.__contains__
+    assert Homophones(NAMES).correct("闫骏杰2019年去了哪", knows)[0] == "闫俊杰2019年去了哪"
