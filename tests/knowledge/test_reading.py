@@ -206,3 +206,10 @@ def test_invisible_characters_do_not_change_how_a_question_is_read():
     matcher = Matcher(base.facts, base.aliases)
     pasted = matcher.read("who\u200b founded MiniMax?")  # a zero-width space pasted in ("bot ask", team tools)
     assert pasted.specific_attributes == matcher.read("who founded MiniMax?").specific_attributes == ("founder",)
+
+
+@pytest.mark.parametrize("question, subject", [("《大賣空》那個麥可·貝瑞買了什麼?", "michael-burry"),
+                                               ("迪斯尼告没告 MiniMax?", "disney")])
+def test_names_as_chinese_readers_write_them_are_the_entities(matcher, question, subject):
+    """Taiwan's 麥可·貝瑞 is the mainland's 迈克尔·伯里; 迪斯尼 is a common writing of 迪士尼."""
+    assert subject in matcher.read(question).subjects
