@@ -130,7 +130,9 @@ _DO_YOU_KNOW = re.compile(r"(?<=[.!。！])\s*(?:do you know|does anyone know|an
 # Who asked it first: "A customer asked which clouds host M2", "客户问MiniMax…"
 _ASKED_BY = re.compile(r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|colleague|boss|manager|friend|"
                        r"investor|prospect|reader|student|lp|partner|someone|somebody)s?\s+(?:just\s+)?"
-                       r"(?:asked|asks|wants to know|wanted to know|is asking|was asking)(?:\s+(?:me|us))?[,:]?\s+|"
+                       r"(?:asked|asks|wants to know|wanted to know|is asking|was asking|insists|insisted|says|said|"
+                       r"claims|claimed|thinks|swears|reckons|told me|tells me|keeps saying)(?:\s+(?:me|us))?"
+                       r"(?:\s+that)?[,:]?\s+|"
                        r"^\s*(?:有)?(?:客户|同事|老板|领导|朋友|投资人|学生)(?:刚|刚刚)?(?:问|想知道|在问)"
                        r"(?:我|我们)?[,，:：]?",
                        re.IGNORECASE)
@@ -210,6 +212,7 @@ _CHECKS_CLAIM = re.compile(
     r"(?:^|[\s,])(?:right|correct|true|accurate|isn't it|is that right|is that correct|am i right)\s*[?？]\s*$"
     r"|(?:^|[\s,])(?:yeah|yes|yep|eh|no)\s*[?？]\s*$"  # "…years behind the US on AI, yeah?"
     r"|(?:^|[\s,])(?:did|does|do|is|was|are|were|has|have)n(?:'?t| t) (?:it|he|she|they)\s*[?？]\s*$"  # "…, didn't it?"
+    r"|\bis (?:that|this|it) (?:right|true|correct|accurate)\b"  # "… STAR Market. Is that right, or …?"
     r"|^\s*(?:is it true|was|is|were|did|does|has|have)\b"
     r"|(?:吗|嗎|吧|对不对|對不對|是不是|没错|沒錯)\s*[?？]?\s*$|是不是|是否"
     r"|[?？]\s*(?:19|20)\d\d\s*年?\s*[?？]\s*$"  # "智谱是哪年成立的? 2021?"

@@ -872,6 +872,10 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     ("MiniMax是在科创板上市的吧?", "minimax-hk-listing-date"),
     ("MiniMax listed on Nasdaq in 2023, didn't it?", "minimax-hk-listing-date"),
     ("Zhipu was founded in 2021, wasn't it?", "zhipu-ai-founded-2019"),
+    # whose claim it is goes before it ("a client insists"), not as a customers question; "is that right" inside
+    ("A client insists MiniMax listed on Shanghai's STAR Market. Is that right, or did it go somewhere else?",
+     "minimax-hk-listing-date"),
+    ("My boss says Zhipu was founded in 2021. Is that right?", "zhipu-ai-founded-2019"),
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
