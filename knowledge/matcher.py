@@ -210,6 +210,7 @@ CHATTER_MAX_KNOWN = 1 / 3  # a sentence whose words are mostly words no fact use
 # corrects them)
 _CHECKS_CLAIM = re.compile(
     r"(?:^|[\s,])(?:right|correct|true|accurate|isn't it|is that right|is that correct|am i right)\s*[?？]\s*$"
+    r"|(?:^|[\s,])(?:right|correct)\s*[?？]"  # "… on Nasdaq in January, right? What was the date?"
     r"|(?:^|[\s,])(?:yeah|yes|yep|eh|no)\s*[?？]\s*$"  # "…years behind the US on AI, yeah?"
     r"|(?:^|[\s,])(?:did|does|do|is|was|are|were|has|have)n(?:'?t| t) (?:it|he|she|they)\s*[?？]\s*$"  # "…, didn't it?"
     r"|\bis (?:that|this|it) (?:right|true|correct|accurate)\b"  # "… STAR Market. Is that right, or …?"
@@ -1680,6 +1681,7 @@ class Matcher:
             rare = [t for t in rare if len(postings[t]) <= common] or rare[:1]
             pool = dict.fromkeys(i for t in rare for i in postings[t])
         contrasted = self._contrasted(query)
+        people_asked = subject_tokens & self._person_tokens
         if gated is not None:
             self._explain_gates(query, guard, subject_tokens, gated, contrasted)
         weighted = list(query.items())
@@ -1699,8 +1701,11 @@ class Matcher:
                 if excluded is not None and subject_tokens <= entry.about_tokens:
                     excluded.append(entry)
                 continue  # "total parameters": a fact that gives the activated ones, and no total, does not answer
-            if primary in STRICT_ATTRIBUTES and primary not in entry.attributes:
-                continue  # "Who is MiniMax's CTO?": not a career fact naming a CTO title at SenseTime
+            if primary in STRICT_ATTRIBUTES and primary not in entry.attributes \
+                    and not (primary == "officer" and people_asked and people_asked <= entry.about_tokens):
+                # "Who is MiniMax's CTO?": not a career fact naming a CTO title at SenseTime; but "which SenseTime
+                # unit was Yan the CTO of?" asks that title of the person the career fact is about
+                continue
             if primary == DURATION and DURATION not in entry.told:
                 continue  # "How long was Yan an intern at Baidu?": not a fact that he was one, with no how long
             if never_told and not never_told & entry.attributes:

@@ -876,6 +876,7 @@ def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id)
     ("A client insists MiniMax listed on Shanghai's STAR Market. Is that right, or did it go somewhere else?",
      "minimax-hk-listing-date"),
     ("My boss says Zhipu was founded in 2021. Is that right?", "zhipu-ai-founded-2019"),
+    ("MiniMax went public on Nasdaq in January, right? What was the date?", "minimax-hk-listing-date"),
 ])
 def test_a_claim_checked_is_answered_by_the_fact_that_corrects_it(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
@@ -1288,3 +1289,16 @@ def test_growth_however_worded_is_the_growth_the_facts_tell(real, question):
 def test_less_of_something_however_worded_is_the_cut_the_facts_tell(real, question, fact_id):
     """砍 (chopped) and 省 (saved) are the 削减 and "cut" the facts word."""
     assert real.match(question).fact.id == fact_id
+
+
+def test_a_title_asked_of_the_person_a_career_fact_is_about_is_told_by_it(real):
+    """An officer's title is told only by a fact filed under it ("Who is MiniMax's CTO?" is not Yan's SenseTime
+    title), unless the question names the person and asks their title: then their career fact tells it."""
+    assert real.match("which SenseTime business unit was Yan the CTO of?").fact.id == "yan-junjie-sensetime-career"
+    assert real.match("Who is MiniMax's CTO?").fact is None
+
+
+def test_making_headlines_asks_no_headline(real):
+    """"made headlines" says the news was big; "what was the headline" asks one, which no article gives."""
+    assert real.match("Anthropic's September 2025 announcement made headlines in China. What exactly did it cut "
+                      "off?").fact.id == "anthropic-ban-chinese-entities"
