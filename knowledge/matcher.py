@@ -252,6 +252,9 @@ _NOT_THIS = re.compile(r"\s*[,;，]\s*(?:and |but )?not (?:the |its |their |his 
                        r"\s*[,，]\s*(?:而)?不是[^,，?？]{1,12}[?？]?$", re.IGNORECASE)
 # Slack's broadcast mentions, as a reader sees them ("@channel", "@here"): said to everyone, asking nothing
 _BROADCAST = re.compile(r"(?<![\w@])@(?:channel|here|everyone|team)\b", re.IGNORECASE)
+# A link, as Slack shows one beside its label ("who founded MiniMax (https://minimax.io)?"): its site's name says
+# whose it is, its path and scheme are no words a fact holds
+_LINK = re.compile(r"\(?\bhttps?://(?:www\.)?([\w-]+)[^\s()]*\)?", re.IGNORECASE)
 _NO_APOSTROPHE = re.compile(r"\b(who|what|where|when|how)s\b", re.IGNORECASE)
 _ASKS_MAKER = re.compile(r"\b(?:who|which)\b|哪家|哪个|哪個|谁|誰", re.IGNORECASE)
 # Words naming a kind of product: "which app", "what's its model called"
@@ -892,7 +895,7 @@ class Matcher:
         reading = self._readings.get(question)
         if reading is None:
             # (invisible characters out first: "who\u200b founded" must read as "who founded" in every rule)
-            cleaned = _BROADCAST.sub(" ", clean_input(question))  # ("@channel what is MiniMax?")
+            cleaned = _LINK.sub(r" \1 ", _BROADCAST.sub(" ", clean_input(question)))  # ("@channel what is MiniMax?")
             cleaned = _NOT_THIS.sub("", cleaned) or cleaned  # "sorry i meant arr, not valuation": not what it asks
             asked = self._without_preamble(cleaned)
             asked = _NO_APOSTROPHE.sub(r"\1 is", asked)

@@ -1302,3 +1302,12 @@ def test_making_headlines_asks_no_headline(real):
     """"made headlines" says the news was big; "what was the headline" asks one, which no article gives."""
     assert real.match("Anthropic's September 2025 announcement made headlines in China. What exactly did it cut "
                       "off?").fact.id == "anthropic-ban-chinese-entities"
+
+
+@pytest.mark.parametrize("question", ["who founded MiniMax (https://minimax.io)?",
+                                      "who founded MiniMax https://www.minimax.io/about?"])
+def test_a_link_beside_a_name_reads_as_its_site_name(real, question):
+    """Slack shows a link as its label and address ("MiniMax (https://minimax.io)"): the address's scheme and path
+    are no words a fact holds; they made the founder question fall short of an answer."""
+    assert real.match(question).fact.id == "minimax-founder-yan-junjie"
+    assert real.read("what is https://openrouter.ai/rankings saying about M2?").subjects == ("openrouter", "m2")
