@@ -23,7 +23,7 @@ _ABOUT_ITSELF = (
     r"\bare you (?:a |an )?(?:person|human|real|bot|robot|ai|machine|chatgpt|gpt|llm)\b|"
     r"what (?:model|llm|ai) (?:are you|do you (?:run|use)|powers you|is behind you)|"
     r"\b(?:you|u) (?:running|built|based|trained) on\b|"
-    r"你(?:自己)?(?:是)?(?:用|拿)(?:什么|啥|哪个|哪家)(?:的)?(?:模型)?(?:做|造|写|训练)的|"
+    r"你(?:自己|这个机器人|这个bot|这机器人)?(?:是)?(?:用|拿)(?:什么|啥|哪个|哪家)(?:的)?(?:模型)?(?:做|造|写|训练)的|"
     r"(?:你|是不是|是)(?:个)?真人|你(?:背后|底层)?(?:是|用)(?:的)?(?:啥|什么|哪个)(?:大)?模型|"
     r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|你是不是用\s*(?:chat)?gpt|"
     # and who made it ("对了，你是哪家公司做的?")
@@ -58,7 +58,8 @@ _WHOLE = {
     "compliment": r"(?:(?:lol|haha|wow|nice|damn|omg|ok) )*(?:(?:you'?re|you are|ur) (?:so |really |pretty |very |"
                   r"super |quite )?(?:fast|quick|quicker|faster|smart|good|great|helpful|awesome|amazing|clever|useful|"
                   r"handy|the best)(?: than (?:\w+ ){0,2}\w+)?|(?:good|nice|smart|great) bot)(?: (?:lol|haha|bot))*|"
-                  r"你(?:回得|答得|回复得|反应)?(?:挺|好|真|很|太|蛮)(?:快|聪明|厉害|棒|强)(?:啊|呀|了|哦|嘛|耶)*",
+                  r"你(?:这个|这)?(?:bot|机器人)?(?:回得|答得|回复得|反应)?(?:挺|好|真|很|太|蛮)(?:快|聪明|厉害|棒|强)"
+                  r"(?:啊|呀|了|哦|嘛|耶|欸|诶)*",
     # ("好厉害" alone, in a thread, is about the answer, not to the bot: it gets silence)
 }
 # Patterns anywhere in a message that names nothing the base knows.

@@ -761,7 +761,8 @@ def test_a_follow_up_turning_to_someone_new_moves_it_there_though_it_found_nothi
 
 
 @pytest.mark.parametrize("text", ["你自己是用哪个模型做的？不会是MiniMax吧哈哈", "are you built on MiniMax M2?",
-                                  "对了，你是哪家公司做的?", "who made you? MiniMax?"])
+                                  "对了，你是哪家公司做的?", "who made you? MiniMax?",
+                                  "顺便问一下，你这个机器人是用哪家模型做的？"])
 def test_asking_what_the_bot_runs_on_is_small_talk_though_it_names_what_the_base_knows(dialogue, text):
     dialogue.turn("MiniMax 是谁创立的?", "d:U34")
     assert dialogue.turn(text, "d:U34").kind == "smalltalk"

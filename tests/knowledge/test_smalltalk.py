@@ -107,7 +107,7 @@ def test_praise_of_what_was_said_is_no_compliment_to_the_bot(text):
 @pytest.mark.parametrize(("text", "kind"), [
     ("ok cool", "ack"), ("got it", "ack"), ("makes sense", "ack"), ("收到", "ack"), ("ok 收到", "ack"),
     ("👌", "ack"), ("👍🏻", "ack"), (":+1:", "ack"), (":ok_hand:", "ack"),  # as Slack writes emoji
-    ("好吧", "ack"), ("那好吧", "ack"),
+    ("好吧", "ack"), ("那好吧", "ack"), ("你這個bot好厲害欸", "compliment"),
     ("🙏", "thanks"), (":pray:", "thanks"),
     ("?", "help"), ("ok so what about zhipu?", None), ("cool, and in 2023?", None),
 ])
