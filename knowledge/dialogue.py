@@ -407,8 +407,7 @@ class Dialogue:
     def _named_in_last_again(self, text: str, context: Context | None) -> bool:
         """"who's that investor again?" after Huang Mingming's words on Yan Junjie: the last answer is about
         someone, whom it names, and is asked who that was."""
-        asked = fold(clean_input(text)).strip(" ?？!！.。")
-        if context is None or not context.fact_id or not _WHO_THAT.fullmatch(asked):
+        if context is None or not context.fact_id or not _says_only(_WHO_THAT, text):
             return False
         fact = self.qa.fact(context.fact_id)
         about = set(getattr(fact, "about", ()) or ()) if fact is not None else set()
@@ -418,7 +417,7 @@ class Dialogue:
         """"which ones?", "on what hardware?", "什么型号?" after how many GPUs trained M1: the last answer names
         the model of what it counted (512 H800s), when the follow-up names nothing of its own."""
         if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions \
-                or not _WHICH_KIND.fullmatch(fold(clean_input(text)).strip(" ?？!！.。")):
+                or not _says_only(_WHICH_KIND, text):
             return False
         fact = self.qa.fact(context.fact_id)
         return fact is not None and bool(_MODEL_NAMED.search(fact.answer_en or ""))
@@ -507,6 +506,11 @@ _MODEL_NAMED = re.compile(r"\b[A-Z]+\d+[A-Za-z]?\b")  # a model named in an answ
 # Asking who someone the last answer named was: "who's that investor again?", "那位投资人是谁来着?"
 _WHO_THAT = re.compile(r"(?:and |so |sorry |wait )?who(?:'s| is| was) (?:that|this) (?:\w+ ){0,2}?\w+(?: again)?|"
                        r"(?:那|这)(?:个|位)\S{0,4}是谁(?:来着|啊)?")
+
+
+def _says_only(pattern: re.Pattern, text: str) -> bool:
+    """Whether the message, folded and without its closing punctuation, is all ``pattern``."""
+    return bool(pattern.fullmatch(fold(clean_input(text)).strip(" ?？!！.。")))
 
 
 def _about_last(text: str, context: Context | None) -> bool:
