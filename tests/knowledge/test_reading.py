@@ -96,6 +96,12 @@ def test_a_short_word_is_read_through_only_as_an_attribute_word_with_a_letter_dr
     assert "earn" not in matcher.read("how much did minimax earn").corrected.values()
 
 
+def test_hearsay_is_no_typo_of_another_word(matcher):
+    question = "I heard Dario Amodei and MiniMax's founder once worked at the same company. Which one?"
+    assert "heard" not in matcher.read(question).corrected.values()  # not "hard"
+    assert matcher.match(question).fact.id == "dario-amodei-yan-junjie-baidu-interns"
+
+
 def test_make_is_a_release_wording_unless_another_attribute_is_asked(matcher):
     assert "release" not in matcher.read("How much revenue did MiniMax make in 2024?").words
     assert "release" in matcher.read("Which model did MiniMax make in 2023?").words
