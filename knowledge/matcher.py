@@ -926,7 +926,7 @@ class Matcher:
             alone = self.reader.read(cited, self)
             question = cited if alone.subjects or alone.specific_attributes else question
         *before, asked = _SENTENCE_END.split(question)
-        sentences, set_up = len(before), 0
+        sentences, set_up, last_sentence = len(before), 0, asked
         if is_chinese(asked):
             *clauses, asked = _CLAUSE_END.split(asked)
             request = _REQUEST.match(fold(asked))
@@ -939,6 +939,9 @@ class Matcher:
                 before, asked = [*before, asked[:lead.end()].rstrip(", ")], asked[lead.end():]
         dropped = set_up
         asked_alone = self.reader.read(asked, self) if before else None
+        if asked_alone and not asked_alone.subjects and sentences and asked != last_sentence:
+            # the last sentence asks in clauses ("…。MiniMax账上现金有多少,够撑多少个月?"): it names the subject
+            asked_alone = self.reader.read(last_sentence, self)
         asks = frozenset(asked_alone.specific_attributes) if asked_alone else frozenset()
         complete = bool(asks and asked_alone.subjects)
         named = bool(asked_alone and asked_alone.subjects)

@@ -768,6 +768,8 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("做风控的看流动性:MiniMax账上现金储备有多少?", "minimax-cash-reserve-1102m"),  # 做…的: who one is
     ("做海螺AI的那家公司,2024年营收是多少?", "minimax-revenue-2024"),  # (but 做…的那家公司 is the maker)
     ("作为硬件创业者我很关心烧钱速度,稀宇科技每个月现金消耗大概多少?", "minimax-monthly-cash-burn"),  # (about me)
+    # a sentence of set-up before a last sentence asking in two clauses, the first naming the subject
+    ("开轴承厂的最怕现金流断。MiniMax账上现金储备有多少,够撑多少个月?", "minimax-cash-runway-53-months"),
     ("大家早,打扰下 🙏 我在做AI供应商调研,MiniMax 最早那轮天使轮融了多少钱?", "minimax-angel-round-amount"),
     ("各位好,问哈子,MiniMax M2 是啥子架构哦?", "minimax-m2-release-moe-10b"),  # (Sichuanese 啥子: 什么)
     # who asks, however it goes on; why one asks, before a question naming what it asks of whom
