@@ -33,7 +33,7 @@ from knowledge.conversation import (
 )
 from knowledge.normalize import fold, is_chinese
 from knowledge.reading import NEVER_TOLD, PERIOD, is_period
-from knowledge.smalltalk import Examples, about_itself, classify, language, topic
+from knowledge.smalltalk import Examples, about_itself, classify, language, to_the_bot, topic
 
 if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask`
     from knowledge.context_store import Conversations
@@ -255,6 +255,10 @@ class Dialogue:
                 # (also "hi! I'm the new intern, what can you help me with?": words the base knows, asking what it does)
                 return Turn("smalltalk", lang, smalltalk=topic(text), examples=tuple(self.examples.next(lang)))
             answer = self.qa.answer(match)
+        if resolved.inherited and not answer.answered and match.small_talk and to_the_bot(text):
+            # "do you ever sleep?", "洛阳牡丹节你去过没" in the middle of a conversation: said to the bot, naming
+            # nothing the base knows, it is small talk, not a follow-up to the last question
+            return Turn("smalltalk", lang, smalltalk=topic(text), examples=tuple(self.examples.next(lang)))
         if resolved.inherited:  # in the asker's language: "MiniMax — net loss — 2023", "闫俊杰 — 年龄"
             shown = resolved.describe((lambda n: self._wording(n, True)) if lang == "zh" else self._display)
         else:

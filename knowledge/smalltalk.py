@@ -23,18 +23,20 @@ _ABOUT_ITSELF = (
     r"\bare you (?:a |an )?(?:person|human|real|bot|robot|ai|machine|chatgpt|gpt|llm)\b|"
     r"what (?:model|llm|ai) (?:are you|do you (?:run|use)|powers you|is behind you)|"
     r"\b(?:you|u) (?:running|built|based|trained) on\b|"
-    r"你(?:自己|这个机器人|这个bot|这机器人)?(?:是)?(?:用|拿)(?:什么|啥|哪个|哪家)(?:的)?(?:模型)?(?:做|造|写|训练)的|"
+    r"[你您](?:自己|这个机器人|这个bot|这机器人)?(?:是)?(?:用|拿)(?:什么|啥|哪个|哪家)(?:的)?(?:模型)?(?:做|造|写|训练)的|"
     r"(?:你|是不是|是)(?:个)?真人|你(?:背后|底层)?(?:是|用)(?:的)?(?:啥|什么|哪个)(?:大)?模型|"
     r"你(?:是)?(?:跑|运行|部署)在(?:啥|什么|哪个)|你是不是用\s*(?:chat)?gpt|"
     # and who made it ("对了，你是哪家公司做的?")
     r"你是(?:哪家|哪个|什么|谁家)(?:公司|团队|人)?(?:做|开发|造|写|训练|搭)的|你是谁(?:做|开发|造|写)的|"
+    r"你是(?:哪一种|哪种|什么样的|什么)(?:ai|人工智能|机器人|模型)|"
     r"\bwho (?:made|built|created|developed|makes|runs) (?:you|this bot)\b"
 )
 _ABOUT_ITSELF_RE = re.compile(_ABOUT_ITSELF)
 # Thanks in the languages a workspace's people write besides English and Chinese ("dzięki", "makasih")
 _THANKS_ABROAD = (r"merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|shukran|spasibo|dzi[eę]ki|"
                   r"dzi[eę]kuj[eę]|makasih|terima kasih|kamsahamnida|gomawo|toda|te[sş]ekk[uü]rler|kiitos|takk|"
-                  r"salamat|c[aả]m [oơ]n|dhanyavaad|dank je")
+                  r"salamat|c[aả]m [oơ]n|dhanyavaad|dank je|mul[tțţ]umesc|multumim|dakujem|d[ěe]kuji|efharisto|"
+                  r"köszönöm|koszonom")
 # Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
 _WHOLE = {
     "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?|"
@@ -57,7 +59,11 @@ _WHOLE = {
     # praise for the bot ("lol you're fast", "你回得挺快啊"): a word back, in a thread too
     "compliment": r"(?:(?:lol|haha|wow|nice|damn|omg|ok) )*(?:(?:you'?re|you are|ur) (?:so |really |pretty |very |"
                   r"super |quite )?(?:fast|quick|quicker|faster|smart|good|great|helpful|awesome|amazing|clever|useful|"
-                  r"handy|the best)(?: than (?:\w+ ){0,2}\w+)?|(?:good|nice|smart|great) bot)(?: (?:lol|haha|bot))*|"
+                  r"handy|the best)(?: than (?:\w+ ){0,2}\w+)?|(?:good|nice|smart|great) bot|"
+                  r"(?:you'?re|you are|ur) (?:a |an |an absolute |a real |such a )?(?:lifesaver|life saver|star|legend|"
+                  r"gem|genius|champ|hero|rockstar|machine)|"
+                  r"(?:you'?d|you would) make (?:a|an) (?:\w+ ){0,2}(?:intern|analyst|researcher|colleague|assistant|"
+                  r"employee|hire|journalist))(?: (?:lol|haha|bot|tbh|honestly|mate|today|on a \w+day|right there))*|"
                   r"你(?:这个|这)?(?:bot|机器人)?(?:回得|答得|回复得|反应)?(?:挺|好|真|很|太|蛮)(?:快|聪明|厉害|棒|强)"
                   r"(?:啊|呀|了|哦|嘛|耶|欸|诶)*",
     # ("好厉害" alone, in a thread, is about the answer, not to the bot: it gets silence)
@@ -92,7 +98,7 @@ _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.ite
 # Thanks with a few words around it ("got it, thanks", "好的，谢谢！", "thanks for the info"): a thanks word in a
 # short message that asks nothing.  Anything longer, or asking, is read as a question.
 _THANKS_WORD = re.compile(r"\b(?:thanks?(?! to\b)|thank you|thank u|thx|tysm|ty|tks|thks|tnx|3q|appreciated?|"
-                          r"appreciate it|cheers|" + _THANKS_ABROAD + r")\b|^ta\b|谢谢|多谢|感谢|感恩|谢啦|谢了|"
+                          r"appreciate it|cheers|" + _THANKS_ABROAD + r")\b|^ta\b|\bta$|谢谢|多谢|感谢|感恩|谢啦|谢了|"
                           r"(?<![\u3400-\u9fff])谢(?![\u3400-\u9fff])")  # ("ok 谢")
 _QUESTION_WORDS_EN = "who|what|when|where|which|why|how|is|are|does|do|did|can|could"
 _QUESTION_WORDS_ZH = "吗|呢|什么|多少|谁|哪|几|怎么|啥|咋|是否|有没有"
@@ -119,6 +125,7 @@ _GENERIC_HELP = re.compile(r"(?:能|可以|能不能|可不可以)?帮(?:我|忙
                            r"(?: (?:some|a few|a bit of))? ?(?:research|info|information|background|facts|stuff)?"
                            r"\s*\??")
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
+_TO_YOU = re.compile(r"\b(?:you|u|ya|your|yourself|you'?re|you'?d|you'?ve)\b|你|您")
 _NOISE = re.compile(r"[^\w\s'?]|_")
 _THANKS_EMOJI = re.compile(r"🙏|:pray:|:bow:|:thank_?you:")
 _EMOJI_ONLY = re.compile(r"(?:\s*(?::[a-z0-9_+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]))+\s*")
@@ -189,6 +196,11 @@ def classify(text: str) -> str | None:
 def about_itself(text: str) -> bool:
     """Whether the message asks about the bot itself (what it runs on, whether it is a person)."""
     return bool(_ABOUT_ITSELF_RE.search(fold(clean_input(text))))
+
+
+def to_the_bot(text: str) -> bool:
+    """Whether the message speaks to the bot ("do you ever sleep?", "洛阳牡丹节你去过没"): said to "you"."""
+    return bool(_TO_YOU.search(fold(clean_input(text))))
 
 
 def topic(text: str) -> str:

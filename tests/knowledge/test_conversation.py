@@ -694,6 +694,14 @@ def test_a_question_about_the_bot_in_a_conversation_is_small_talk_not_a_follow_u
     assert dialogue.turn("are you up to date btw?", "d:U35").kind == "smalltalk"
 
 
+@pytest.mark.parametrize("aside", ["do you ever sleep?", "do you speak Spanish too?", "洛阳牡丹节你去过没",
+                                   "reckon you could pick me a good Barossa shiraz?"])
+def test_something_said_to_the_bot_naming_nothing_it_knows_is_small_talk_not_a_follow_up(dialogue, aside):
+    dialogue.turn("What's MiniMax M2's API price?", "d:U37")
+    turn = dialogue.turn(aside, "d:U37")
+    assert turn.kind == "smalltalk" and turn.answer is None
+
+
 def test_a_greeting_saying_what_one_wants_to_know_about_is_small_talk(dialogue):
     assert dialogue.turn("早!我今天第一天入职,想先了解下 MiniMax", "d:U34").kind == "smalltalk"
 
@@ -762,7 +770,8 @@ def test_a_follow_up_turning_to_someone_new_moves_it_there_though_it_found_nothi
 
 @pytest.mark.parametrize("text", ["你自己是用哪个模型做的？不会是MiniMax吧哈哈", "are you built on MiniMax M2?",
                                   "对了，你是哪家公司做的?", "who made you? MiniMax?",
-                                  "顺便问一下，你这个机器人是用哪家模型做的？"])
+                                  "顺便问一下，你这个机器人是用哪家模型做的？",
+                                  "冒昧问下，您这个机器人是用哪家的模型做的？", "順便問下，你是哪一種AI？"])
 def test_asking_what_the_bot_runs_on_is_small_talk_though_it_names_what_the_base_knows(dialogue, text):
     dialogue.turn("MiniMax 是谁创立的?", "d:U34")
     assert dialogue.turn(text, "d:U34").kind == "smalltalk"

@@ -13,6 +13,8 @@ from knowledge.smalltalk import Examples, classify, topic
     ("lol you're fast", "compliment"), ("you're quicker than our intern lol", "compliment"),
     ("你回得挺快啊", "compliment"), ("good bot", "compliment"), ("you're very handy, bot", "compliment"),
     ("you're quicker than our research desk, bot", "compliment"),
+    ("you're quicker than our BI team tbh", "compliment"), ("you're a lifesaver on a Friday", "compliment"),
+    ("haha you'd make a decent research intern", "compliment"), ("brilliant, ta", "thanks"),
     ("hi! recruiter here, doing some research on minimax's founder", "greeting"),
     ("你好呀,我是新来的实习生", "greeting"),
     ("哈囉,想問幾個模型定價的問題", "greeting"),  # (幾個: a few questions, asked next)
@@ -79,9 +81,9 @@ def test_thanks_with_a_few_words_around_it_is_thanks(text):
 
 
 @pytest.mark.parametrize("text", ["dzięki", "dziękuję bardzo", "makasih!", "terima kasih banyak", "ok, makasih",
-                                  "toda!", "kiitos", "cảm ơn"])
+                                  "toda!", "kiitos", "cảm ơn", "mulțumesc!"])
 def test_thanks_in_the_languages_colleagues_write_is_thanks(text):
-    """Polish, Indonesian, Hebrew, Finnish, Vietnamese: a thread's thanks get the reaction, not silence."""
+    """Polish, Indonesian, Hebrew, Finnish, Vietnamese, Romanian: a thread's thanks get the reaction, not silence."""
     assert classify(text) == "thanks"
 
 
