@@ -35,6 +35,16 @@ class Homophones:
             for at in range(len(spelling)):
                 key = spelling[:at] + _WILDCARD + spelling[at + 1:]
                 self._one_changed.setdefault(key, []).append((spelling, at))
+        # a name with one character changed keeps its first or its second: a window holding neither of any
+        # name of its length is none (most windows, looked up before building every one-changed key)
+        # every name starting at each position, longest first (a shorter one there lies inside it)
+        self._names_at = re.compile("(?=(" + "|".join(sorted(map(re.escape, self._spellings), key=len, reverse=True))
+                                    + "))") if self._spellings else re.compile(r"(?!)")
+        self._firsts: dict[int, set[str]] = {}
+        self._seconds: dict[int, set[str]] = {}
+        for spelling in self._spellings:
+            self._firsts.setdefault(len(spelling), set()).add(spelling[0])
+            self._seconds.setdefault(len(spelling), set()).add(spelling[1])
 
     def correct(self, text: str, knows: Callable[[str], bool]) -> tuple[str, dict[str, str]]:
         """``text`` with every name typed with a homophone spelt right, and {spelling: what was typed}.
@@ -63,13 +73,7 @@ class Homophones:
 
     def _named(self, chars: str) -> set[int]:
         """The positions of ``chars`` inside a name spelt right."""
-        positions: set[int] = set()
-        for spelling in self._spellings:
-            start = chars.find(spelling)
-            while start >= 0:
-                positions.update(range(start, start + len(spelling)))
-                start = chars.find(spelling, start + 1)
-        return positions
+        return {at for found in self._names_at.finditer(chars) for at in range(found.start(), found.end(1))}
 
     def _name_at(self, chars: str, i: int, knows: Callable[[str], bool]) -> str | None:
         """The name typed at ``chars[i:]`` with one homophone, longest first."""
@@ -78,6 +82,8 @@ class Homophones:
             typed = chars[i:i + length]
             if typed in self._spellings:
                 return None  # spelt right: nothing to correct here
+            if typed[0] not in self._firsts.get(length, ()) and typed[1] not in self._seconds.get(length, ()):
+                continue
             near = {spelling for at in range(length)
                     for spelling, changed in self._one_changed.get(typed[:at] + _WILDCARD + typed[at + 1:], ())
                     if changed == at and _sounds_alike(typed[at], spelling[at])}

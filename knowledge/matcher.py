@@ -141,6 +141,8 @@ _DESCRIBED_PERSON = re.compile(
     r"([a-z][\w.-]*(?: [a-z][\w.-]*){0,2})(?:'s)? (?:computer science |cs |economics |ai )?"
     r"(?:professor|prof|researcher|scientist|economist|academic|research (?:lead|head|director|chief))s?\b|"
     r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
+# ... a word every such description holds, looked for first: most questions have none, and the search above is slow
+_DESCRIBES_PERSON = re.compile(r"prof|research|scientist|economist|academic|教授|学者|研究员|科学家|经济学家")
 # A remark after the question ("…? keep seeing it cited"), not a second question ("…? and how much?")
 REMARK_MIN_WORDS = 3
 _QUESTION_WORD = re.compile(r"\s*(?:and|or|what|who|when|where|which|how|why|is|are|was|were|did|does|do|can)\b",
@@ -1208,9 +1210,11 @@ class Matcher:
         """The organisations named right before a person of theirs ("华盛顿大学的Pedro Domingos", "UW's Pedro
         Domingos"; theirs: a fact is about both) or describing one ("that UW professor"), as tokens: they say
         who the person is, so a fact need not be about them."""
-        named = {t for described in _DESCRIBED_PERSON.finditer(fold(reading.question))
+        folded = fold(reading.question)
+        named = {t for described in _DESCRIBED_PERSON.finditer(folded)
                  for t in self.normalize(described.group(1) or described.group(2)).entities
-                 if t not in self._person_tokens}  # "that UW professor", "华盛顿大学那位计算机教授"
+                 if t not in self._person_tokens} if _DESCRIBES_PERSON.search(folded) else set()
+        # ("that UW professor", "华盛顿大学那位计算机教授")
         for org, after in zip(reading.tokens, reading.tokens[1:], strict=False):
             if org not in self.normalize.entity_ids or org in self._person_tokens:
                 continue
