@@ -155,7 +155,8 @@ class Dialogue:
                                      or self._else_of_last(text, reading, context)
                                      or self._name_in_last(text, resolved, context)
                                      or self._named_in_last_again(text, context)
-                                     or self._kind_in_last(text, reading, context)):
+                                     or self._kind_in_last(text, reading, context)
+                                     or self._org_in_last(text, reading, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
             qualified = self._with_qualifiers(resolved, context)
@@ -426,6 +427,19 @@ class Dialogue:
         fact = self.qa.fact(context.fact_id)
         return fact is not None and bool(_MODEL_NAMED.search(fact.answer_en or ""))
 
+    def _org_in_last(self, text: str, reading, context: Context | None) -> bool:
+        """"which university?", "his firm again?", "哪所大学?" after an answer naming one (Pedro Domingos of the
+        University of Washington, Huang Mingming of Mingshi Capital): the last answer again, when the follow-up
+        names nothing of its own."""
+        if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions:
+            return False
+        asked = _WHICH_ORG.fullmatch(fold(clean_input(text)).strip(" ?？!！.。"))
+        fact = self.qa.fact(context.fact_id) if asked else None
+        if fact is None:
+            return False
+        kind = asked.group("en") or asked.group("zh")
+        return bool(re.search(_ORG_NAMED[kind], fact.answer("zh" if is_chinese(text) else "en"), re.IGNORECASE))
+
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or
         model of its own and whose words the last answer's fact holds (most of their weight): asked
@@ -492,7 +506,10 @@ _ABOUT_LAST = re.compile(
     r"(?:that|this|it|these|those)(?: (?:number|figure|figures|numbers|data|stat|stats|quote|claim))? "
     r"(?:from|come from)|where did you (?:get|read|find) (?:that|this)|which (?:article|source)(?: is (?:that|it) from"
     r"| says? (?:that|so))?|are you sure|really|is that (?:right|correct|true)|how do you know|tell me more|more "
-    r"(?:details|detail|info)|details|quote)|出处|来源|哪篇文章|哪里看到的|确定吗|真的吗|准确吗|详细(?:说说|一点)?|"
+    r"(?:details|detail|info)|details|quote|(?:what'?s |what is )?your source(?: for (?:that|this))?|"
+    r"source (?:please|pls|for (?:that|this))|"
+    r"(?:这个|那个)?(?:说法|数据|数字|消息|信息)?的?(?:来源|出处)(?:是)?(?:哪里|哪儿|哪|什么|哪篇(?:文章)?)?(?:呢)?)|"
+    r"哪篇文章|哪里看到的|确定吗|真的吗|准确吗|详细(?:说说|一点)?|"
     r"说详细点|原文(?:呢|是什么)?|(?:这个|那个)?(?:说法|数据|数字|消息)?(?:是)?出自哪(?:里|儿|篇(?:文章)?)?|"
     r"(?:这个|那个)?(?:说法|数据|数字|消息)(?:是)?(?:从)?哪(?:里|儿)来的|"
     # the currency of the figure just given: the answer says it ("wait, was that in usd?", "单位是美元吗?")
@@ -507,6 +524,18 @@ _WHICH_KIND = re.compile(r"(?:and |so |ok )?(?:on |using )?(?:which|what) (?:one
                          r"hardware|chips?|gpus?|cards?)(?: (?:were they|was it|exactly|though))?|"
                          r"(?:用的)?(?:什么|啥|哪个|哪款|哪种)(?:型号|卡|芯片|显卡|gpu)(?:的)?|型号呢?")
 _MODEL_NAMED = re.compile(r"\b[A-Z]+\d+[A-Za-z]?\b")  # a model named in an answer: "H800", "A100"
+# Asking which organisation of a kind ("which university?", "his firm again?", "哪所大学?") the last answer named:
+# the kind asked, and the words an answer naming one of that kind holds ("University of Washington", "明势资本")
+_WHICH_ORG = re.compile(r"(?:and |so |ok )?(?:which|what|(?:his|her|their|its)) (?P<en>university|school|college|firm|"
+                        r"fund|vc|vc firm|exchange|bank)(?: (?:was (?:it|that)|is (?:it|that)|again|exactly))*|"
+                        r"(?:他|她|他们)?(?:哪所|哪个|哪家|什么|的)(?P<zh>大学|学校|机构|基金|资本|交易所|银行)(?:来着|呢|啊)?")
+_ORG_NAMED = {"university": r"universit|大学", "school": r"universit|school|college|大学|学院|学校",
+              "college": r"universit|college|大学|学院", "firm": r"capital|ventures|partners|资本|基金|创投",
+              "fund": r"capital|fund|ventures|资本|基金", "vc": r"capital|ventures|资本|创投",
+              "vc firm": r"capital|ventures|资本|创投", "exchange": r"exchange|交易所", "bank": r"bank|银行",
+              "大学": r"大学|universit", "学校": r"大学|学院|学校|universit",
+              "机构": r"资本|基金|创投|capital|ventures", "基金": r"基金|资本|fund|capital", "资本": r"资本|capital",
+              "交易所": r"交易所|exchange", "银行": r"银行|bank"}
 # Asking who someone the last answer named was: "who's that investor again?", "那位投资人是谁来着?"
 _WHO_THAT = re.compile(r"(?:and |so |sorry |wait )?who(?:'s| is| was) (?:that|this) (?:\w+ ){0,2}?\w+(?: again)?|"
                        r"(?:那|这)(?:个|位)\S{0,4}是谁(?:来着|啊)?")

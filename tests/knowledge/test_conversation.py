@@ -359,7 +359,8 @@ def test_how_does_that_compare_with_sets_the_new_subject_beside():
 
 
 @pytest.mark.parametrize("follow_up", ["source?", "are you sure?", "where is that from?", "出处?", "tell me more",
-                                       "这个说法出自哪里?", "这个数据是哪里来的?"])
+                                       "这个说法出自哪里?", "这个数据是哪里来的?", "消息來源?", "数据来源是哪里?",
+                                       "what's your source?"])
 def test_a_question_about_the_last_answer_gets_it_again(dialogue, follow_up):
     dialogue.turn("How much revenue did MiniMax make in 2024?", "d:U8")
     turn = dialogue.turn(follow_up, "d:U8")
@@ -785,6 +786,19 @@ def test_asking_who_the_last_answer_named_gets_that_answer_again(dialogue, again
     assert dialogue.turn("how did Yan Junjie's angel investor describe him?", "d:U90").answer.fact.id \
         == "huang-mingming-angel-investor-yan-junjie"
     assert dialogue.turn(again, "d:U90").answer.fact.id == "huang-mingming-angel-investor-yan-junjie"
+
+
+@pytest.mark.parametrize("which", ["which university?", "哪所大学?"])
+def test_asking_which_organisation_the_last_answer_named_gets_that_answer_again(dialogue, which):
+    """Pedro Domingos "of the University of Washington": not the education of OpenAI, which he spoke of."""
+    assert dialogue.turn("Who said OpenAI is 'too big to succeed'?", "d:U92").answer.fact.id \
+        == "pedro-domingos-too-big-to-succeed"
+    assert dialogue.turn(which, "d:U92").answer.fact.id == "pedro-domingos-too-big-to-succeed"
+
+
+def test_asking_which_organisation_the_last_answer_does_not_name_is_a_question_of_its_own(dialogue):
+    dialogue.turn("What year was Yan Junjie born?", "d:U93")
+    assert dialogue.turn("which university?", "d:U93").answer.fact.id == "yan-junjie-education"
 
 
 @pytest.mark.parametrize("which", ["which ones?", "on what hardware?", "什么型号的?"])
