@@ -262,6 +262,9 @@ _ASKS_MAKER = re.compile(r"\b(?:who|which)\b|哪家|哪个|哪個|谁|誰", re.I
 # Words naming a kind of product: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
                            "产品", "应用", "软件"})
+# Words saying what kind of thing a subject is ("the Chinese company behind the Talkie app"): they describe whom
+# the question is about, not what it asks
+_SUBJECT_KINDS = PRODUCT_WORDS | {"company", "companies", "firm", "startup", "lab", "chinese"}
 # Who makes or owns a product ("Who makes Talkie?", "Talkie 背后是哪家公司?"), not when it came out
 _MADE_OR_OWNED = re.compile(r"\b(?:own|owns|owned|owner|owners|behind|maker|makers|make|makes|made|built|builds|"
                             r"develop|develops|developed|developer|created?|creates|launch|launched|launches|"
@@ -1928,7 +1931,7 @@ def _says_more(word: str, reading: Reading) -> bool:
     active* users", "*closing* price") or an English word no fact uses ("stock *ticker*").  Question
     words, single Chinese characters and Chinese tokens the base has never seen are left out: its
     two-character tokens straddle words ("读大" in "读大学")."""
-    if word in INTERROGATIVES or _is_cjk_char(word):
+    if word in INTERROGATIVES or word in _SUBJECT_KINDS or _is_cjk_char(word):
         return False
     return word not in reading.unknown or not is_chinese(word)
 

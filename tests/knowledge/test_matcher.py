@@ -466,6 +466,8 @@ def test_how_long_is_told_only_by_a_fact_that_gives_a_duration(real):
     ("How much was the Hailuo maker worth on its first day of trading?", "minimax-first-day-market-cap"),
     ("海螺AI的母公司什么时候上市的?", "minimax-hk-listing-date"),
     ("Who runs the company behind Hailuo?", None),  # the maker's leader: checked by its answer below
+    # the kind of company and of product say whom it is about, not what is asked
+    ("Who founded the Chinese company behind the Talkie app?", "minimax-founder-yan-junjie"),
 ])
 def test_the_maker_of_a_product_is_the_company(real, question, fact_id):
     match = real.match(question)
