@@ -1243,7 +1243,24 @@ class Matcher:
     def match(self, question: str) -> Match:
         with self._lock:
             reading = self._read(question)
-            return self.answer(reading, self._rank(reading))
+            match = self.answer(reading, self._rank(reading))
+            return self._first_answered(question, match) or match
+
+    def _first_answered(self, question: str, match: Match) -> Match | None:
+        """For a message asking two questions that is not answered as a whole ("OpenAI一年的经常性收入有多少？
+        离它的花钱计划还差多大的资金缺口？": each is told by another fact, so none covers the whole), the answer
+        to the first asked alone; not when the second asks what no article tells ("闫俊杰是河南老乡吧?具体是哪个县
+        的?") nor when the second is short ("…go public? when?", read as one question already)."""
+        if match.fact is not None or match.small_talk:
+            return None
+        mark = _QUESTION_MARK.search(question)
+        head, rest = (question[:mark.end()], question[mark.end():]) if mark else (question, "")
+        if not rest.strip() or not head[:-1].strip() or size_in_words(fold(rest)) <= SHORT_SECOND_QUESTION \
+                or not _ASKS.search(rest) or NEVER_TOLD & set(self._read(rest).attributes):
+            return None
+        first = self._read(head)
+        answered = self.answer(first, self._rank(first))
+        return dataclasses.replace(answered, question=question) if answered.fact is not None else None
 
     def rank(self, question: str) -> list[Scored]:
         """Every candidate fact that passes the gates, best first (no abstention yet)."""
@@ -1416,8 +1433,13 @@ class Matcher:
             gated: list[Gated] = []
             ranked = self._rank(reading, gated=gated)
             match = self.answer(reading, ranked)
+            first = self._first_answered(question, match)
         policy = self.policy
-        if match.comparison is not None:
+        if first is not None:
+            match = first
+            decision = (f"answered with {match.fact.id}: no fact answers the whole message, which asks two "
+                        f"questions, and the first, asked alone, is answered (score {match.score:.1f})")
+        elif match.comparison is not None:
             decision = "comparison: " + "; ".join(
                 f"{side.name}: {side.fact.id if side.fact else 'no fact'}" for side in match.comparison.sides)
         elif match.small_talk:

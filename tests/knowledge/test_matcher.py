@@ -1315,3 +1315,19 @@ def test_a_link_beside_a_name_reads_as_its_site_name(real, question):
     are no words a fact holds; they made the founder question fall short of an answer."""
     assert real.match(question).fact.id == "minimax-founder-yan-junjie"
     assert real.read("what is https://openrouter.ai/rankings saying about M2?").subjects == ("openrouter", "m2")
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("OpenAI一年的经常性收入有多少？离它的花钱计划还差多大的资金缺口？", "openai-arr-13-billion"),
+    ("MiniMax 2023年和2024年营收分别是多少？一年涨了几倍？", "minimax-revenue-2023"),
+])
+def test_two_questions_no_fact_answers_together_get_the_first_answered(real, question, fact_id):
+    match = real.match(question)
+    assert match.fact is not None and match.fact.id == fact_id
+    assert match.question == question
+    assert "the first, asked alone, is answered" in real.explain(question).decision
+
+
+def test_a_second_question_asking_what_no_article_tells_keeps_the_refusal(real):
+    assert real.match("闫俊杰是河南老乡吧?具体是哪个县的?").fact is None  # (the county is never told)
+    assert real.match("MiniMax 开放平台 API 的 SLA 是多少?可用性几个9?").fact is None
