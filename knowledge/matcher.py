@@ -133,7 +133,8 @@ _ASKED_BY = re.compile(r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|col
                        r"(?:asked|asks|wants to know|wanted to know|is asking|was asking|insists|insisted|says|said|"
                        r"claims|claimed|thinks|swears|reckons|told me|tells me|keeps saying)(?:\s+(?:me|us))?"
                        r"(?:\s+that)?[,:]?\s+|"
-                       r"^\s*(?:有)?(?:客户|同事|老板|领导|朋友|投资人|学生)(?:刚|刚刚)?(?:问|想知道|在问)"
+                       r"^\s*(?:[\u4e00-\u9fff]{1,4}(?:这边|那边|这里|那里))?(?:有)?(?:客户|同事|老板|领导|朋友|投资人|学生|人)"
+                       r"(?:刚|刚刚)?(?:问|想知道|在问)"
                        r"(?:我|我们)?[,，:：]?",
                        re.IGNORECASE)
 # A person described by the organisation he works at: "the UW professor", "华盛顿大学那位计算机教授"
@@ -244,9 +245,9 @@ _MADE_BY = (
                 r"(?: that| which| who)? (?:makes?|made|builds?|"
                 r"built|develops?|developed|creates?|created|runs?|ran|(?:is|are|was|were) behind)\b", re.IGNORECASE),
      r"\1 behind"),
-    (re.compile(r"(?:做|开发|開發|推出|打造|搞)了?(?P<made>[^,，。?？的]{1,20}?)(?:的(?:那家|这家|這家|那个|那個|这个|這個)?|"
-                r"(?:那家|这家|這家))"
-                r"(?:[\u4e00-\u9fff]{0,6}?)(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
+    (re.compile(r"(?:做|开发|開發|推出|打造|搞|整)了?(?P<made>[^,，。?？的嘅]{1,20}?)(?:[的嘅](?:那家|这家|這家|那个|那個|"
+                r"这个|這個)?|(?:那家|这家|這家))"
+                r"(?:[\u4e00-\u9fffA-Za-z ]{0,8}?)(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
 )
 # "whos the CFO", "wheres it based": a question word with its apostrophe dropped, not "whose" misspelt
 # A correction's second half, what is *not* asked: "i meant arr, not valuation", "我是说ARR,不是估值"

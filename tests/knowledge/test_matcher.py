@@ -1331,3 +1331,15 @@ def test_two_questions_no_fact_answers_together_get_the_first_answered(real, que
 def test_a_second_question_asking_what_no_article_tells_keeps_the_refusal(real):
     assert real.match("闫俊杰是河南老乡吧?具体是哪个县的?").fact is None  # (the county is never told)
     assert real.match("MiniMax 开放平台 API 的 SLA 是多少?可用性几个9?").fact is None
+
+
+@pytest.mark.parametrize("question", [
+    "MiniMax是在科创板上的市吧？",  # 上的市: 上市 split by 的, as speech says it
+    "嗰間整Talkie同海螺嘅AI公司係邊日喺港股上市㗎?",  # Cantonese: the company that makes (整) Talkie and Hailuo
+])
+def test_spoken_chinese_asks_what_its_written_form_does(real, question):
+    assert real.match(question).fact.id == "minimax-hk-listing-date"
+
+
+def test_who_asked_it_first_in_chinese_is_no_part_of_the_question(real):
+    assert real.read("西安这边有人问,闫俊杰本科是哪里读的?").words == real.read("闫俊杰本科是哪里读的?").words
