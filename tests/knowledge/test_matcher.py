@@ -1343,3 +1343,10 @@ def test_spoken_chinese_asks_what_its_written_form_does(real, question):
 
 def test_who_asked_it_first_in_chinese_is_no_part_of_the_question(real):
     assert real.read("西安这边有人问,闫俊杰本科是哪里读的?").words == real.read("闫俊杰本科是哪里读的?").words
+
+
+def test_the_big_short_guy_is_michael_burry(real):
+    """The article calls Burry the model for《大空头》: "the Big Short guy" names him; "short" stays a word."""
+    assert real.match("Who's the Big Short guy who bet against Nvidia?").fact.id \
+        == "michael-burry-scion-nvidia-palantir-puts"
+    assert "michael-burry" not in real.read("what other company was he short?").subjects
