@@ -951,7 +951,9 @@ class Matcher:
         asks = frozenset(asked_alone.specific_attributes) if asked_alone else frozenset()
         complete = bool(asks and asked_alone.subjects)
         named = bool(asked_alone and asked_alone.subjects)
-        points_back = bool(asks) and not named and bool(_POINTS_BACK.search(fold(asked)))
+        # (asking something, or who makes it: "Our teachers want to try Hailuo. Which company makes it?")
+        asks_maker = bool(_ASKS_COMPANY.search(fold(asked)) and _MADE_OR_OWNED.search(fold(asked)))
+        points_back = (bool(asks) or asks_maker) and not named and bool(_POINTS_BACK.search(fold(asked)))
         while dropped < len(before) and self._is_chatter(before[dropped], clause=dropped >= sentences, asks=asks,
                                                          complete=complete, named=named, points_back=points_back):
             dropped += 1
@@ -967,11 +969,12 @@ class Matcher:
         # "各位好,我在苏州做自动化的。MiniMax的B端多大体量?")
         introduced = all(_CHATTER.match(fold(sentence)) for sentence in before[:dropped])
         chatter = " ".join(before[:dropped])
-        chatter_names = self.normalize(chatter).entities
+        chatter_names = self.normalize(chatter).entities or tuple(  # (or as typed: "…try Hailou for video…")
+            self.normalize.entity_token(s) for s in self.reader.read(chatter, self).subjects)
         # ("Working on a profile of Yan Junjie. Which podcast did he go on?": its subject is the chatter's)
-        named = alone.subjects or (introduced and chatter_names)
-        if not alone.specific_attributes and not (named and (alone.attributes or introduced
-                                                             or len(alone.words) >= ASKS_ENOUGH_WORDS)):
+        named = alone.subjects or ((introduced or points_back) and chatter_names)
+        if not (alone.specific_attributes or (asks_maker and named)) \
+                and not (named and (alone.attributes or introduced or len(alone.words) >= ASKS_ENOUGH_WORDS)):
             return question
         # its names, when the question names none of its own ("Prepping a MiniMax review. What was their
         # revenue?"); not when it does ("Looking at the Talkie/Hailuo company. When did MiniMax list?")
@@ -1051,7 +1054,8 @@ class Matcher:
         normalized = self.normalize(sentence)
         sentence_reading = functools.cache(lambda: self.reader.read(sentence, self))  # (read once, if at all)
         on_behalf = _SOMEONE_ASKING.search(sentence)
-        if points_back and normalized.entities and (on_behalf or _ABOUT_THE_ASKER.search(sentence)) \
+        if points_back and (normalized.entities or sentence_reading().subjects) \
+                and (on_behalf or _ABOUT_THE_ASKER.search(sentence)) \
                 and (on_behalf or not set(sentence_reading().specific_attributes) & ROLES):
             # "A client is asking about MiniMax ahead of a lunch - who founded the company?", "老板让我先了解下minimax,
             # 这家公司…": its names are what the question points back to (kept), its other words who asks and why;

@@ -801,6 +801,8 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("Good morning. A client is asking about MiniMax ahead of a lunch - who founded the company?",
      "minimax-founder-yan-junjie"),
     ("刚入职第一周,老板让我先了解下minimax,这家公司创始人是谁?", "minimax-founder-yan-junjie"),
+    # ... or asking who makes it, the product named with a typo ("Hailou")
+    ("Our teachers want to try Hailou for video projects. Which company makes it?", "hailuo-what-is"),
     ("午安~ 想請問 MiniMax 的創辦人是哪位?", "minimax-founder-yan-junjie"),  # (哪位: who, no word a fact holds)
     ("我是合肥做动力电池的，最近老听人说MiniMax，它的创始人是谁？", "minimax-founder-yan-junjie"),  # heard of it
     # where the asker heard it, naming nothing, before the sentence the question points back to
