@@ -1352,3 +1352,8 @@ def test_the_big_short_guy_is_michael_burry(real):
     assert real.match("Who's the Big Short guy who bet against Nvidia?").fact.id \
         == "michael-burry-scion-nvidia-palantir-puts"
     assert "michael-burry" not in real.read("what other company was he short?").subjects
+
+
+@pytest.mark.parametrize("question", ["Are there any legal issues with Hailuo?", "MiniMax有什么法律风险?"])
+def test_legal_issues_ask_about_the_lawsuits(real, question):
+    assert real.match(question).fact.id == "minimax-hailuo-copyright-lawsuits"
