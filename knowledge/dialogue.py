@@ -141,8 +141,8 @@ class Dialogue:
             # "are you up to date btw?" in the middle of a conversation is about the bot, not a follow-up; so is
             # "你自己是用哪个模型做的？不会是MiniMax吧" though it names MiniMax
             return Turn("smalltalk", lang, smalltalk="identity", examples=tuple(self.examples.next(lang)))
-        about_last = _about_last(text, context)
-        if about_last:  # "source?", "are you sure?": the last answer again, with its quote and source
+        about_last = _about_last(text, context) or self._view_in_last(text, reading, context)
+        if about_last:  # "source?", "are you sure?", "他们自己怎么看?": the last answer again, quote and source
             resolved = Resolved(text, context.subjects, context.attribute, context.years, context.versions,
                                 inherited=True)
         else:
@@ -427,6 +427,17 @@ class Dialogue:
         fact = self.qa.fact(context.fact_id)
         return fact is not None and bool(_MODEL_NAMED.search(fact.answer_en or ""))
 
+    def _view_in_last(self, text: str, reading, context: Context | None) -> bool:
+        """"what does MiniMax say about that risk?", "他们自己怎么看?" after an answer that gives their view
+        (the lawsuits, which MiniMax judges 'controllable'): the last answer again."""
+        if context is None or not context.fact_id or reading.years or reading.versions \
+                or not _says_only(_THEIR_VIEW, text):
+            return False
+        fact = self.qa.fact(context.fact_id)
+        if fact is None or not set(reading.subjects) <= set(getattr(fact, "about", ()) or ()):
+            return False
+        return bool(_VIEW_GIVEN.search(fact.answer("zh" if is_chinese(text) else "en")))
+
     def _org_in_last(self, text: str, reading, context: Context | None) -> bool:
         """"which university?", "his firm again?", "哪所大学?" after an answer naming one (Pedro Domingos of the
         University of Washington, Huang Mingming of Mingshi Capital): the last answer again, when the follow-up
@@ -524,6 +535,13 @@ _WHICH_KIND = re.compile(r"(?:and |so |ok )?(?:on |using )?(?:which|what) (?:one
                          r"hardware|chips?|gpus?|cards?)(?: (?:were they|was it|exactly|though))?|"
                          r"(?:用的)?(?:什么|啥|哪个|哪款|哪种)(?:型号|卡|芯片|显卡|gpu)(?:的)?|型号呢?")
 _MODEL_NAMED = re.compile(r"\b[A-Z]+\d+[A-Za-z]?\b")  # a model named in an answer: "H800", "A100"
+# Asking what the subject of the last answer thinks of it ("what does MiniMax say about that risk?", "他们自己怎么看"),
+# and an answer that gives a view ("MiniMax judges the risk as 'controllable'", "MiniMax对此的判断是…")
+_THEIR_VIEW = re.compile(r"(?:and |so )?(?:what|how) (?:does|do|did) (?:it|they|he|she|the company|minimax|\w+) "
+                         r"(?:say|think|view|see)(?: (?:about|of|on) (?:that|this|it|them)(?: risk| issue)?)?|"
+                         r"(?:what'?s|what is) (?:their|its|his|her) (?:take|view|position)(?: on (?:that|this|it))?|"
+                         r"(?:那)?(?:他们|它|他|她|公司)?(?:自己)?(?:怎么看|怎么说|怎么评价|什么看法|如何看待|咋看)(?:的)?(?:呢)?")
+_VIEW_GIVEN = re.compile(r"\b(?:judges?|judged|says?|said|believes?|considers?|views?)\b|认为|判断|表示|看来|坦言")
 # Asking which organisation of a kind ("which university?", "his firm again?", "哪所大学?") the last answer named:
 # the kind asked, and the words an answer naming one of that kind holds ("University of Washington", "明势资本")
 _WHICH_ORG = re.compile(r"(?:and |so |ok )?(?:which|what|(?:his|her|their|its)) (?P<en>university|school|college|firm|"

@@ -788,6 +788,20 @@ def test_asking_who_the_last_answer_named_gets_that_answer_again(dialogue, again
     assert dialogue.turn(again, "d:U90").answer.fact.id == "huang-mingming-angel-investor-yan-junjie"
 
 
+@pytest.mark.parametrize("view", ["what does MiniMax say about that risk?", "他们自己怎么看?"])
+def test_asking_what_they_think_of_what_the_last_answer_told_gets_it_again(dialogue, view):
+    """The lawsuits answer gives MiniMax's own view ('controllable'): no other fact is asked for."""
+    assert dialogue.turn("MiniMax被哪些美国影视公司告了？", "d:U94").answer.fact.id \
+        == "minimax-hailuo-copyright-lawsuits"
+    assert dialogue.turn(view, "d:U94").answer.fact.id == "minimax-hailuo-copyright-lawsuits"
+
+
+def test_asking_what_someone_else_thinks_is_no_view_in_the_last_answer(dialogue):
+    dialogue.turn("MiniMax被哪些美国影视公司告了？", "d:U95")
+    turn = dialogue.turn("what does Jensen Huang think?", "d:U95")
+    assert turn.answer is None or turn.answer.fact is None or turn.answer.fact.id != "minimax-hailuo-copyright-lawsuits"
+
+
 @pytest.mark.parametrize("which", ["which university?", "哪所大学?"])
 def test_asking_which_organisation_the_last_answer_named_gets_that_answer_again(dialogue, which):
     """Pedro Domingos "of the University of Washington": not the education of OpenAI, which he spoke of."""
