@@ -1357,3 +1357,8 @@ def test_the_big_short_guy_is_michael_burry(real):
 @pytest.mark.parametrize("question", ["Are there any legal issues with Hailuo?", "MiniMax有什么法律风险?"])
 def test_legal_issues_ask_about_the_lawsuits(real, question):
     assert real.match(question).fact.id == "minimax-hailuo-copyright-lawsuits"
+
+
+def test_mkt_cap_is_the_market_cap(real):
+    assert real.read("minimax mkt cap feb 13").tokens == real.read("minimax market cap feb 13").tokens
+    assert real.match("minimax mkt cap when the stock hit 680 HKD in feb?").fact.id == "minimax-market-cap-feb-13"
