@@ -96,6 +96,10 @@ def test_a_short_word_is_read_through_only_as_an_attribute_word_with_a_letter_dr
     assert "earn" not in matcher.read("how much did minimax earn").corrected.values()
 
 
+def test_according_to_someone_frames_the_question(matcher):
+    assert "according" not in matcher.read("According to Andrej Karpathy, how far away is AGI?").words
+
+
 def test_hearsay_is_no_typo_of_another_word(matcher):
     question = "I heard Dario Amodei and MiniMax's founder once worked at the same company. Which one?"
     assert "heard" not in matcher.read(question).corrected.values()  # not "hard"
