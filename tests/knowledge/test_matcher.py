@@ -1362,3 +1362,9 @@ def test_legal_issues_ask_about_the_lawsuits(real, question):
 def test_mkt_cap_is_the_market_cap(real):
     assert real.read("minimax mkt cap feb 13").tokens == real.read("minimax market cap feb 13").tokens
     assert real.match("minimax mkt cap when the stock hit 680 HKD in feb?").fact.id == "minimax-market-cap-feb-13"
+
+
+def test_the_whole_of_a_year_is_the_full_year(real):
+    """Only the first nine months of 2025 are told: the whole of 2025 is not."""
+    assert real.match("What was MiniMax's net loss for the whole of 2025?").fact is None
+    assert real.match("What was MiniMax's net loss for the whole of 2024?").fact.id == "minimax-net-loss-2024"
