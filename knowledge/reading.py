@@ -41,7 +41,7 @@ NUMBER = re.compile(r"\d+(?:\.\d+)*")
 # Attributes no article tells (aliases.yaml says why): a question asking one is refused
 NEVER_TOLD = frozenset({"verdict", "advisor", "author", "advice", "salary", "churn", "damages", "scholarship",
                         "tomorrow", "net_worth", "court", "cornerstone", "debt", "thesis", "headline",
-                        "royalty", "option_premium", "process_node", "kyc", "sla", "benchmark_score", "county",
+                        "royalty", "option_premium", "process_node", "kyc", "sla", "stake", "benchmark_score", "county",
                         "other_margin", "today"})
 DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})  # told by a date: compared by which came first
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

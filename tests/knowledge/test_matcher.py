@@ -1368,3 +1368,11 @@ def test_the_whole_of_a_year_is_the_full_year(real):
     """Only the first nine months of 2025 are told: the whole of 2025 is not."""
     assert real.match("What was MiniMax's net loss for the whole of 2025?").fact is None
     assert real.match("What was MiniMax's net loss for the whole of 2024?").fact.id == "minimax-net-loss-2024"
+
+
+@pytest.mark.parametrize("question", ["米哈游在 MiniMax 持股比例是多少", "黄明明个人给MiniMax投了多少钱?",
+                                      "What percentage stake does miHoYo hold in MiniMax?"])
+def test_one_investors_stake_is_never_told(real, question):
+    assert real.match(question).fact is None
+    assert real.match("How much money have investors put into MiniMax in total?").fact.id \
+        == "minimax-pre-ipo-funding-total"
