@@ -444,7 +444,7 @@ class Dialogue:
         names nothing of its own."""
         if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions:
             return False
-        asked = _WHICH_ORG.fullmatch(fold(clean_input(text)).strip(" ?？!！.。"))
+        asked = _says_only(_WHICH_ORG, text)
         fact = self.qa.fact(context.fact_id) if asked else None
         if fact is None:
             return False
@@ -537,7 +537,7 @@ _WHICH_KIND = re.compile(r"(?:and |so |ok )?(?:on |using )?(?:which|what) (?:one
 _MODEL_NAMED = re.compile(r"\b[A-Z]+\d+[A-Za-z]?\b")  # a model named in an answer: "H800", "A100"
 # Asking what the subject of the last answer thinks of it ("what does MiniMax say about that risk?", "他们自己怎么看"),
 # and an answer that gives a view ("MiniMax judges the risk as 'controllable'", "MiniMax对此的判断是…")
-_THEIR_VIEW = re.compile(r"(?:and |so )?(?:what|how) (?:does|do|did) (?:it|they|he|she|the company|minimax|\w+) "
+_THEIR_VIEW = re.compile(r"(?:and |so )?(?:what|how) (?:does|do|did) (?:the )?\w+ "
                          r"(?:say|think|view|see)(?: (?:about|of|on) (?:that|this|it|them)(?: risk| issue)?)?|"
                          r"(?:what'?s|what is) (?:their|its|his|her) (?:take|view|position)(?: on (?:that|this|it))?|"
                          r"(?:那)?(?:他们|它|他|她|公司)?(?:自己)?(?:怎么看|怎么说|怎么评价|什么看法|如何看待|咋看)(?:的)?(?:呢)?")
@@ -559,9 +559,9 @@ _WHO_THAT = re.compile(r"(?:and |so |sorry |wait )?who(?:'s| is| was) (?:that|th
                        r"(?:那|这)(?:个|位)\S{0,4}是谁(?:来着|啊)?")
 
 
-def _says_only(pattern: re.Pattern, text: str) -> bool:
-    """Whether the message, folded and without its closing punctuation, is all ``pattern``."""
-    return bool(pattern.fullmatch(fold(clean_input(text)).strip(" ?？!！.。")))
+def _says_only(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The match when the message, folded and without its closing punctuation, is all ``pattern``."""
+    return pattern.fullmatch(fold(clean_input(text)).strip(" ?？!！.。"))
 
 
 def _about_last(text: str, context: Context | None) -> bool:
