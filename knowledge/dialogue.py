@@ -50,6 +50,7 @@ _AT_THAT_TIME = re.compile(r"\b(?:at|by|on|around) (?:that|the|this) (?:point|ti
 KEYWORD_QUERY_WORDS, KEYWORD_QUERY_CJK = 5, 12
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
+ABOUT_THE_ARTICLE = frozenset({"author"})  # attributes of an article, not of what it is about: kept out of context
 HIS_COMPANIES_TRIED = 3  # companies of the conversation tried for "his angel round"
 # A question opening with whom it asks for ("who called Yan a 'ruthless' guy?", "谁说闫俊杰是个狠人?", "which
 # investor backed ..."): the person its answer brings up is whom it was about ("闫俊杰上了谁的播客?" is still his).
@@ -267,7 +268,10 @@ class Dialogue:
         # what the conversation was about before (a company asked about two questions ago is still what "该公司"
         # means after a question about its founder)
         earlier = (*context.subjects, *context.mentioned) if context is not None else ()
-        if answer.answered and conversations:
+        if answer.answered and conversations and getattr(answer.fact, "attribute", None) in ABOUT_THE_ARTICLE \
+                and context is not None:
+            pass  # "who wrote that piece?" asks about the article: "2022 and 2023?" next goes on with the topic
+        elif answer.answered and conversations:
             about = tuple(getattr(answer.fact, "about", ()) or ())
             subjects = resolved.subjects or about[:1]
             if uses_pronoun(text) and not resolved.inherited and set(subjects) < set(about):
@@ -518,7 +522,8 @@ _ABOUT_LAST = re.compile(
     r"(?:from|come from)|where did you (?:get|read|find) (?:that|this)|which (?:article|source)(?: is (?:that|it) from"
     r"| says? (?:that|so))?|are you sure|really|is that (?:right|correct|true)|how do you know|tell me more|more "
     r"(?:details|detail|info)|details|quote|(?:what'?s |what is )?your source(?: for (?:that|this))?|"
-    r"source (?:please|pls|for (?:that|this))|"
+    r"source (?:please|pls|for (?:that|this))|who (?:reported|published) (?:that|this|it)|"
+    r"(?:是)?(?:谁|哪家媒体|哪家)(?:报道|报导|发)的|"
     r"(?:这个|那个)?(?:说法|数据|数字|消息|信息)?的?(?:来源|出处)(?:是)?(?:哪里|哪儿|哪|什么|哪篇(?:文章)?)?(?:呢)?)|"
     r"哪篇文章|哪里看到的|确定吗|真的吗|准确吗|详细(?:说说|一点)?|"
     r"说详细点|原文(?:呢|是什么)?|(?:这个|那个)?(?:说法|数据|数字|消息)?(?:是)?出自哪(?:里|儿|篇(?:文章)?)?|"

@@ -127,21 +127,25 @@ _BRIEFLY = re.compile(r",?\s*\b(?:in (?:a|one) (?:sentence|line|word|nutshell)|b
 # A last sentence asking only whether one knows: "A customer asked which clouds host M2. Do you know?"
 _DO_YOU_KNOW = re.compile(r"(?<=[.!。！])\s*(?:do you know|does anyone know|any idea|any ideas|you know|"
                           r"do you have that|你知道吗|知道吗|你知道不|有数吗|清楚吗)\s*[?？]?\s*$", re.IGNORECASE)
-# Who asked it first: "A customer asked which clouds host M2", "客户问MiniMax…"
-_ASKED_BY = re.compile(r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|colleague|boss|manager|friend|"
+# Who asked it first, or where the asker heard it: "A customer asked which clouds host M2", "客户问MiniMax…", "I read
+# that…", "我听同事说…"
+_ASKED_BY = re.compile(r"^\s*(?:i|we)\s+(?:just\s+)?(?:read|saw|heard)(?:\s+(?:somewhere|online))?(?:\s+that)?"
+                       r"\s+(?=\S)|"
+                       r"^\s*(?:(?:a|my|our|one|some)\s+)?(?:customer|client|colleague|boss|manager|friend|"
                        r"investor|prospect|reader|student|lp|partner|someone|somebody)s?\s+(?:just\s+)?"
                        r"(?:asked|asks|wants to know|wanted to know|is asking|was asking|insists|insisted|says|said|"
                        r"claims|claimed|thinks|swears|reckons|told me|tells me|keeps saying)(?:\s+(?:me|us))?"
                        r"(?:\s+that)?[,:]?\s+|"
                        r"^\s*(?:[\u4e00-\u9fff]{1,4}(?:这边|那边|这里|那里))?(?:有)?(?:客户|同事|老板|领导|朋友|投资人|学生|人)"
                        r"(?:刚|刚刚)?(?:问|想知道|在问)"
-                       r"(?:我|我们)?[,，:：]?",
+                       r"(?:我|我们)?[,，:：]?|"
+                       r"^\s*(?:我|我们)?听(?:到)?(?:同事|朋友|别人|有人|客户|老板|领导|人家|同学)说[,，:：]?",
                        re.IGNORECASE)
 # A person described by the organisation he works at: "the UW professor", "华盛顿大学那位计算机教授"
 _DESCRIBED_PERSON = re.compile(
     r"([a-z][\w.-]*(?: [a-z][\w.-]*){0,2})(?:'s)? (?:computer science |cs |economics |ai )?"
     r"(?:professor|prof|researcher|scientist|economist|academic|research (?:lead|head|director|chief))s?\b|"
-    r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
+    r"([\u4e00-\u9fff]{2,6}?)(?:的|那位|这位|那个|一位|嗰位|呢位|嗰个)?(?:计算机(?:科学)?|经济学)?(?:教授|学者|研究员|科学家|经济学家)")
 # ... a word every such description holds, looked for first: most questions have none, and the search above is slow
 _DESCRIBES_PERSON = re.compile(r"prof|research|scientist|economist|academic|教授|学者|研究员|科学家|经济学家")
 # A remark after the question ("…? keep seeing it cited"), not a second question ("…? and how much?")

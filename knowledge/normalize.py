@@ -262,6 +262,10 @@ class Normalizer:
                 elif parts:
                     self._attr_mixed.setdefault(folded, attribute)
         self._attr_cjk.update(dict.fromkeys((*_NOT_WORDINGS, "创作者"), ""))  # (creators: no author asked)
+        # A Chinese name's characters word nothing: "华盛顿大学的教授" asks no one's education
+        for spelling, token in self._cjk.items():
+            if token in self.entity_tokens and any(w in spelling for w in self._attr_cjk if w):
+                self._attr_cjk.setdefault(spelling, "")
         self._attr_latin_first = _first_index(self._attr_latin)
         self._attr_cjk_first = _first_index(self._attr_cjk)
 

@@ -41,8 +41,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)*")
 # Attributes no article tells (aliases.yaml says why): a question asking one is refused
 NEVER_TOLD = frozenset({"verdict", "advisor", "author", "advice", "salary", "churn", "damages", "scholarship",
                         "tomorrow", "net_worth", "court", "cornerstone", "debt", "thesis", "headline",
-                        "royalty", "option_premium", "process_node", "kyc", "sla", "stake", "benchmark_score", "county",
-                        "other_margin", "today"})
+                        "royalty", "option_premium", "process_node", "kyc", "sla", "stake", "staff_breakdown",
+                        "sponsor", "ipo_proceeds", "benchmark_score", "county", "other_margin", "today"})
 DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})  # told by a date: compared by which came first
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
@@ -226,6 +226,9 @@ class Reader:
             attributes = ["founded", *(a for a in attributes if a not in ("founded", "age", "identity"))]
         if "ipo" in attributes and len(attributes) > 1 and _BEFORE_IPO.search(fold(question)):
             attributes.remove("ipo")  # "上市前闫俊杰上了谁的播客?": the listing dates the question, it is not asked
+        if "ipo_proceeds" in attributes and _BEFORE_IPO.search(fold(question)):
+            # "上市前總共募資多少?": what was raised before the listing, its funding rounds
+            attributes = ["funding" if a == "ipo_proceeds" else a for a in attributes]
         for word in corrected:  # "revnue" was corrected to "revenue": it names the attribute too
             attribute = self.normalize.attribute_of_word(word)
             if attribute and attribute not in attributes:
@@ -261,8 +264,9 @@ class Reader:
         return frozenset(t for a in normalized.attributes for t in tokens.get(a, ()))
 
     def _besides(self, question: str) -> frozenset[str]:
-        """The entities a question sets aside ("besides OpenAI and Google, who else...", "除了明势创投还有哪些投资方"):
-        the answer is about someone else, so they are not its subjects."""
+        """The entities a question sets aside ("besides OpenAI and Google, who else...", "除了明势创投还有哪些投资方")
+        or holds up as the example ("…custom deployments the way SenseTime did?", "like Zhipu does"): the answer
+        is about someone else, so they are not its subjects."""
         folded = fold(question)
         spans = [english or chinese for english, chinese in _BESIDES.findall(folded)]
         # "DeepSeek V3发布后, MiniMax做了什么?": what came out first only dates the question
@@ -361,7 +365,8 @@ class Reader:
         )
 
 
-_BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\b(.*?)(?=[,?]|\b(?:who|which|"
+_BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?|the way|"
+                      r"(?:just )?like(?= [^,?]{1,40}\b(?:did|does|do|has|had|have)\b))\b(.*?)(?=[,?]|\b(?:who|which|"
                       r"what|how|is|are|was|were|did|does|do|has|have)\b|$)|除了(.*?)(?=[,，?？、]?(?:还|也|以外|之外|外)|[,，?？]|$)")
 # "after DeepSeek V3 came out", "DeepSeek V3发布后": a release that dates the question, not its subject
 _AFTER = re.compile(r"\bafter (.+?) (?:came out|was released|launched|was launched|shipped|took off|broke out)\b|"

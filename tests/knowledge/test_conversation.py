@@ -360,7 +360,7 @@ def test_how_does_that_compare_with_sets_the_new_subject_beside():
 
 @pytest.mark.parametrize("follow_up", ["source?", "are you sure?", "where is that from?", "出处?", "tell me more",
                                        "这个说法出自哪里?", "这个数据是哪里来的?", "消息來源?", "数据来源是哪里?",
-                                       "what's your source?"])
+                                       "what's your source?", "who reported that?", "谁报道的?"])
 def test_a_question_about_the_last_answer_gets_it_again(dialogue, follow_up):
     dialogue.turn("How much revenue did MiniMax make in 2024?", "d:U8")
     turn = dialogue.turn(follow_up, "d:U8")
@@ -821,3 +821,11 @@ def test_asking_which_model_the_last_answer_counted_gets_that_answer_again(dialo
     assert dialogue.turn("How many GPUs did MiniMax need for M1's reinforcement learning?", "d:U91").answer.fact.id \
         == "minimax-m1-training-cost"
     assert dialogue.turn(which, "d:U91").answer.fact.id == "minimax-m1-training-cost"
+
+
+def test_who_wrote_the_article_is_answered_and_the_topic_goes_on(dialogue):
+    """The byline is about the article, not the topic: a year next still asks the net loss."""
+    dialogue.turn("What was MiniMax's net loss in 2024?", "d:U9")
+    assert dialogue.turn("who wrote that piece?", "d:U9").answer.fact.id == "minimax-ipo-profile-byline"
+    assert dialogue.turn("and the editor?", "d:U9").answer.fact.id == "minimax-ipo-profile-byline"
+    assert dialogue.turn("2023?", "d:U9").answer.fact.id == "minimax-net-loss-2023"

@@ -1376,3 +1376,39 @@ def test_one_investors_stake_is_never_told(real, question):
     assert real.match(question).fact is None
     assert real.match("How much money have investors put into MiniMax in total?").fact.id \
         == "minimax-pre-ipo-funding-total"
+
+
+@pytest.mark.parametrize("question", ["我听同事说MiniMax是在科创板上市的,是吧?", "MiniMax是在纳斯达克上市的吧?",
+                                      "MiniMax在哪里上市", "I heard that MiniMax listed on the STAR Market?"])
+def test_another_listing_venue_is_answered_with_where_it_listed(real, question):
+    assert real.match(question).fact.id == "minimax-hk-listing-date"
+
+
+def test_a_company_held_up_as_the_example_is_not_the_subject(real):
+    match = real.match("Does MiniMax do custom private deployments for big clients the way SenseTime did?")
+    assert match.fact.id == "minimax-b-end-no-private-deployment"
+
+
+@pytest.mark.parametrize("question", ["MiniMax的研发人员有多少?", "文章有冇講MiniMax有幾多個女員工?",
+                                      "What's the gender split of MiniMax's staff?", "MiniMax 上市嘅保薦人係邊間?",
+                                      "Which banks were the underwriters of MiniMax's IPO?"])
+def test_how_the_staff_divide_up_or_who_underwrote_the_listing_is_never_told(real, question):
+    assert real.match(question).fact is None
+    assert real.match("how many employees does minimax have").fact.id == "minimax-employee-count"
+
+
+def test_the_one_byline_is_told_and_no_other(real):
+    assert real.match("Who wrote the Caijing Tianxia WEEKLY piece on MiniMax's listing?").fact.id \
+        == "minimax-ipo-profile-byline"
+    assert real.match("who wrote the article about Jensen Huang?").fact is None
+
+
+def test_a_cantonese_description_of_a_professor_says_who_he_is(real):
+    match = real.match("華盛頓大學嗰位教授Pedro Domingos話OpenAI每年蝕幾多錢?")
+    assert match.fact.id == "openai-annual-loss-50-billion"
+
+
+def test_what_the_listing_raised_is_never_told_but_what_was_raised_before_it_is(real):
+    assert real.match("IPO一共募资了多少?").fact is None
+    assert real.match("How much did MiniMax's IPO raise in total?").fact is None
+    assert real.match("MiniMax 上市前總共募資多少?").fact.id == "minimax-pre-ipo-funding-total"

@@ -204,3 +204,9 @@ def test_a_phrasing_is_normalised_alike_folded_alone_or_among_others():
     texts = ["MiniMax 2024年營收是多少?", "Who founded 智谱AI?", "GPT-5 vs gpt 5", "前 9 个月 B 端收入", "FY24 revenue"]
     assert [normalizer.normalize_folded(t) for t in fold_all(texts)] == [normalizer.normalize_uncached(t)
                                                                          for t in texts]
+
+
+def test_a_chinese_name_words_no_attribute(real_normalize):
+    """华盛顿大学 holds 大学 (education): the name is someone's employer, not a question about schooling."""
+    assert "education" not in real_normalize("华盛顿大学的教授说OpenAI每年亏多少").attributes
+    assert "education" in real_normalize("闫俊杰上的哪所大学").attributes
