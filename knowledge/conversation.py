@@ -45,9 +45,10 @@ _WH_OPENS = re.compile(r"\s*(?:who|whom|whose|what|what's|when|where|which|why|h
 _QUESTION_ZH = re.compile(r"[吗呢嘛么]\s*[?？!！。]*$|吧\s*[?？]+\s*$|(?<!了)吧\s*[!！。]*$|"
                           r"多少|什么|谁|哪|几|怎么|如何|为何|为什么|是否|啥|咋|多大|多久|多长|"
                           r"(?:了|过)没有?\s*[?？]*$|([\u4e00-\u9fff])[不没]\1")  # 会不会, 有没有, 是不是
-# "and X?", "what about X?", "how about X?", "X 呢?": forms that only make sense after something.
+# "and X?", "what about X?", "how about X?", "X 呢?" ("净亏损呢,2024年"): forms that only make sense after something.
 _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # longest first, for stripping them
-_FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*[?？]?\s*$|^那|"
+_FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*(?:[,，]\s*(?:(?:19|20)\d\d年?|去年|前年|今年)(?:的)?)?\s*[?？]?\s*$|"
+                        r"^那|"
                         # "whats the hailuo figure": the same figure of another
                         r"^(?:what'?s|what is|and) the [\w .-]{2,30}? (?:figure|number|numbers|figures|one|stat)\b")
 # After "and", a wh-question that says what it asks is a question of its own ("and how far behind GPT-5 is M2?")
@@ -184,8 +185,10 @@ def looks_like_question(text: str) -> bool:
 
 
 # A correction of the last question: "不是,我是说2023年的", "no, I meant the total share"
-_CORRECTION = re.compile(r"^(?:不是|不对|唔系)?[,，\s]*我(?:是|想|要)?(?:说|问|指)(?:的)?|"
-                         r"^(?:no|nope|sorry|oops|nah)?[,.!\s]*i (?:meant|mean|was asking|wanted to ask)\b")
+# ("唔係" folds to 不系; "no wait, I meant 2022")
+_CORRECTION = re.compile(r"^(?:不是|不对|不系)?[,，\s]*我(?:是|想|要)?(?:说|问|指)(?:的)?|"
+                         r"^(?:(?:no|nope|sorry|oops|nah|wait|hmm|actually|ah)[,.!\s]*){0,3}"
+                         r"i (?:meant|mean|was asking|wanted to ask)\b")
 
 
 def is_correction(text: str) -> bool:

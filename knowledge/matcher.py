@@ -186,9 +186,9 @@ _CHATTER = re.compile(
 # Who asks: "I'm a…", "我是…" opening a sentence; "I", "we", "我" anywhere in one
 _INTRODUCTION = re.compile(r"\s*(?:我是(?!说)|我们是|i'm an? |i am an? |we're an? |we are an? )")
 _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
-# A Chinese clause about the asker ("作为硬件创业者我很关心烧钱速度,…"), set-up when the question after it names
-# its subject and what it asks and the clause names nothing the base knows
-_ASKER_CLAUSE = re.compile(r"\s*作为|.*(?:我|咱)")
+# A Chinese clause about the asker ("作为硬件创业者我很关心烧钱速度,…", "想用AI给店里做商品视频,…"), set-up when the
+# question after it names its subject and what it asks and the clause names nothing the base knows
+_ASKER_CLAUSE = re.compile(r"\s*(?:作为|想用|想给|想拿|打算|准备用|计划用|最近在|正在做)|.*(?:我|咱)")
 # A question pointing back to a subject named before it ("…who founded the company?", "这家公司创始人是谁?")
 _POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|model|guy|man|woman)\b|"
                           r"\b(?:it|its|they|their|them|he|his|she|her)\b|这家|这个公司|该公司|它|他们|他|她")

@@ -10,6 +10,7 @@ from knowledge.conversation import (
     JOINED_FOR,
     Context,
     Resolved,
+    is_correction,
     looks_like_question,
     resolve,
 )
@@ -78,6 +79,7 @@ CONTEXT = Context(subjects=("minimax",), attribute="revenue", years=("2023",), a
     ("across how many countries", True), ("in which year", True), ("in my view it is fine", False),
     ("they have an AI agent, right? which chat tool is it in", True), ("wait, a game company? which one", True),
     ("compare that with Hailuo", True), ("really? wow", False), ("lol that's wild. ok", False),
+    ("净亏损呢，2024年", True), ("估值呢,去年的", True), ("好吧呢喃", False),
 ])
 def test_what_reads_as_a_question(text, expected):
     assert looks_like_question(text) is expected
@@ -829,3 +831,12 @@ def test_who_wrote_the_article_is_answered_and_the_topic_goes_on(dialogue):
     assert dialogue.turn("who wrote that piece?", "d:U9").answer.fact.id == "minimax-ipo-profile-byline"
     assert dialogue.turn("and the editor?", "d:U9").answer.fact.id == "minimax-ipo-profile-byline"
     assert dialogue.turn("2023?", "d:U9").answer.fact.id == "minimax-net-loss-2023"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("no wait, I meant 2022", True), ("sorry, I meant the valuation", True), ("唔係，我想問嘅係上市想要嘅估值", True),
+    ("不对,我是说2023年的", True), ("wait for me at the lobby", False),
+])
+def test_what_reads_as_a_correction(text, expected):
+    assert is_correction(text) is expected
+

@@ -1412,3 +1412,11 @@ def test_what_the_listing_raised_is_never_told_but_what_was_raised_before_it_is(
     assert real.match("IPO一共募资了多少?").fact is None
     assert real.match("How much did MiniMax's IPO raise in total?").fact is None
     assert real.match("MiniMax 上市前總共募資多少?").fact.id == "minimax-pre-ipo-funding-total"
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("海螺AI有没有被人告过?", "minimax-hailuo-copyright-lawsuits"),
+    ("想用AI给店里做商品视频,MiniMax的海螺AI现在付费用户有多少?", "minimax-hailuo-ai-paying-users"),
+])
+def test_plain_chinese_questions_with_a_set_up_clause_or_a_colloquial_verb(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
