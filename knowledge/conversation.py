@@ -184,6 +184,9 @@ def looks_like_question(text: str) -> bool:
     )
 
 
+# Attributes only a person has: asked of a company while talking about someone, they are his there
+_OF_A_PERSON = frozenset({"career", "education", "age", "hometown"})
+_WHO = re.compile(r"\bwho\b|谁|边个|有没有|有人|哪些人")
 # A correction of the last question: "不是,我是说2023年的", "no, I meant the total share"
 # ("唔係" folds to 不系; "no wait, I meant 2022")
 _CORRECTION = re.compile(r"^(?:不是|不对|不系)?[,，\s]*我(?:是|想|要)?(?:说|问|指)(?:的)?|"
@@ -286,6 +289,14 @@ def resolve(text: str, reading: Reading, context: Context | None,
         if len(sides) == 2:
             return _completed(text, reading, sides, attribute or context.attribute, years or context.years, versions,
                               own_attribute=bool(attribute), wording=wording, weak=False, side_by_side=True)
+    if subjects and attribute in _OF_A_PERSON and not set(subjects) & people and is_chinese(folded) \
+            and not _WHO.search(folded):
+        # "在商汤最高做到什么位置?" while talking about Yan Junjie: his career there, not SenseTime's (Chinese leaves
+        # out whom it asks about; English says it: "Is any Glasgow researcher working at MiniMax?" is not about him)
+        person = [e for e in (*context.focus, *context.subjects) if e in people][:1]
+        if person:
+            return _completed(text, reading, (*person, *subjects), attribute, years, versions, own_attribute=True,
+                              wording=wording, weak=False)
     if subjects and attribute:
         return plain
     models = [v for v in versions if v[:1].isalpha()]  # "gpt5", "m1": a model named is a subject named

@@ -50,6 +50,8 @@ _AT_THAT_TIME = re.compile(r"\b(?:at|by|on|around) (?:that|the|this) (?:point|ti
 KEYWORD_QUERY_WORDS, KEYWORD_QUERY_CJK = 5, 12
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
+# Whose word an answer gives ("According to UW professor Pedro Domingos, …", "据…Pedro Domingos指出,…")
+_SAID_BY = re.compile(r"^According to ([^,]{1,80}),|^据(.{1,60}?)(?:指出|表示|称|说)")
 ABOUT_THE_ARTICLE = frozenset({"author"})  # attributes of an article, not of what it is about: kept out of context
 HIS_COMPANIES_TRIED = 3  # companies of the conversation tried for "his angel round"
 # A question opening with whom it asks for ("who called Yan a 'ruthless' guy?", "谁说闫俊杰是个狠人?", "which
@@ -287,7 +289,9 @@ class Dialogue:
             asked = tuple(getattr(reading, "attributes", ()))
             remembered = replace(resolved, subjects=subjects,
                                  attribute=told if told in asked else resolved.attribute or told)
-            mentioned = tuple(dict.fromkeys((*about, *earlier)))[:MENTIONED_KEPT]  # what the answer brought up first
+            # what the answer brought up first: whom it is about, then the people it names ("According to UW
+            # professor Pedro Domingos, OpenAI loses…": "他是哪间学校的?" next asks about him)
+            mentioned = tuple(dict.fromkeys((*about, *self._people_named(answer), *earlier)))[:MENTIONED_KEPT]
             # a follow-up's own words need the last; a question about the last answer keeps the last question
             kept = context.question if about_last else resolved.question if resolved.inherited else text
             conversations.remember(key, remembered, answer.fact.id, kept if self.question_log else None, mentioned,
@@ -315,6 +319,10 @@ class Dialogue:
         return bool(reading.subjects and reading.specific_attributes)
 
     def _fits_follow_up(self, answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:
+        if own_attribute and answer.fact is not None and set(resolved.subjects) & set(self._named(answer)):
+            # "他的天使投资方是哪家?" of Yan: the answer is about whom it asks for (Mingshi's Huang Mingming), and names
+            # Yan; with an attribute of its own the follow-up was weighed as any question naming him would be
+            return True
         return _fits(answer, resolved, own_attribute, self._makers)
 
     def _remember_introduced(self, text: str, key: str) -> None:
@@ -473,6 +481,23 @@ class Dialogue:
         # ("and the market cap at that point?" after the share price on February 13: the time is the answer's)
         asked = _AT_THAT_TIME.sub(" ", fold(reading.question))
         return self.qa.matcher.tells_detail(context.fact_id, asked, TOLD_ALREADY_COVERAGE)
+
+    def _named(self, answer: Answer) -> tuple[str, ...]:
+        """The entities an answer's text names, in the base's ids."""
+        normalize = self.qa.matcher.normalize
+        named = normalize(answer.fact.answer(answer.lang)).entities
+        return tuple(filter(None, map(normalize.entity_id, sorted(named))))
+
+    def _people_named(self, answer: Answer) -> tuple[str, ...]:
+        """The people an answer gives its figure on the word of ("According to University of Washington professor
+        Pedro Domingos, …", "据…华盛顿大学教授Pedro Domingos指出,…"); not everyone it names (a MiniMax answer naming
+        its founder leaves "佢" the company)."""
+        said_by = _SAID_BY.search(answer.fact.answer(answer.lang))
+        if said_by is None:
+            return ()
+        normalize = self.qa.matcher.normalize
+        named = normalize(said_by.group(1) or said_by.group(2)).entities
+        return tuple(e for e in map(normalize.entity_id, sorted(named)) if e in self._people)
 
     @staticmethod
     def _focus(answer: Answer, reading, resolved: Resolved, context: Context | None) -> tuple[str, ...]:

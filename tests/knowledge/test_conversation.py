@@ -840,3 +840,28 @@ def test_who_wrote_the_article_is_answered_and_the_topic_goes_on(dialogue):
 def test_what_reads_as_a_correction(text, expected):
     assert is_correction(text) is expected
 
+
+
+def test_he_is_the_one_whose_word_the_last_answer_gave(dialogue):
+    """The loss figure is Pedro Domingos's: "他" next is him, though the answer is about OpenAI."""
+    assert dialogue.turn("OpenAI一年亏多少?", "d:U10").answer.fact.id == "openai-annual-loss-50-billion"
+    assert dialogue.turn("他是哪间学校的", "d:U10").answer.fact.id == "pedro-domingos-uw-professor"
+
+
+def test_cantonese_it_stays_the_company_its_answer_names_the_founder_of(dialogue):
+    dialogue.turn("MiniMax 幾時上市?", "d:U11")
+    turn = dialogue.turn("佢係全球第幾間上市嘅大模型公司?", "d:U11")
+    assert turn.answer.fact.id == "minimax-second-listed-llm-company"
+
+
+def test_a_chinese_question_leaving_out_whom_it_asks_about_is_about_the_person_talked_about(dialogue):
+    dialogue.turn("闫俊杰是清华毕业的吧?", "d:U12")
+    assert dialogue.turn("在商汤最高做到什么位置", "d:U12").answer.fact.id == "yan-junjie-sensetime-career"
+    # ... and his angel investor is whom the answer is about, naming him
+    assert dialogue.turn("他的天使投资方是哪家", "d:U12").answer.fact.id == "huang-mingming-mingshi-founding-partner"
+
+
+def test_an_english_question_about_someone_else_at_a_company_is_not_about_the_person_before(dialogue):
+    dialogue.turn("and Yann LeCun's line about Jensen?", "d:U13")
+    turn = dialogue.turn("Is any Glasgow researcher working at MiniMax?", "d:U13")
+    assert turn.answer is None or turn.answer.fact is None or "yann-lecun" not in turn.answer.fact.about
