@@ -370,7 +370,7 @@ _BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: 
                       r"what|how|is|are|was|were|did|does|do|has|have)\b|$)|除了(.*?)(?=[,，?？、]?(?:还|也|以外|之外|外)|[,，?？]|$)")
 # "after DeepSeek V3 came out", "DeepSeek V3发布后": a release that dates the question, not its subject
 _AFTER = re.compile(r"\bafter (.+?) (?:came out|was released|launched|was launched|shipped|took off|broke out)\b|"
-                    r"([^,，。?？]+?)(?:发布|推出|上线|爆火|火了|走红|出圈)(?:之|以)?后")
+                    r"([^,，。?？]+?)(?:发布|推出|上线|爆火|火了|走红|出圈|出来|问世|面世)(?:之|以)?后")
 _BEFORE_IPO = re.compile(r"上市(?:之|以)?前|\bpre-?ipo\b|"
                          r"\bbefore (?:its |the |their )?(?:ipo|listing|going public|it (?:listed|went public))\b")
 _ZH_JOINERS = re.compile(r"[在的和与跟]|\band\b")

@@ -32,11 +32,12 @@ _ABOUT_ITSELF = (
     r"\bwho (?:made|built|created|developed|makes|runs) (?:you|this bot)\b"
 )
 _ABOUT_ITSELF_RE = re.compile(_ABOUT_ITSELF)
-# Thanks in the languages a workspace's people write besides English and Chinese ("dzięki", "makasih")
+# Thanks in the languages a workspace's people write besides English and Chinese ("dzięki", "makasih", "ありがとう")
 _THANKS_ABROAD = (r"merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|shukran|spasibo|dzi[eę]ki|"
                   r"dzi[eę]kuj[eę]|makasih|terima kasih|kamsahamnida|gomawo|toda|te[sş]ekk[uü]rler|kiitos|takk|"
                   r"salamat|c[aả]m [oơ]n|dhanyavaad|dank je|mul[tțţ]umesc|multumim|dakujem|d[ěe]kuji|efharisto|"
-                  r"köszönöm|koszonom")
+                  r"köszönöm|koszonom|diolch|gr[aà]cies|hvala|mahalo|ありがとう(?:ございます)?|どうも|감사합니다|고마워요?|"
+                  r"спасибо|شكرا|תודה|ευχαριστ[ώω]|धन्यवाद|ขอบคุณ")
 # Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
 _WHOLE = {
     "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?|"

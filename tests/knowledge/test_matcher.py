@@ -1420,3 +1420,13 @@ def test_what_the_listing_raised_is_never_told_but_what_was_raised_before_it_is(
 ])
 def test_plain_chinese_questions_with_a_set_up_clause_or_a_colloquial_verb(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question", ["who are minimax's competitors abroad?", "Who does MiniMax compete with overseas?"])
+def test_competitors_are_asked_in_plain_words(real, question):
+    assert real.match(question).fact.id == "minimax-competitors"
+
+
+def test_the_backstop_answer_names_the_cfo(real):
+    match = real.match("Who at OpenAI floated a government backstop?")
+    assert match.fact.id == "openai-cfo-government-backstop" and "CFO" in match.fact.answer("en")

@@ -144,6 +144,10 @@ def test_spending_per_user_is_asked_before_users(matcher):
     ("DeepSeek V3发布后,MiniMax在文本模型上做了什么?", "v3", ("minimax",)),
     ("MiniMax在DeepSeek V3发布后做了什么?", "deepseek", ("minimax",)),
     ("What did MiniMax do after DeepSeek V3 came out?", "v3", ("minimax",)),
+    ("MiniMax 在 DeepSeek V3 出來之後做了什麼調整?", "deepseek", ("minimax",)),
+    # ... nor is the company held up as the example
+    ("Does MiniMax do custom private deployments the way SenseTime did?", "sensetime", ("minimax",)),
+    ("Does Zhipu make video models like MiniMax does?", "minimax", ("zhipu",)),
 ])
 def test_names_set_aside_are_not_subjects(matcher, question, set_aside, subjects):
     reading = matcher.read(question)

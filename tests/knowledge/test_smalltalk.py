@@ -81,9 +81,11 @@ def test_thanks_with_a_few_words_around_it_is_thanks(text):
 
 
 @pytest.mark.parametrize("text", ["dzięki", "dziękuję bardzo", "makasih!", "terima kasih banyak", "ok, makasih",
-                                  "toda!", "kiitos", "cảm ơn", "mulțumesc!"])
+                                  "toda!", "kiitos", "cảm ơn", "mulțumesc!", "ありがとう", "ありがとうございます!",
+                                  "diolch!", "감사합니다", "спасибо"])
 def test_thanks_in_the_languages_colleagues_write_is_thanks(text):
-    """Polish, Indonesian, Hebrew, Finnish, Vietnamese, Romanian: a thread's thanks get the reaction, not silence."""
+    """Polish, Indonesian, Hebrew, Finnish, Vietnamese, Romanian, Japanese, Welsh, Korean, Russian: a thread's
+    thanks get the reaction, not silence."""
     assert classify(text) == "thanks"
 
 
