@@ -104,6 +104,8 @@ STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_us
 # too), they still rule out every fact that does not tell them
 # Asked of a role ("Where was MiniMax's founder born?"): of the person who holds it (ROLES)
 PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
+# Attributes told by a place a question may get wrong ("studied at Stanford", "listed on the STAR Market")
+SUPPOSED_PLACES = frozenset({"education", "hometown", "career", "ipo"})
 # Words asking a name: "X叫什么名字", "what is it called"
 NAME_WORDS = frozenset({"called", "name", "named", "名字", "叫"})
 INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少", "什么", "怎么", "几"}) | NAME_WORDS
@@ -1636,6 +1638,9 @@ class Matcher:
         # a product of a company asked for by its kind: "What's MiniMax's AI companion app called?"
         asks_product = (reading.asks_who or NAME_WORDS & query.keys()) and not PRODUCT_WORDS.isdisjoint(query)
         asked_subjects, stranger = frozenset(reading.subjects), bool(reading.names)
+        # a name the base does not know where the asker supposes a school, a town, an employer or an exchange
+        # ("Yan Junjie did his degree at Stanford, didn't he?"): the fact telling the real one corrects it
+        supposes = stranger and bool(asked_subjects) and primary in SUPPOSED_PLACES
         for bound, fact_recall, mismatch, credited, entry in bounded:
             if not exact and len(top) >= KEEP_EXACT and bound < top[0]:
                 break  # neither this nor any later candidate can reach the answer, runner-up or alternatives
@@ -1669,7 +1674,9 @@ class Matcher:
                             notes=tuple(notes),
                             unexplained=sum(w for t, w in telling.items() if t not in held and t not in own)
                             / content_total
-                            if content_total else 0.0, stranger=stranger,
+                            if content_total else 0.0,
+                            stranger=stranger and not (supposes and not mismatch
+                                                       and asked_subjects <= set(entry.about)),
                             about_stranger=bool(reading.written_names) and not asked_subjects,
                             corrects_claim=reading.checks_claim and primary is not None and not mismatch
                             and bool(asked_subjects) and asked_subjects <= set(entry.about),

@@ -1433,3 +1433,12 @@ def test_competitors_are_asked_in_plain_words(real, question):
 def test_the_backstop_answer_names_the_cfo(real):
     match = real.match("Who at OpenAI floated a government backstop?")
     assert match.fact.id == "openai-cfo-government-backstop" and "CFO" in match.fact.answer("en")
+
+
+def test_an_unknown_place_the_asker_supposes_is_corrected_by_the_real_one(real):
+    """Shanghai is no name the base knows; where MiniMax listed answers the wrong premise.  An unknown name
+    asked about, or a figure the base has only as a whole, stays refused."""
+    match = real.match("I read MiniMax went public on Shanghai's STAR Market - what date was that?")
+    assert match.fact.id == "minimax-hk-listing-date"
+    assert real.match("What is MiniMax's revenue in India?").fact is None
+    assert real.match("Where did Kai-Fu Lee study?").fact is None
