@@ -270,7 +270,8 @@ class Reader:
         folded = fold(question)
         spans = [english or chinese for english, chinese in _BESIDES.findall(folded)]
         # "DeepSeek V3发布后, MiniMax做了什么?": what came out first only dates the question
-        spans += [_ZH_JOINERS.split(english or chinese)[-1] for english, chinese in _AFTER.findall(folded)]
+        spans += [_ZH_JOINERS.split(released or listed or chinese)[-1]
+                  for released, listed, chinese in _AFTER.findall(folded)]
         if not spans:
             return frozenset()
         return frozenset(t for span in spans for t in self.normalize(span).tokens if t in self.normalize.entity_tokens)
@@ -366,10 +367,13 @@ class Reader:
 
 
 _BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?|the way|"
-                      r"(?:just )?like(?= [^,?]{1,40}\b(?:did|does|do|has|had|have)\b))\b(.*?)(?=[,?]|\b(?:who|which|"
+                      r"(?:just )?like(?= [^,?]{1,40}\b(?:did|does|do|has|had|have)\b))\b"
+                      # (to the question, over a list: "besides OpenAI, Google and MiniMax, which company…")
+                      r"(.*?)(?=,(?! [\w.-]+(?: [\w.-]+)?(?:,| and | or ))|\?|\b(?:who|which|"
                       r"what|how|is|are|was|were|did|does|do|has|have)\b|$)|除了(.*?)(?=[,，?？、]?(?:还|也|以外|之外|外)|[,，?？]|$)")
-# "after DeepSeek V3 came out", "DeepSeek V3发布后": a release that dates the question, not its subject
+# "after DeepSeek V3 came out", "with Zhipu now listed", "DeepSeek V3发布后": what dates the question, not its subject
 _AFTER = re.compile(r"\bafter (.+?) (?:came out|was released|launched|was launched|shipped|took off|broke out)\b|"
+                    r"\bwith (.+?) (?:now |already |just )?(?:listed|public|gone public|went public)\b|"
                     r"([^,，。?？]+?)(?:发布|推出|上线|爆火|火了|走红|出圈|出来|问世|面世)(?:之|以)?后")
 _BEFORE_IPO = re.compile(r"上市(?:之|以)?前|\bpre-?ipo\b|"
                          r"\bbefore (?:its |the |their )?(?:ipo|listing|going public|it (?:listed|went public))\b")
@@ -429,6 +433,8 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
         if narrow in attributes and broad in attributes and attributes.index(broad) < attributes.index(narrow):
             attributes.remove(narrow)
             attributes.insert(attributes.index(broad), narrow)
+    if "leader" in attributes and _LEADING_IN.search(folded):
+        attributes.remove("leader")  # "China leading in AI", "which companies lead across voice and video": no boss
     if "cost" in attributes and not _MONEY_NAMED.isdisjoint(attributes):
         # "how much does M1 cost per million tokens": its price; "累计融了多少钱": how much was raised
         attributes.remove("cost")
@@ -443,6 +449,8 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
     return attributes
 
 
+# Leading a field or a race, not a company: "China leading in AI", "lead across voice, video and text"
+_LEADING_IN = re.compile(r"\blead(?:s|ing)? (?:in|across|on|at|the (?:race|world|field|market|pack|way))\b|领先|领跑")
 # Questions whose answer is a person, company or model: what the answering fact is about is the answer.
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b|\bwhich (?:[\w-]+ ){0,2}(?:company|companies|firm|startup|model|person|"
                        r"people|investor|investors|lab|one)\b|\bwhat (?:company|firm|startup|model)\b|"

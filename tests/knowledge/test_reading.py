@@ -148,6 +148,9 @@ def test_spending_per_user_is_asked_before_users(matcher):
     # ... nor is the company held up as the example
     ("Does MiniMax do custom private deployments the way SenseTime did?", "sensetime", ("minimax",)),
     ("Does Zhipu make video models like MiniMax does?", "minimax", ("zhipu",)),
+    # ... nor what is already listed, nor a whole list set aside
+    ("With Zhipu now listed, is Moonshot AI lining up an IPO too?", "zhipu", ("kimi",)),
+    ("Besides OpenAI, Google and MiniMax, which company leads across voice, video and text?", "google", ()),
 ])
 def test_names_set_aside_are_not_subjects(matcher, question, set_aside, subjects):
     reading = matcher.read(question)
@@ -227,3 +230,10 @@ def test_invisible_characters_do_not_change_how_a_question_is_read():
 def test_names_as_chinese_readers_write_them_are_the_entities(matcher, question, subject):
     """Taiwan's 麥可·貝瑞 is the mainland's 迈克尔·伯里; 迪斯尼 is a common writing of 迪士尼."""
     assert subject in matcher.read(question).subjects
+
+
+@pytest.mark.parametrize("question", ["What did Yan Junjie predict about China leading in AI over the next years?",
+                                      "Which companies lead across voice, video and text?"])
+def test_leading_a_field_is_no_ones_leadership(matcher, question):
+    assert "leader" not in matcher.read(question).attributes
+    assert matcher.read("who is leading minimax").attributes[0] == "leader"
