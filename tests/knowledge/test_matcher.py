@@ -1442,3 +1442,14 @@ def test_an_unknown_place_the_asker_supposes_is_corrected_by_the_real_one(real):
     assert match.fact.id == "minimax-hk-listing-date"
     assert real.match("What is MiniMax's revenue in India?").fact is None
     assert real.match("Where did Kai-Fu Lee study?").fact is None
+
+
+@pytest.mark.parametrize("question", ["MiniMax手上的现金能撑多少个月", "minimax手上现金够撑几个月",
+                                      "how long can minimax's cash last"])
+def test_how_long_the_cash_lasts_is_the_runway_not_the_cash(real, question):
+    assert real.match(question).fact.id == "minimax-cash-runway-53-months"
+    assert real.match("How much cash does MiniMax have?").fact.id == "minimax-cash-reserve-1102m"
+
+
+def test_last_year_is_no_runway(real):
+    assert "runway" not in real.read("What was MiniMax's revenue last year?").tokens
