@@ -161,6 +161,10 @@ _FIRST_PERSON = re.compile(rf"\s*(?:{_ASKER_WORDS})\b", re.IGNORECASE)
 _CITED_PIECE = re.compile(r"(?:,\s*|\s+)(?:according to|per|in|from)\s+(?:the|that|this)\s+(?:[\w'-]+\s+){0,4}?"
                           r"(?:piece|article|story|coverage|profile|write-?up)\b(?:\s+(?:on|about)\s+[^?？,.]{1,60}?)?"
                           r"(?=\s*[?？,.]|\s*$)", re.IGNORECASE)
+# Saying who someone is ("… is Yang Zhilin, right?", "是杨植麟吧?"), not what he did; and a role named as whom
+# something was done to ("met MiniMax's founder", "见了MiniMax的创始人")
+_COPULA = re.compile(r"\b(?:is|was|are|were|isn't|wasn't)\b|是|系")
+_ROLE_HELD = re.compile(r"'s (?:co-?)?(?:founder|ceo|boss|chief executive|head|leader)\b|的(?:创始人|ceo|老板|掌门人)")
 # A role asked for: "which OpenAI executive…", "哪位高管"
 _WHICH_ROLE = re.compile(r"\bwhich\b[^?]{0,30}?\b(?:executive|exec|founder|co-?founder|ceo|boss|leader|head|chief)"
                          r"|哪位")
@@ -1023,8 +1027,10 @@ class Matcher:
             # "Was Zhipu founded in 2022, around the same time as MiniMax?": MiniMax only dates the claim
             claimed |= beside
             subjects = tuple(s for s in subjects if s not in beside_ids)
-        if reading.attribute in ROLES and people and len(people) < len(subjects):
-            # "Zhipu's CEO is Yang Zhilin, right?": the person is the claim; the answer names who holds the role
+        acts = bool(people) and subjects[0] in people and not _COPULA.search(folded) and bool(_ROLE_HELD.search(folded))
+        if reading.attribute in ROLES and people and len(people) < len(subjects) and not acts:
+            # "Zhipu's CEO is Yang Zhilin, right?": the person is the claim; the answer names who holds the role (not
+            # "Jensen met MiniMax's founder in Shanghai, right?": named first, with no "is", he is who did something)
             claimed |= {self.normalize.entity_token(p) for p in people}
             subjects = tuple(s for s in subjects if s not in people)
         elif reading.attribute in _PLACES_OF_A_LIFE and people and len(people) < len(subjects):

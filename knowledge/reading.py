@@ -433,6 +433,8 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
         if narrow in attributes and broad in attributes and attributes.index(broad) < attributes.index(narrow):
             attributes.remove(narrow)
             attributes.insert(attributes.index(broad), narrow)
+    if _LIKE_OTHERS.search(folded):  # "…at Tsinghua like most of the big AI founders?": whom he is likened to
+        attributes = [a for a in attributes if a not in ROLES] or attributes
     if "leader" in attributes and _LEADING_IN.search(folded):
         attributes.remove("leader")  # "China leading in AI", "which companies lead across voice and video": no boss
     if "cost" in attributes and not _MONEY_NAMED.isdisjoint(attributes):
@@ -449,6 +451,9 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
     return attributes
 
 
+# Others a subject is likened to ("like most founders", "like the other CEOs"): no role asked
+_LIKE_OTHERS = re.compile(r"\blike (?:most|many|all|other|the other|so many)(?: of)?(?: the)?(?: [\w-]+){0,3} "
+                          r"(?:founders|ceos|bosses|execs|executives)\b")
 # Leading a field or a race, not a company: "China leading in AI", "lead across voice, video and text"
 _LEADING_IN = re.compile(r"\blead(?:s|ing)? (?:in|across|on|at|the (?:race|world|field|market|pack|way))\b|领先|领跑")
 # Questions whose answer is a person, company or model: what the answering fact is about is the answer.

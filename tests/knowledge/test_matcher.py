@@ -1453,3 +1453,12 @@ def test_how_long_the_cash_lasts_is_the_runway_not_the_cash(real, question):
 
 def test_last_year_is_no_runway(real):
     assert "runway" not in real.read("What was MiniMax's revenue last year?").tokens
+
+
+def test_a_person_named_first_who_did_something_to_a_role_holder_is_no_claimed_holder(real):
+    """"Zhipu's CEO is Yang Zhilin, right?" claims who holds the role; "Jensen met MiniMax's founder…, right?"
+    claims a meeting: Jensen stays a subject."""
+    assert real.match("Jensen met MiniMax's founder in Shanghai last July, right?").fact.id \
+        == "jensen-huang-beijing-meeting-yan-junjie"
+    assert real.match("Zhipu's CEO is Yang Zhilin, right?").fact.id == "zhipu-ceo-zhang-peng"
+    assert real.match("Yang Zhilin runs Zhipu, right?").fact.id == "zhipu-ceo-zhang-peng"

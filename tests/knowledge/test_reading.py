@@ -237,3 +237,8 @@ def test_names_as_chinese_readers_write_them_are_the_entities(matcher, question,
 def test_leading_a_field_is_no_ones_leadership(matcher, question):
     assert "leader" not in matcher.read(question).attributes
     assert matcher.read("who is leading minimax").attributes[0] == "leader"
+
+
+def test_others_a_subject_is_likened_to_ask_no_role(matcher):
+    assert matcher.read("Did Yan do his PhD in the US like most founders?").attributes == ("education",)
+    assert matcher.read("Who are MiniMax's founders?").attributes[0] == "founder"
