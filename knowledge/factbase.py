@@ -129,6 +129,7 @@ class Aliases:
     people: frozenset[str] = frozenset()  # entity ids that are persons: what "he" and "she" can mean
     makers: dict[str, str] = field(default_factory=dict)  # product id -> the company that makes it
     lines: dict[str, str] = field(default_factory=dict)  # model id -> the product line it is a version of
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # product id -> how people describe it
     contrasts: tuple[tuple[str, ...], ...] = ()  # term ids that exclude one another ("total" vs "activated")
 
 
@@ -293,6 +294,7 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
     makers = _entity_map(data, "makers", ("product", "maker"), "product ids to company ids", groups["entities"],
                          problems)
     lines = _entity_map(data, "lines", ("model", "line"), "model ids to product-line ids", groups["entities"], problems)
+    kinds = _kinds(data, makers, problems)
     contrasts = data.get("contrasts") or []
     if not isinstance(contrasts, list) or not all(isinstance(g, list) and len(g) >= 2 for g in contrasts):
         problems.append("aliases.yaml: 'contrasts' must be a list of lists of two or more term ids")
@@ -302,7 +304,7 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
                         if str(term) not in groups["terms"])
     return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"],
                    attributes=groups["attributes"], people=frozenset(map(str, people)),
-                   makers=makers, lines=lines,
+                   makers=makers, lines=lines, kinds=kinds,
                    contrasts=tuple(tuple(map(str, g)) for g in contrasts))
 
 
@@ -319,6 +321,24 @@ def _entity_map(data: dict, key: str, roles: tuple[str, str], maps: str, entitie
             if str(entity) not in entities:
                 problems.append(f"aliases.yaml: {key}: {role} {entity!r} is not an entity id")
     return {str(k): str(v) for k, v in found.items()}
+
+
+def _kinds(data: dict, makers: dict[str, str], problems: list[str]) -> dict[str, tuple[str, ...]]:
+    """aliases.yaml ``kinds``: product id -> what kind of product people call it ("video app"); only products
+    with a maker, since the description names the product through its maker ("MiniMax's video app")."""
+    found = data.get("kinds") or {}
+    if not isinstance(found, dict):
+        problems.append("aliases.yaml: 'kinds' must map product ids to lists of descriptions")
+        return {}
+    kinds = {}
+    for product, forms in found.items():
+        if str(product) not in makers:
+            problems.append(f"aliases.yaml: kinds: {product!r} is not a product with a maker (see 'makers')")
+        elif not isinstance(forms, list) or not all(_is_text(f) for f in forms):
+            problems.append(f"aliases.yaml: kinds.{product}: expected a list of non-empty strings")
+        else:
+            kinds[str(product)] = tuple(str(f) for f in forms)
+    return kinds
 
 
 def _clean_articles(data_dir: Path, sources: dict[str, Source], problems: list[str]) -> dict[str, str]:

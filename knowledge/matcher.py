@@ -206,6 +206,7 @@ _SOMEONE_ASKING = re.compile(r"\b(?:client|customer|boss|colleague|manager|frien
 _KINDS_MADE = frozenset({"chips"})
 # Asking someone's name ("老板叫啥子名字?", "what's the CEO's name?")
 _ASKS_NAME = re.compile(r"叫(?:什么|啥)|名字|\bname\b")
+_ASKS_PRODUCT = re.compile(r"\bcalled\b|\bwhich (?:app|apps|one|product|products)\b|哪个|哪款|哪一款")
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
 NAMING_WITHIN = 10.0  # points below the best within which a fact naming whom "who"/"which company" asks is preferred
@@ -637,6 +638,7 @@ class Matcher:
             tokens = frozenset(map(Normalizer.term_token, group))
             for token in tokens:
                 self._contrasts[token] = self._contrasts.get(token, frozenset()) | (tokens - {token})
+        self._described_products = self._descriptions_of_products(aliases)
         self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
         self._affiliated: dict[tuple[str, str], bool] = {}  # (organisation, person) -> a fact is about both
         # The tokens each attribute's wordings normalise to ("revenue": revenue, 营, 收, 营收...).
@@ -699,6 +701,31 @@ class Matcher:
     def facts(self) -> list[Fact]:
         with self._lock:
             return [e.fact for e in self._entries if e is not None]
+
+    def _descriptions_of_products(self, aliases: Aliases) -> list[tuple[re.Pattern, str]]:
+        """For each product aliases.yaml ``kinds`` describes, how a question describes it through its maker ("MiniMax's
+        video app", "the companion app MiniMax makes", "MiniMax的视频应用"; folded text), and its name."""
+        described = []
+        for product, kinds in (getattr(aliases, "kinds", None) or {}).items():
+            makers = _alternatives(aliases.entities.get(self._makers[product], ()))
+            kind = _alternatives(kinds)
+            described.append((re.compile(
+                rf"\b(?:{makers})(?:'s|s)?\s+(?:own\s+)?(?:{kind})\b|"
+                rf"\b(?:the\s+)?(?:{kind})\s+(?:that\s+|which\s+)?(?:{makers})\s+"
+                rf"(?:makes|made|built|runs|owns|has)\b|"
+                rf"(?:{makers})\s*(?:的|旗下的|家的|做的)?(?:那个|那款|这个|这款)?(?:{kind})"),
+                self.display_name(product)))
+        return described
+
+    def _named_products(self, question: str) -> str:
+        """The question with a product described by its maker and kind named ("MiniMax's video app" -> "Hailuo")."""
+        folded = fold(question)
+        if _ASKS_NAME.search(folded) or _ASKS_PRODUCT.search(folded):
+            return question  # "what's the AI companion app MiniMax makes called?" asks for the name
+        for description, product in self._described_products:
+            if description.search(folded):
+                question = folded = description.sub(product, folded)
+        return question
 
     def display_name(self, entity_id: str, chinese: bool = False) -> str:
         """How a reply names an entity: its English spelling, or in Chinese its usual name (listed first in
@@ -918,6 +945,7 @@ class Matcher:
             if not _ASKS_MAKER.search(asked):  # ("Which company makes Hailuo?" is answered by what Hailuo is)
                 for description, maker in _MADE_BY:
                     asked = description.sub(maker, asked)
+            asked = self._named_products(asked)
             reading = self._products_beside_maker(self._maker_beside_product(self.reader.read(asked, self)))
             reading = self._price_of_product(self._through_role(self._through_maker(self._maker_asked(reading))))
             folded = fold(asked)
@@ -2029,6 +2057,11 @@ def _rival_score(best: Scored, ranked: list[Scored]) -> float:
         if not (best.entry.figures and best.entry.figures & other.entry.figures):
             return other.score
     return 0.0
+
+
+def _alternatives(forms: Iterable[str]) -> str:
+    """A regex alternation of folded forms, longest first."""
+    return "|".join(sorted({re.escape(fold(f)) for f in forms}, key=len, reverse=True))
 
 
 def _display_name(entity_id: str, forms: tuple[str, ...]) -> str:

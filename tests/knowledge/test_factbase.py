@@ -135,6 +135,15 @@ def test_makers_and_lines_name_known_entities(tmp_path, key, unknown, problem):
     assert getattr(base.aliases, key) == {"openai": "minimax"}
 
 
+def test_kinds_describe_products_with_a_maker(tmp_path):
+    assert problems(tmp_path, aliases=ALIASES + "kinds:\n  openai: [chat app]\n") == [
+        "aliases.yaml: kinds: 'openai' is not a product with a maker (see 'makers')"]
+    (tmp_path / "ok").mkdir()
+    base = load_factbase(write_base(tmp_path / "ok", aliases=ALIASES + "makers:\n  openai: minimax\n"
+                                                               "kinds:\n  openai: [chat app, 聊天应用]\n"))
+    assert base.aliases.kinds == {"openai": ("chat app", "聊天应用")}
+
+
 def test_contrasts_name_known_terms(tmp_path):
     aliases = ALIASES.replace("terms: {}", "terms:\n  total: [total]")
     [problem] = problems(tmp_path, aliases=aliases + "contrasts:\n  - [total, activated]\n")

@@ -1462,3 +1462,15 @@ def test_a_person_named_first_who_did_something_to_a_role_holder_is_no_claimed_h
         == "jensen-huang-beijing-meeting-yan-junjie"
     assert real.match("Zhipu's CEO is Yang Zhilin, right?").fact.id == "zhipu-ceo-zhang-peng"
     assert real.match("Yang Zhilin runs Zhipu, right?").fact.id == "zhipu-ceo-zhang-peng"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("how much does the average paying user spend on MiniMax's video generation app?", "minimax-hailuo-ai-arppu"),
+    ("avg spend per paying user on the video app MiniMax makes?", "minimax-hailuo-ai-arppu"),
+    ("MiniMax的视频应用有多少付费用户", "minimax-hailuo-ai-paying-users"),
+    ("How many paying users does MiniMax's companion app have?", "minimax-talkie-xingye-paying-users"),
+    # ... but asking what the product is called is answered by what it is
+    ("what's the AI companion app MiniMax makes called?", "minimax-talkie-xingye"),
+])
+def test_a_product_described_by_its_maker_and_kind_is_that_product(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
