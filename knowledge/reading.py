@@ -42,7 +42,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)*")
 NEVER_TOLD = frozenset({"verdict", "advisor", "author", "advice", "salary", "churn", "damages", "scholarship",
                         "tomorrow", "net_worth", "court", "cornerstone", "debt", "thesis", "headline",
                         "royalty", "option_premium", "process_node", "kyc", "sla", "stake", "staff_breakdown",
-                        "sponsor", "ipo_proceeds", "benchmark_score", "county", "other_margin", "today"})
+                        "sponsor", "ipo_proceeds", "platform_fee", "benchmark_score", "county", "other_margin",
+                        "today"})
 DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})  # told by a date: compared by which came first
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")

@@ -1474,3 +1474,18 @@ def test_a_person_named_first_who_did_something_to_a_role_holder_is_no_claimed_h
 ])
 def test_a_product_described_by_its_maker_and_kind_is_that_product(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_a_platforms_cut_is_never_told(real):
+    assert real.match("does OpenRouter take a cut on M2 calls?").fact is None
+    assert real.match("how many total calls has minimax m2 (free + paid) gotten on openrouter").fact.id \
+        == "minimax-m2-openrouter-80b-daily-combined"
+
+
+def test_the_arr_answer_says_it_is_paid_directly_by_users(real):
+    match = real.match("那 1 億美元 ARR 都是用戶直接付費訂閱嗎?還是有專案收入?")
+    assert match.fact.id == "minimax-arr-100-million" and "直接付费订阅" in match.fact.answer("zh")
+
+
+def test_how_long_yan_was_at_sensetime_is_his_career_there(real):
+    assert real.match("How many years was Yan at SenseTime before he left?").fact.id == "yan-junjie-sensetime-career"
