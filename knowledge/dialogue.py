@@ -53,6 +53,9 @@ MENTIONED_KEPT = 6  # entities a conversation remembers for pronouns
 # Whose word an answer gives ("According to UW professor Pedro Domingos, …", "据…Pedro Domingos指出,…")
 _SAID_BY = re.compile(r"^According to ([^,]{1,80}),|^据(.{1,60}?)(?:指出|表示|称|说)")
 ABOUT_THE_ARTICLE = frozenset({"author"})  # attributes of an article, not of what it is about: kept out of context
+# Attributes a follow-up may inherit one of and be told by the other: money spent is a cost ("成立至今总共烧了多少钱?"
+# reads as cost, its fact is filed under spending: "OpenAI 呢?" next is OpenAI's spending)
+_ALIKE_ATTRIBUTES = frozenset({frozenset({"cost", "spending"})})
 HIS_COMPANIES_TRIED = 3  # companies of the conversation tried for "his angel round"
 # A question opening with whom it asks for ("who called Yan a 'ruthless' guy?", "谁说闫俊杰是个狠人?", "which
 # investor backed ..."): the person its answer brings up is whom it was about ("闫俊杰上了谁的播客?" is still his).
@@ -651,4 +654,5 @@ def _fits(answer: Answer, resolved: Resolved, own_attribute: bool, makers: dict[
     if about and subjects and comparison is None and not subjects & about:
         return False
     attribute = getattr(fact, "attribute", None)
-    return own_attribute or not (attribute and resolved.attribute and attribute != resolved.attribute)
+    return own_attribute or not (attribute and resolved.attribute and attribute != resolved.attribute
+                                 and frozenset((attribute, resolved.attribute)) not in _ALIKE_ATTRIBUTES)

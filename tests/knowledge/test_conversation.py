@@ -865,3 +865,10 @@ def test_an_english_question_about_someone_else_at_a_company_is_not_about_the_pe
     dialogue.turn("and Yann LeCun's line about Jensen?", "d:U13")
     turn = dialogue.turn("Is any Glasgow researcher working at MiniMax?", "d:U13")
     assert turn.answer is None or turn.answer.fact is None or "yann-lecun" not in turn.answer.fact.about
+
+
+def test_money_spent_asked_as_a_cost_follows_up_as_spending(dialogue):
+    """"成立至今总共烧了多少钱?" reads as a cost and is told by a spending fact: "OpenAI 呢?" is OpenAI's spending."""
+    first = dialogue.turn("MiniMax 成立至今總共燒咗幾多錢?", "d:U14")
+    assert first.answer.fact.id == "minimax-cumulative-spend-vs-openai"
+    assert dialogue.turn("OpenAI 呢?", "d:U14").answer.fact.id == "openai-cumulative-spend"
