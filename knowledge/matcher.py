@@ -711,6 +711,7 @@ class Matcher:
             kind = _alternatives(kinds)
             described.append((re.compile(
                 rf"\b(?:{makers})(?:'s|s)?\s+(?:own\s+)?(?:{kind})\b|"
+                rf"\b(?:{makers})\s+(?:have|has|make|makes|offer|offers)\s+(?:a|an|any)\s+(?:ai\s+)?(?:{kind})\b|"
                 rf"\b(?:the\s+)?(?:{kind})\s+(?:that\s+|which\s+)?(?:{makers})\s+"
                 rf"(?:makes|made|built|runs|owns|has)\b|"
                 rf"(?:{makers})\s*(?:的|旗下的|家的|做的)?(?:那个|那款|这个|这款)?(?:{kind})"),

@@ -1469,7 +1469,8 @@ def test_a_person_named_first_who_did_something_to_a_role_holder_is_no_claimed_h
     ("avg spend per paying user on the video app MiniMax makes?", "minimax-hailuo-ai-arppu"),
     ("MiniMax的视频应用有多少付费用户", "minimax-hailuo-ai-paying-users"),
     ("How many paying users does MiniMax's companion app have?", "minimax-talkie-xingye-paying-users"),
-    # ... but asking what the product is called is answered by what it is
+    # ... and whether the maker has one is answered by what it is, as is asking what the product is called
+    ("Does MiniMax have a video app?", "hailuo-what-is"),
     ("what's the AI companion app MiniMax makes called?", "minimax-talkie-xingye"),
 ])
 def test_a_product_described_by_its_maker_and_kind_is_that_product(real, question, fact_id):
