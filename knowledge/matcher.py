@@ -194,6 +194,8 @@ _INTRODUCTION = re.compile(r"\s*(?:我是(?!说)|我们是|i'm an? |i am an? |we
 _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
 # A Chinese clause about the asker ("作为硬件创业者我很关心烧钱速度,…", "想用AI给店里做商品视频,…"), set-up when the
 # question after it names its subject and what it asks and the clause names nothing the base knows
+# A Chinese clause describing whom or what the question is about ("那个…的计算机教授…", "那家…上市的大模型公司")
+_DESCRIBING_CLAUSE = re.compile(r"\s*(?:那个|那家|那位|这个|这家|这位|那间|嗰个|嗰间|嗰位)")
 _ASKER_CLAUSE = re.compile(r"\s*(?:作为|想用|想给|想拿|打算|准备用|计划用|最近在|正在做)|.*(?:我|咱)")
 # A question pointing back to a subject named before it ("…who founded the company?", "这家公司创始人是谁?")
 _POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|model|guy|man|woman)\b|"
@@ -1078,6 +1080,14 @@ class Matcher:
         wanted = {self.normalize.entity_token(s) for s in subjects}
         return any(wanted & self._entries[i].about_tokens for i in self._postings.get(token, ()))
 
+    def _describes(self, clause: str) -> bool:
+        """A Chinese clause describing someone or something ("那个华盛顿大学的计算机教授…", "那家…上市的大模型公司"),
+        not naming it ("那个机器狗Vbot,…" ends with the name: the question is about Vbot)."""
+        if not _DESCRIBING_CLAUSE.match(fold(clause)):
+            return False
+        tokens = self.normalize(clause).tokens
+        return not tokens or tokens[-1] not in self.normalize.entity_ids
+
     def _is_chatter(self, sentence: str, clause: bool = False, asks: frozenset[str] = frozenset(),
                     complete: bool = False, named: bool = False, points_back: bool = False) -> bool:
         """A sentence (or a clause, in Chinese) before the question that asks nothing and says nothing the
@@ -1085,6 +1095,10 @@ class Matcher:
         subject and what it asks (``complete``); or one naming nothing the base knows and asking nothing
         before a question naming its subject (``named``); or one naming a subject and asking nothing before
         a question asking something of "the company", "it", "这家公司" (``points_back``)."""
+        if clause and (named or points_back) and self._describes(sentence):
+            # "那个华盛顿大学的计算机教授说OpenAI“大到无法成功”,他说OpenAI一年亏多少?": the first clause says whom the
+            # question means; the question names its subject or points back to the description
+            return True
         statement = not clause and not _QUESTION_MARK.search(sentence)
         if statement and (_INTRODUCTION.match(fold(sentence)) or (complete and _ABOUT_THE_ASKER.search(sentence))):
             # "我是昆明一家旅游创业公司的创始人,想学MiniMax怎么用小团队做事。", "导师让我写大模型架构演进的综述。MiniMax

@@ -1490,3 +1490,13 @@ def test_the_arr_answer_says_it_is_paid_directly_by_users(real):
 
 def test_how_long_yan_was_at_sensetime_is_his_career_there(real):
     assert real.match("How many years was Yan at SenseTime before he left?").fact.id == "yan-junjie-sensetime-career"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("那个华盛顿大学的计算机教授说OpenAI“大到无法成功”，他说OpenAI一年亏多少？", "openai-annual-loss-50-billion"),
+    ("那个“清华系”、刚刚上市的大模型公司，中信证券给它的目标市值是多少？", "zhipu-citic-30x-ps-target"),
+    # ... a first clause ending with a name names what the question is about
+    ("那个机器狗Vbot，用的是MiniMax哪个模型的什么技术？", "vbot-uses-minimax-m2-1"),
+])
+def test_a_chinese_clause_describing_whom_the_question_means_is_set_up(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
