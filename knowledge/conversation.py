@@ -25,7 +25,7 @@ from typing import Protocol
 
 from knowledge.cleaning import clean_input
 from knowledge.normalize import fold, is_chinese, size_in_words
-from knowledge.reading import DATE_ATTRIBUTES, DAY_OF_MONTH, GENERIC_ATTRIBUTES, is_period
+from knowledge.reading import DATE_ATTRIBUTES, DAY_OF_MONTH, GENERIC_ATTRIBUTES, PERSONAL_ATTRIBUTES, is_period
 from knowledge.smalltalk import topic
 
 CONTEXT_FOR = timedelta(minutes=30)  # a follow-up inherits from an answer at most this old
@@ -184,8 +184,9 @@ def looks_like_question(text: str) -> bool:
     )
 
 
-# Attributes only a person has: asked of a company while talking about someone, they are his there
-_OF_A_PERSON = frozenset({"career", "education", "age", "hometown"})
+# Attributes only a person has (what a company "says" is its own): asked of a company while talking about someone,
+# they are his there
+_OF_A_PERSON = PERSONAL_ATTRIBUTES - {"said"}
 _WHO = re.compile(r"\bwho\b|谁|边个|有没有|有人|哪些人")
 # A correction of the last question: "不是,我是说2023年的", "no, I meant the total share"
 # ("唔係" folds to 不系; "no wait, I meant 2022")

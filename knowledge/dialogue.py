@@ -273,10 +273,9 @@ class Dialogue:
         # what the conversation was about before (a company asked about two questions ago is still what "该公司"
         # means after a question about its founder)
         earlier = (*context.subjects, *context.mentioned) if context is not None else ()
-        if answer.answered and conversations and getattr(answer.fact, "attribute", None) in ABOUT_THE_ARTICLE \
-                and context is not None:
-            pass  # "who wrote that piece?" asks about the article: "2022 and 2023?" next goes on with the topic
-        elif answer.answered and conversations:
+        # ("who wrote that piece?" asks about the article: "2022 and 2023?" next goes on with the topic)
+        about_the_article = context is not None and getattr(answer.fact, "attribute", None) in ABOUT_THE_ARTICLE
+        if answer.answered and conversations and not about_the_article:
             about = tuple(getattr(answer.fact, "about", ()) or ())
             subjects = resolved.subjects or about[:1]
             if uses_pronoun(text) and not resolved.inherited and set(subjects) < set(about):
@@ -299,7 +298,7 @@ class Dialogue:
             kept = context.question if about_last else resolved.question if resolved.inherited else text
             conversations.remember(key, remembered, answer.fact.id, kept if self.question_log else None, mentioned,
                                    self._focus(answer, reading, resolved, context))
-        elif conversations and reading.subjects and (not resolved.inherited or (
+        elif not answer.answered and conversations and reading.subjects and (not resolved.inherited or (
                 is_follow_up_form(text) and not uses_pronoun(text)
                 and set(reading.subjects) - set(context.subjects if context else ()))):
             # unanswered, but a question of its own naming whom it asks about ("How long was Yan an intern at
@@ -322,11 +321,8 @@ class Dialogue:
         return bool(reading.subjects and reading.specific_attributes)
 
     def _fits_follow_up(self, answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:
-        if own_attribute and answer.fact is not None and set(resolved.subjects) & set(self._named(answer)):
-            # "他的天使投资方是哪家?" of Yan: the answer is about whom it asks for (Mingshi's Huang Mingming), and names
-            # Yan; with an attribute of its own the follow-up was weighed as any question naming him would be
-            return True
-        return _fits(answer, resolved, own_attribute, self._makers)
+        return _fits(answer, resolved, own_attribute, self._makers,
+                     lambda: self._entities_in(answer.fact.answer(answer.lang)))
 
     def _remember_introduced(self, text: str, key: str) -> None:
         """A greeting that says what the asker wants to know about ("早!我今天第一天入职,想先了解下 MiniMax"): that
@@ -485,11 +481,10 @@ class Dialogue:
         asked = _AT_THAT_TIME.sub(" ", fold(reading.question))
         return self.qa.matcher.tells_detail(context.fact_id, asked, TOLD_ALREADY_COVERAGE)
 
-    def _named(self, answer: Answer) -> tuple[str, ...]:
-        """The entities an answer's text names, in the base's ids."""
+    def _entities_in(self, text: str) -> tuple[str, ...]:
+        """The entities a text names, in the base's ids."""
         normalize = self.qa.matcher.normalize
-        named = normalize(answer.fact.answer(answer.lang)).entities
-        return tuple(filter(None, map(normalize.entity_id, sorted(named))))
+        return tuple(filter(None, map(normalize.entity_id, sorted(normalize(text).entities))))
 
     def _people_named(self, answer: Answer) -> tuple[str, ...]:
         """The people an answer gives its figure on the word of ("According to University of Washington professor
@@ -498,9 +493,7 @@ class Dialogue:
         said_by = _SAID_BY.search(answer.fact.answer(answer.lang))
         if said_by is None:
             return ()
-        normalize = self.qa.matcher.normalize
-        named = normalize(said_by.group(1) or said_by.group(2)).entities
-        return tuple(e for e in map(normalize.entity_id, sorted(named)) if e in self._people)
+        return tuple(e for e in self._entities_in(said_by.group(1) or said_by.group(2)) if e in self._people)
 
     @staticmethod
     def _focus(answer: Answer, reading, resolved: Resolved, context: Context | None) -> tuple[str, ...]:
@@ -635,12 +628,14 @@ def _names_something(reading) -> bool:
     return any(w not in reading.unknown and (len(w) > 1 or w.isascii()) for w in reading.words)
 
 
-def _fits(answer: Answer, resolved: Resolved, own_attribute: bool, makers: dict[str, str]) -> bool:
+def _fits(answer: Answer, resolved: Resolved, own_attribute: bool, makers: dict[str, str],
+          named: Callable[[], Iterable[str]]) -> bool:
     """An answer to a completed follow-up must be about (one of) its subjects, or the maker of one (``makers``,
     aliases.yaml: "who runs it?" of Hailuo is MiniMax's CEO), and tell its attribute, when
     the attribute was inherited; an attribute the follow-up names itself ("how much cash does it hold?")
     is weighed by the matcher as for any question (a fact of another attribute must score high or cover
-    what the question says besides it)."""
+    what the question says besides it), and may then be answered by a fact about someone else that names its
+    subject (``named``: the entities the answer names): "他的天使投资方是哪家?" of Yan by Huang Mingming's fact."""
     fact = answer.fact
     about = set(getattr(fact, "about", ()) or ())
     if not own_attribute:
@@ -652,7 +647,7 @@ def _fits(answer: Answer, resolved: Resolved, own_attribute: bool, makers: dict[
     subjects = set(resolved.subjects)
     subjects |= {makers[s] for s in resolved.subjects if s in makers}  # ("who runs it?" of Hailuo: MiniMax's)
     if about and subjects and comparison is None and not subjects & about:
-        return False
+        return own_attribute and bool(set(resolved.subjects) & set(named()))
     attribute = getattr(fact, "attribute", None)
     return own_attribute or not (attribute and resolved.attribute and attribute != resolved.attribute
                                  and frozenset((attribute, resolved.attribute)) not in _ALIKE_ATTRIBUTES)

@@ -53,7 +53,18 @@ from rapidfuzz.distance import OSA, Indel
 from knowledge.cleaning import clean_input
 from knowledge.factbase import Aliases, Fact
 from knowledge.normalize import Normalized, Normalizer, fold, fold_all, is_chinese, size_in_words, stem
-from knowledge.reading import MONTH_NAMES, MONTHS, NEVER_TOLD, ROLES, YEAR, Reader, Reading, first_specific, is_period
+from knowledge.reading import (
+    MONTH_NAMES,
+    MONTHS,
+    NEVER_TOLD,
+    PERSONAL_ATTRIBUTES,
+    ROLES,
+    YEAR,
+    Reader,
+    Reading,
+    first_specific,
+    is_period,
+)
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -102,8 +113,6 @@ COMPANY_ATTRIBUTES = frozenset({"leader", "founder", "founded", "headquarters", 
 STRICT_ATTRIBUTES = frozenset({"officer", "context_window", "ticker", "active_users", "downloads", "discussed"})
 # ... and those no article tells (``NEVER_TOLD``): asked among others ("闫俊杰博士期间的导师是谁?" names his doctorate
 # too), they still rule out every fact that does not tell them
-# Asked of a role ("Where was MiniMax's founder born?"): of the person who holds it (ROLES)
-PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
 # Attributes told by a place a question may get wrong ("studied at Stanford", "listed on the STAR Market")
 SUPPOSED_PLACES = frozenset({"education", "hometown", "career", "ipo"})
 # Words asking a name: "X叫什么名字", "what is it called"
@@ -192,10 +201,10 @@ _CHATTER = re.compile(
 # Who asks: "I'm a…", "我是…" opening a sentence; "I", "we", "我" anywhere in one
 _INTRODUCTION = re.compile(r"\s*(?:我是(?!说)|我们是|i'm an? |i am an? |we're an? |we are an? )")
 _ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ASKER_WORDS})\b|我|咱", re.IGNORECASE)
-# A Chinese clause about the asker ("作为硬件创业者我很关心烧钱速度,…", "想用AI给店里做商品视频,…"), set-up when the
-# question after it names its subject and what it asks and the clause names nothing the base knows
 # A Chinese clause describing whom or what the question is about ("那个…的计算机教授…", "那家…上市的大模型公司")
 _DESCRIBING_CLAUSE = re.compile(r"\s*(?:那个|那家|那位|这个|这家|这位|那间|嗰个|嗰间|嗰位)")
+# A Chinese clause about the asker ("作为硬件创业者我很关心烧钱速度,…", "想用AI给店里做商品视频,…"), set-up when the
+# question after it names its subject and what it asks and the clause names nothing the base knows
 _ASKER_CLAUSE = re.compile(r"\s*(?:作为|想用|想给|想拿|打算|准备用|计划用|最近在|正在做)|.*(?:我|咱)")
 # A question pointing back to a subject named before it ("…who founded the company?", "这家公司创始人是谁?")
 _POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|model|guy|man|woman)\b|"
@@ -722,6 +731,8 @@ class Matcher:
 
     def _named_products(self, question: str) -> str:
         """The question with a product described by its maker and kind named ("MiniMax's video app" -> "Hailuo")."""
+        if not self._described_products:
+            return question
         folded = fold(question)
         if _ASKS_NAME.search(folded) or _ASKS_PRODUCT.search(folded):
             return question  # "what's the AI companion app MiniMax makes called?" asks for the name

@@ -396,6 +396,8 @@ _WHO = re.compile(r"\bwho\b(?: \w+)? (?:co-?)?(?:found|start|creat|set up)"
                   r"|\b(?:which|what) (?:company|startup|firm|lab)\b did\b.*\b(?:co-?)?(?:found|start|creat|set up)"
                   r"|(?:创办|创立|创建)了?(?:哪家|什么|哪个)")
 ROLES = frozenset({"founder", "leader"})  # "MiniMax's founder" names a person through a company ...
+# ... and what is asked of a role is the person's who holds it ("Where was MiniMax's founder born?")
+PERSONAL_ATTRIBUTES = frozenset({"hometown", "age", "education", "career", "said"})
 _OLDER = re.compile(r"\b(?:older|oldest|younger|youngest|newer|newest)\b|更老|最老|更年轻|最年轻|更年長|更新")
 _WHERE_FROM = re.compile(r"\bwhere\b.*\bfrom\b|哪里人|哪儿人|来自哪")
 _WHEN_START = re.compile(r"\bwhen\b.*\b(?:start|started|begin|began|established|set up)\b|"
