@@ -237,6 +237,11 @@ class Reader:
         if "release" in tokens and _MAKE.search(fold(question)) and not _RELEASE_WORDS.search(fold(question)) \
                 and any(a not in GENERIC_ATTRIBUTES and a != "release" for a in attributes):
             tokens.remove("release")  # "how much revenue did MiniMax make?": made money, released nothing
+        if _MADE_MONEY.search(fold(question)) and not any(a not in GENERIC_ATTRIBUTES and a != "release"
+                                                          for a in attributes):
+            # "how much did hailuo make in 2024?": the money it made, its revenue
+            attributes = ["revenue", *(a for a in attributes if a != "release")]
+            tokens = list(dict.fromkeys("revenue" if t == "release" else t for t in tokens))
         reading = self._reading(question, tokens, attributes, normalized, corrected, frozenset(unknown),
                                 self._besides(question))
         written = unknown & capitalised if unknown else frozenset()
@@ -383,6 +388,8 @@ NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
 _OF_WORDS = frozenset({"of", "for", "at"})
 # "make" is a release wording ("Which company made Hailuo?") unless the question asks another attribute.
 _MAKE = re.compile(r"\b(?:make|makes|made|making)\b")
+_MADE_MONEY = re.compile(r"\bhow much (?:money )?(?:did|does|do|has|have|will|would)\b[^?]{1,60}?"
+                         r"\b(?:make|made|making)\b(?! (?:of|up|for|from|with|it)\b)")
 _RELEASE_WORDS = re.compile(r"\b(?:release|released|launch|launched|debut|debuted|unveiled|develop|developed|build|"
                             r"built|come out|came out)\b|发布|推出|上线|问世|研发|开发")
 SHORT_TYPO_MIN_LENGTH = 3  # shorter words are read through only when one letter of an attribute's word was dropped
@@ -413,7 +420,8 @@ _NARROWS = {"spending": "users", "age": "employees"}  # (and "the average *age* 
 # Clauses that date what is asked rather than ask about the event: "How much has OpenAI spent *since it was
 # founded*?", "What valuation did MiniMax seek *when it went public*?"
 _DATING_CLAUSES = {
-    "founded": re.compile(r"\bsince (?:it was |they were |its |their )?(?:founded|founding|inception|its start)\b|"
+    "founded": re.compile(r"\bsince (?:it was |they were |its |their )?(?:founded|founding|inception|its start|set up|"
+                          r"started|established|created)\b|"
                           r"(?:自|从)?成立以来|创立以来|成立至今"),
     "ipo": re.compile(r"\b(?:when|as|after|before) (?:it|they|minimax|the company) (?:went|goes|go) public\b|"
                       r"\bat (?:the |its )?(?:ipo|listing)\b|上市时|上市前|上市之前"),

@@ -1500,3 +1500,14 @@ def test_how_long_yan_was_at_sensetime_is_his_career_there(real):
 ])
 def test_a_chinese_clause_describing_whom_the_question_means_is_set_up(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("how much did hailou ai make in 2024?", "minimax-hailuo-ai-revenue"),  # made money: revenue, not a release
+    ("Our growers want numbers, not hype: what did MiniMax bring in for the first nine months of 2025?",
+     "minimax-revenue-2025-9m"),
+    ("Roughly how much has MiniMax burned through in total since it was set up?",
+     "minimax-cumulative-spend-vs-openai"),  # "since it was set up" is a running total, like "since it was founded"
+])
+def test_everyday_wordings_of_money_made_and_spent(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
