@@ -189,14 +189,24 @@ def looks_like_question(text: str) -> bool:
 _OF_A_PERSON = PERSONAL_ATTRIBUTES - {"said"}
 _WHO = re.compile(r"\bwho\b|谁|边个|有没有|有人|哪些人")
 # A correction of the last question: "不是,我是说2023年的", "no, I meant the total share"
-# ("唔係" folds to 不系; "no wait, I meant 2022")
-_CORRECTION = re.compile(r"^(?:不是|不对|不系)?[,，\s]*我(?:是|想|要)?(?:说|问|指)(?:的)?|"
+# ("唔係" folds to 不系; "no wait, I meant 2022", "不对,我其实想问的是2024年全年", "我要的是2025年的")
+_CORRECTION = re.compile(r"^(?:不是|不对|不系)?[,，\s]*我(?:其实|本来|刚才|刚刚)?(?:是|想|要)?(?:说|问|指|的是)(?:的)?|"
                          r"^(?:(?:no|nope|sorry|oops|nah|wait|hmm|actually|ah)[,.!\s]*){0,3}"
                          r"i (?:meant|mean|was asking|wanted to ask)\b")
 
 
 def is_correction(text: str) -> bool:
     return bool(_CORRECTION.match(fold(clean_input(text)).strip()))
+
+
+def without_correction(text: str) -> str:
+    """What a correction asks, without its "不对，我要的是" / "no wait, I meant": words no fact holds."""
+    cleaned = clean_input(text).strip()
+    folded = fold(cleaned)
+    found = _CORRECTION.match(folded)
+    if not found or len(folded) != len(cleaned):  # (cut as written, Traditional kept, where folding kept its length)
+        return text
+    return cleaned[found.end():].lstrip(" ,，:：") or text
 
 
 def says_they(text: str) -> bool:
@@ -480,7 +490,16 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
         if makers and _PLURAL.search(folded):  # "when did they start using FP8?" after V3.2: DeepSeek
             things = [makers.get(e, e) for e in things]
         return tuple(things or (*context.focus, *context.subjects, *context.mentioned))[:1]
-    return context.subjects or context.mentioned[:1]
+    subjects = context.subjects or context.mentioned[:1]
+    if makers and _THE_WHOLE_COMPANY.search(folded):  # "2024年总营收多少?" after Talkie and Xingye: their maker's
+        subjects = tuple(dict.fromkeys(makers.get(e, e) for e in subjects))
+    return subjects
+
+
+# A follow-up asking about the company as a whole, after its products: "总营收多少?", "the company's total revenue?"
+_THE_WHOLE_COMPANY = re.compile(r"总营收|总收入|总体营收|整体营收|公司整体|整个公司|全公司|"
+                                r"\bthe (?:whole |entire )?company\b|\btotal revenue\b|\bcompany-wide\b|"
+                                r"\boverall revenue\b")
 
 
 def relative_year(text: str) -> int:

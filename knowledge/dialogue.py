@@ -30,6 +30,7 @@ from knowledge.conversation import (
     resolve,
     says_they,
     uses_pronoun,
+    without_correction,
 )
 from knowledge.normalize import fold, is_chinese
 from knowledge.reading import NEVER_TOLD, PERIOD, is_period
@@ -138,6 +139,7 @@ class Dialogue:
         if not addressed and not (joined and (looks_like_question(text) or is_correction(text)
                                               or self._keyword_query(text))):
             return Turn("silent", lang)
+        text = without_correction(text)
         match = self.qa.match(text)
         reading = match.reading
         context = conversations.context(key) if conversations else None

@@ -86,6 +86,9 @@ ALONE_MIN_CONTENT_RECALL = 0.35  # ... when no other candidate scores above zero
 # The fact must also cover this share (IDF-weighted) of the question's other words.
 DEFAULT_MIN_CONTENT_RECALL = 0.3
 RIVAL_FULL_COVER = 1.0  # a best covering all of the question's other words has no rival covering none of them
+# A question naming no subject ("revenue?", "营收多少") is not answered when a fact about another subject, telling the
+# same attribute and covering as much of the question, scores within this many points of the best: whose?
+WHOSE_MARGIN = 10.0
 # A fact of another attribute than the one asked ("revenue?" -> a valuation fact) loses this many points
 # when another candidate does tell that attribute, and the second figure when none does.
 DEFAULT_ATTRIBUTE_PENALTY = 20.0
@@ -1468,6 +1471,8 @@ class Matcher:
                 ranked = [said, *(s for s in ranked if s is not said)]
         if answered and reading is not None and untold(reading, best.fact):
             answered = False
+        if answered and reading is not None and _whose(reading, best, ranked) is not None:
+            answered = False
         if answered and reading is not None and reading.asks_who:
             best = self._naming_another(reading, best, ranked)
         if answered and reading is not None and not reading.years:
@@ -1544,6 +1549,10 @@ class Matcher:
         else:
             best = ranked[0]
             why = policy.why(best, _rival_score(best, ranked)) or untold(reading, best.fact)
+            other = _whose(reading, best, ranked)
+            if why is None and other is not None:
+                why = (f"the question names no subject, and {other.fact.id} (about {', '.join(other.entry.about)}) "
+                       f"tells {best.entry.attribute} as well as it does: whose?")
             decision = f"abstained: best is {best.fact.id}, but {why}"
         gated.sort(key=lambda g: (-g.weight, g.fact_id))
         return Explanation(question, reading, tuple(ranked[:8]), tuple(gated[:6]), match, decision)
@@ -2055,6 +2064,16 @@ def _asks_more(reading: Reading, best: Scored) -> bool:
     """The question says something the fact does not (``_says_more``), weighing more than
     ``MEANING_MAX_UNEXPLAINED`` of what it says."""
     return best.unexplained > MEANING_MAX_UNEXPLAINED
+
+
+def _whose(reading: Reading, best: Scored, ranked: list[Scored]) -> Scored | None:
+    """A candidate telling the best's attribute about other subjects, as well as the best covers the question,
+    when the question names no subject: "revenue?" could be MiniMax's or Hailuo's, "营收多少" anyone's."""
+    if reading.subjects or reading.names or not reading.specific_attributes or best.mismatch:
+        return None
+    return next((s for s in ranked[1:] if s.entry.attribute == best.entry.attribute and not s.mismatch
+                 and not set(s.entry.about) & set(best.entry.about) and s.content_recall >= best.content_recall
+                 and s.score >= best.score - WHOSE_MARGIN), None)
 
 
 def _rival_score(best: Scored, ranked: list[Scored]) -> float:

@@ -653,6 +653,11 @@ FOLLOW_UPS = [
       for asked in ("how much does he say they lose a year?", "他说他们一年亏多少?")),
     pytest.param(["how much does each Talkie paying user spend on average?"], "whats the hailuo figure",
                  "minimax-hailuo-ai-arppu", id="the same figure of another"),
+    # the company as a whole after its products: their maker's (and a correction's own words are no question's)
+    pytest.param(["Talkie和星野哪个先出来的"], "2024年总营收多少？", "minimax-revenue-2024",
+                 id="total revenue after products"),
+    pytest.param(["What was MiniMax's revenue in 2024?", "2023?"], "不对，我要的是2024年的营收", "minimax-revenue-2024",
+                 id="a correction's words"),
     pytest.param(["What was MiniMax's revenue in 2024?"], "where's that number from?", "minimax-revenue-2024",
                  id="where's that number from"),
     pytest.param(["What does MiniMax M2 cost per million tokens?"], "how does that stack up against claude?",
@@ -835,7 +840,8 @@ def test_who_wrote_the_article_is_answered_and_the_topic_goes_on(dialogue):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("no wait, I meant 2022", True), ("sorry, I meant the valuation", True), ("唔係，我想問嘅係上市想要嘅估值", True),
-    ("不对,我是说2023年的", True), ("wait for me at the lobby", False),
+    ("不对,我是说2023年的", True), ("不对,我其实想问的是2024年全年", True), ("不对，我要的是2025年的", True),
+    ("wait for me at the lobby", False),
 ])
 def test_what_reads_as_a_correction(text, expected):
     assert is_correction(text) is expected

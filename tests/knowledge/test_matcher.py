@@ -1511,3 +1511,10 @@ def test_a_chinese_clause_describing_whom_the_question_means_is_set_up(real, que
 ])
 def test_everyday_wordings_of_money_made_and_spent(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question", ["revenue?", "营收多少", "valuation"])
+def test_an_attribute_with_no_subject_is_not_given_one_subjects_figure(real, question):
+    """Facts about MiniMax and about Hailuo both tell revenue: whose?  (--explain says so.)"""
+    assert real.match(question).fact is None
+    assert "whose?" in real.explain(question).decision
