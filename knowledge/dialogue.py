@@ -42,6 +42,15 @@ if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask
 MAX_QUESTION_CHARS = 1000
 # A follow-up is about a detail of the last answer when its fact holds this share of the follow-up's words.
 TOLD_ALREADY_COVERAGE = 0.5
+# A reply opening with someone's name and a comma ("Kenji, the H800 is the cut-down part, right?"), and the
+# words that open a sentence that way without being a name
+_OPENS_WITH_NAME = re.compile(r"\s*([A-Z][a-z]{2,15}),\s")
+_NOT_NAMES = frozenset("""
+    thanks thank okay also and but wait sorry yes yeah yep nope hey hello right cool great nice wow
+    interesting actually guys team folks everyone bot question quick then now sure fine understood
+    alright anyway honestly seriously again look listen please lol haha true perfect agreed hmm huh
+    weird well so what who when where why how which and or still plus besides otherwise finally
+    first second next last lastly also bonus similarly""".split())
 # A word pointing at what was just told: "what share of revenue is that?", "这占多少?"
 _POINTS_BACK = re.compile(r"\b(?:that|this|those|these)\b|这|那")
 # Words pointing at the time of the last answer: they ask nothing of their own
@@ -138,6 +147,8 @@ class Dialogue:
             return Turn("smalltalk", lang, smalltalk=small, examples=tuple(self.examples.next(lang)))
         if not addressed and not (joined and (looks_like_question(text) or is_correction(text)
                                               or self._keyword_query(text))):
+            return Turn("silent", lang)
+        if not addressed and self._to_someone(text):  # "Fiona, can you check the Forbes subscription?"
             return Turn("silent", lang)
         text = without_correction(text)
         match = self.qa.match(text)
@@ -311,6 +322,14 @@ class Dialogue:
                                    tuple(dict.fromkeys(earlier))[:MENTIONED_KEPT], tuple(reading.subjects[:1]))
         return Turn("answer" if answer.answered else "no_answer", lang, answer=answer, resolved=resolved,
                     reading=shown)
+
+    def _to_someone(self, text: str) -> bool:
+        """A thread reply opening with a name the base does not know, then a comma: said to that colleague."""
+        opening = _OPENS_WITH_NAME.match(text)
+        if not opening or opening.group(1).lower() in _NOT_NAMES:
+            return False
+        name = opening.group(1)
+        return not self.qa.matcher.read(name).subjects and not self.qa.matcher.knows(fold(name))
 
     def _keyword_query(self, text: str) -> bool:
         """A few words naming what the base knows and what of it is asked ("minimax 净亏损 2024"), as typed

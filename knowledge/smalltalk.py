@@ -117,14 +117,23 @@ _A_FEW = re.compile(r"几个|几件|几点")  # "想问几个问题": a few ques
 # ... saying who one is or what one is after (not a keyword query: "hey, minimax revenue 2024")
 _INTRODUCES = re.compile(r"\b(?:i|i'?m|i am|i'?ll|i want|i'?d like|we|we'?re|my|our|here|new|doing|working on|"
                          r"research|researching|"
-                         r"questions?|got a (?:sec|second|minute)|quick one)\b|我|想|新来|入职|第一天|请教|问题")
+                         r"questions?|got a (?:sec|second|minute)|quick one)\b|我|想|新来|入职|第一天|请教|问题|"
+                         r"(?:识不识|会不会|能不能|可不可以)(?:回)?答")
 # A request for help in general, after a greeting ("能帮我查点资料吗?", "can you help me with some research?"): it
 # asks nothing of the base yet
 _GENERIC_HELP = re.compile(r"(?:能|可以|能不能|可不可以)?帮(?:我|忙)?(?:查|找|搜)(?:点|一些|些|一点|一下)?"
                            r"(?:资料|信息|东西)[吗呢]?[?？]?|"
                            r"(?:can|could|would) you (?:help|assist)(?: me)?(?: (?:with|find|dig up|look up))?"
-                           r"(?: (?:some|a few|a bit of))? ?(?:research|info|information|background|facts|stuff)?"
-                           r"\s*\??")
+                           r"(?: (?:some|a few|a bit of))? ?"
+                           r"(?:research|info|information|background|facts|stuff|questions)?"
+                           r"\s*\??|"
+                           # "got a minute for some finance questions?", "can I ask you a few things about MiniMax?"
+                           r"(?:(?:have|you have|you|got) )?(?:a )?(?:sec|second|minute|moment)"
+                           r"(?: for [\w ]{0,40})?\s*\??|"
+                           r"(?:can|could|may) i ask(?: you)?(?: (?:a few|some|a couple of|a couple|several))?"
+                           r"(?: [\w-]+)? (?:questions?|things)(?: about [\w .-]{1,30})?\s*\??|"
+                           # "你識唔識答MiniMax嘅嘢?": whether it can answer about something
+                           r"你?(?:识不识|会不会|能不能|可不可以|可以|能)(?:回)?答[^?？]{0,20}?的?(?:嘢|东西|问题)[吗呢]?[?？]?")
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
 _TO_YOU = re.compile(r"\b(?:you|u|ya|your|yourself|you'?re|you'?d|you'?ve)\b|你|您")
 _NOISE = re.compile(r"[^\w\s'?]|_")

@@ -878,3 +878,11 @@ def test_money_spent_asked_as_a_cost_follows_up_as_spending(dialogue):
     first = dialogue.turn("MiniMax 成立至今總共燒咗幾多錢?", "d:U14")
     assert first.answer.fact.id == "minimax-cumulative-spend-vs-openai"
     assert dialogue.turn("OpenAI 呢?", "d:U14").answer.fact.id == "openai-cumulative-spend"
+
+
+def test_a_reply_opening_with_a_colleagues_name_is_for_them(dialogue):
+    """"Kenji, …" in the bot's thread is said to Kenji; a name the base knows opens a question to the bot."""
+    dialogue.turn("How many GPUs did MiniMax use to train M1?", "t:C77:1", addressed=True, in_thread=True)
+    for said in ("Kenji, the H800 is the cut-down Hopper part, right?", "Fiona, can you check the Forbes login?"):
+        assert dialogue.turn(said, "t:C77:1", addressed=False, in_thread=True).kind == "silent"
+    assert dialogue.turn("Hailuo, when was it launched?", "t:C77:1", addressed=False, in_thread=True).kind == "answer"

@@ -18,6 +18,8 @@ from knowledge.smalltalk import Examples, classify, topic
     ("hi! recruiter here, doing some research on minimax's founder", "greeting"),
     ("你好呀,我是新来的实习生", "greeting"),
     ("哈囉,想問幾個模型定價的問題", "greeting"),  # (幾個: a few questions, asked next)
+    ("Hi, got a minute for some finance questions?", "greeting"), ("你好,你識唔識答MiniMax嘅嘢?", "greeting"),
+    ("hi there, can I ask you a few things about MiniMax?", "greeting"),
     ("Hi! I teach high-school computer science in Chicago.", "greeting"),
     # a request for help in general asks nothing of the base yet
     ("你好,我是长沙一家媒体的科技版编辑,想写一篇闫俊杰的人物稿,能帮我查点资料吗?", "greeting"),
