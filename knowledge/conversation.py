@@ -95,7 +95,7 @@ _YEAR_AFTER = re.compile(r"\b(?:the )?(?:year after|following year|next year)\b|
 _RELATIVE_WORDS = frozenset({"year", "before", "previous", "prior", "preceding", "after", "following", "next",
                              "前", "后", "上", "下", "一", "年", "前一", "一年", "上一", "后一", "下一", "去", "去年",
                              "前年"})
-_PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|them|he|his|him|she|her|hers|this company|the company|"
+_PRONOUN_EN = re.compile(r"\b(?:it|its|it's|they|their|theirs|them|he|his|him|she|her|hers|this company|the company|"
                          r"that company|this one|that one)\b")
 _PRONOUN_ZH = re.compile(r"它们|他们|她们|它|他|她|该公司|这家公司|那家公司|这个公司|其")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

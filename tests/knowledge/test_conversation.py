@@ -658,6 +658,8 @@ FOLLOW_UPS = [
                  id="total revenue after products"),
     pytest.param(["What was MiniMax's revenue in 2024?", "2023?"], "不对，我要的是2024年的营收", "minimax-revenue-2024",
                  id="a correction's words"),
+    pytest.param(["How many GPUs did MiniMax use to train M1?"], "What algorithm of theirs did Meta cite?",
+                 "minimax-cispo-cited-by-meta", id="theirs"),
     pytest.param(["What was MiniMax's revenue in 2024?"], "where's that number from?", "minimax-revenue-2024",
                  id="where's that number from"),
     pytest.param(["What does MiniMax M2 cost per million tokens?"], "how does that stack up against claude?",

@@ -1518,3 +1518,11 @@ def test_an_attribute_with_no_subject_is_not_given_one_subjects_figure(real, que
     """Facts about MiniMax and about Hailuo both tell revenue: whose?  (--explain says so.)"""
     assert real.match(question).fact is None
     assert "whose?" in real.explain(question).decision
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("杨立昆是什么人?", "yann-lecun-meta-chief-ai-scientist"),  # 是什么人 asks who he is, as 是谁
+    ("福布斯打了个啥比方?", "forbes-ai-bubble-smoke-alarm"),  # 打比方 is a metaphor
+])
+def test_chinese_wordings_of_who_and_metaphor(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
