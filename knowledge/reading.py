@@ -225,6 +225,9 @@ class Reader:
                 and not set(named) & self.normalize.people:
             # "Who is older, Zhipu or MiniMax?": of companies, the one founded first (of people, their ages)
             attributes = ["founded", *(a for a in attributes if a not in ("founded", "age", "identity"))]
+        if _HOW_BIG.search(fold(question)) and set(named) & self.normalize.people \
+                and not any(a not in GENERIC_ATTRIBUTES for a in attributes):
+            attributes, tokens = ["age", *attributes], [*tokens, "age"]  # "闫俊杰多大?": of a person, how old
         if "ipo" in attributes and len(attributes) > 1 and _BEFORE_IPO.search(fold(question)):
             attributes.remove("ipo")  # "上市前闫俊杰上了谁的播客?": the listing dates the question, it is not asked
         if "ipo_proceeds" in attributes and _BEFORE_IPO.search(fold(question)):
@@ -388,6 +391,7 @@ NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
 _OF_WORDS = frozenset({"of", "for", "at"})
 # "make" is a release wording ("Which company made Hailuo?") unless the question asks another attribute.
 _MAKE = re.compile(r"\b(?:make|makes|made|making)\b")
+_HOW_BIG = re.compile(r"(?<![模额量度型])(?:多大|几大)(?:了|啊|呀|呢)?\s*[?？]?\s*$")  # (not "多大规模", "规模多大")
 _MADE_MONEY = re.compile(r"\bhow much (?:money )?(?:did|does|do|has|have|will|would)\b[^?]{1,60}?"
                          r"\b(?:make|made|making)\b(?! (?:of|up|for|from|with|it)\b)")
 _RELEASE_WORDS = re.compile(r"\b(?:release|released|launch|launched|debut|debuted|unveiled|develop|developed|build|"

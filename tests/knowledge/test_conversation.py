@@ -658,6 +658,10 @@ FOLLOW_UPS = [
                  id="total revenue after products"),
     pytest.param(["What was MiniMax's revenue in 2024?", "2023?"], "不对，我要的是2024年的营收", "minimax-revenue-2024",
                  id="a correction's words"),
+    # 多大 of a person is his age (not "规模多大"); a generation is the staff's age
+    pytest.param(["闫俊杰是谁?"], "他多大?", "yan-junjie-age-2026", id="他多大"),
+    pytest.param(["How many staff does MiniMax have?"], "What generation are most of the staff?",
+                 "minimax-employee-average-age", id="what generation"),
     pytest.param(["How many GPUs did MiniMax use to train M1?"], "What algorithm of theirs did Meta cite?",
                  "minimax-cispo-cited-by-meta", id="theirs"),
     pytest.param(["What was MiniMax's revenue in 2024?"], "where's that number from?", "minimax-revenue-2024",
