@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import DEFAULT_DB_FILE, ConfigError, database_url, load_env_file, parse_flag
-from knowledge.answers import Answer, answer_to_json, source_line
+from knowledge.answers import Answer, answer_to_json, source_line, whose_text
 from knowledge.factbase import DATA_DIR, FactBase, FactBaseError, load_factbase, yaml_problem
 from knowledge.warm_start import load_warm
 
@@ -243,8 +243,8 @@ def format_answer(answer: Answer, source_of=None) -> str:
     disagreement."""
     if not answer.answered:
         chinese = answer.lang == "zh"
-        lines = [answer.localise("我不知道：我知道的文章里没有这个答案。") if chinese
-                 else "I don't know: the articles I know don't answer that."]
+        lines = [whose_text(answer) or (answer.localise("我不知道：我知道的文章里没有这个答案。") if chinese
+                                        else "I don't know: the articles I know don't answer that.")]
         if answer.alternatives:
             lines.append(answer.localise("你是不是想问：") if chinese else "Did you mean:")
             lines.extend(f"  - {answer.localise(a.question)}" for a in answer.alternatives)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from handlers.mrkdwn import escape
-from knowledge.answers import Answer, source_line
+from knowledge.answers import Answer, source_line, whose_text
 from knowledge.factbase import FACT_ID, Fact, Source
 from knowledge.matcher import Alternative
 from knowledge.smalltalk import reply_text
@@ -158,6 +158,8 @@ def no_answer_message(answer: Answer, fact_command: str) -> Message:
     """"I don't know", up to three "did you mean" buttons and how to teach the bot, in the asker's language
     (and script: a Traditional question gets Traditional characters)."""
     said, heading, teach, text = (answer.localise(t) for t in _NO_ANSWER.get(answer.lang, _NO_ANSWER["en"]))
+    whose = whose_text(answer)  # ("revenue?": whose revenue?)
+    said, text = (escape(whose), whose) if whose else (said, text)
     blocks = [section(said)]
     shown = [replace(a, question=answer.localise(a.question)) for a in answer.alternatives]  # (繁 for 繁)
     blocks.extend(suggestion_blocks(shown, heading, answer.question))

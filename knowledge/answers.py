@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.factbase import Claim, Fact, Source
-from knowledge.matcher import Alternative, Match
+from knowledge.matcher import Alternative, Match, Whose
 from knowledge.normalize import is_traditional, to_traditional
 
 
@@ -32,6 +32,7 @@ class Answer:
     alternatives: tuple[Alternative, ...]
     conflicts: tuple[Conflict, ...] = ()  # shown with the answer: what other articles say about the same thing
     review: str | None = None  # "as of 2025-10; not reviewed since" when the fact is past its review date
+    whose: Whose | None = None  # not answered because the question names no subject and several have it
 
     @property
     def answered(self) -> bool:
@@ -68,7 +69,21 @@ def build_answer(match: Match, sources: dict[str, Source]) -> Answer:
         alternatives=match.alternatives,
         conflicts=tuple(Conflict(claim, sources.get(claim.source) if claim.source else None)
                         for claim in (fact.conflicting if fact else ())),
+        whose=getattr(match, "whose", None),
     )
+
+
+def whose_text(answer: Answer) -> str | None:
+    """For a question naming no subject that several facts' subjects answer ("revenue?"): ask whose."""
+    whose = answer.whose
+    if whose is None:
+        return None
+    if answer.lang == "zh":
+        names = "、".join(whose.subjects)
+        return answer.localise(f"你问的是谁的{whose.attribute}？我有{names}的，请带上名称再问一次。")
+    names = whose.subjects[0] if len(whose.subjects) == 1 else \
+        f"{', '.join(whose.subjects[:-1])} and {whose.subjects[-1]}"
+    return f"Whose {whose.attribute}? I have it for {names}: ask again with the name."
 
 
 def source_line(source: Source, as_of: str | None = None) -> str:
@@ -108,6 +123,8 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
         ],
         "comparison": comparison.to_json() if comparison is not None else None,
         "review": answer.review,
+        "whose": {"attribute": answer.whose.attribute, "subjects": list(answer.whose.subjects)}
+        if answer.whose is not None else None,
     }
 
 

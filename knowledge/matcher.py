@@ -359,6 +359,15 @@ class Alternative:
 
 
 @dataclass(frozen=True)
+class Whose:
+    """Why a question naming no subject got no answer: facts about several subjects tell what it asks
+    ("revenue?": MiniMax's, Hailuo AI's), so the reply asks whose."""
+
+    attribute: str  # what is asked, as the asker's language words it ("revenue", "营收")
+    subjects: tuple[str, ...]  # display names of the subjects whose facts tell it
+
+
+@dataclass(frozen=True)
 class Match:
     """The outcome for one question: the fact (None when abstaining), its score and alternatives.
 
@@ -376,6 +385,7 @@ class Match:
     small_talk: bool = False
     comparison: Comparison | None = None
     reading: Reading | None = field(default=None, compare=False, repr=False)
+    whose: Whose | None = None  # no subject named, and facts about several tell what is asked
 
     @property
     def answered(self) -> bool:
@@ -1471,8 +1481,9 @@ class Matcher:
                 ranked = [said, *(s for s in ranked if s is not said)]
         if answered and reading is not None and untold(reading, best.fact):
             answered = False
-        if answered and reading is not None and _whose(reading, best, ranked) is not None:
-            answered = False
+        whose = None
+        if answered and reading is not None and (other := _whose(reading, best, ranked)) is not None:
+            answered, whose = False, self._whose_asked(best, other, is_chinese(question))
         if answered and reading is not None and reading.asks_who:
             best = self._naming_another(reading, best, ranked)
         if answered and reading is not None and not reading.years:
@@ -1493,7 +1504,15 @@ class Matcher:
             alternatives=alternatives,
             small_talk=small_talk,
             reading=reading,
+            whose=whose,
         )
+
+    def _whose_asked(self, best: Scored, other: Scored, chinese: bool) -> Whose:
+        """The attribute and the subjects for the "whose?" reply, in the asker's language."""
+        wordings = self.normalize.attributes.get(best.entry.attribute or "", ())
+        label = next((w for w in wordings if is_chinese(w) == chinese), (best.entry.attribute or "").replace("_", " "))
+        subjects = dict.fromkeys((*best.entry.about, *other.entry.about))
+        return Whose(label, tuple(self.display_name(s, chinese) for s in subjects))
 
     def search(self, text: str, limit: int = 5) -> list[tuple[Fact, float]]:
         """The best-scoring facts for free-text search terms, whatever their score."""

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"question", "answered", "fact_id", "score", "lang", "answer", "quote", "source", "as_of", "alternatives",
-        "conflicts", "comparison", "review"}
+        "conflicts", "comparison", "review", "whose"}
 
 
 def run(*args: str, stdin: str | None = None, cwd: Path = ROOT, env: dict | None = None,
@@ -274,3 +274,9 @@ def test_chat_keeps_no_question_text_when_question_log_is_off(tmp_path):
     assert rows and all(question is None and fact_id for question, fact_id in rows)
     wrong = run("chat", stdin="\n", data_dir=data, env={"QUESTION_LOG": "maybe"})
     assert wrong.returncode == 1 and "QUESTION_LOG" in wrong.stderr
+
+
+def test_ask_json_says_whose_when_the_question_names_no_subject():
+    whose = json.loads(run("ask", "--json", "revenue?").stdout)["whose"]
+    assert whose["attribute"] == "revenue" and "MiniMax" in whose["subjects"]
+    assert run("ask", "revenue?").stdout.startswith("Whose revenue? I have it for")

@@ -12,7 +12,7 @@ from handlers.blocks import (
 )
 from knowledge.answers import Answer
 from knowledge.factbase import Fact, Source
-from knowledge.matcher import Alternative
+from knowledge.matcher import Alternative, Whose
 from tests.handlers.rendering import rendered_text
 
 SOURCE = Source(id="s", title="标题 <b>", title_en="Title & co", outlet="Outlet", date="2025-11", file="a.txt")
@@ -20,9 +20,9 @@ EVIL = Fact(id="evil", questions=("Who pings <!channel>?",), answer_en="Hi <!cha
             answer_zh="你好 <!everyone>", quote="quote with <!subteam^S1> & more", source="s", as_of="2025-11")
 
 
-def answer(fact=EVIL, score=95.0, alternatives=(), lang="en"):
+def answer(fact=EVIL, score=95.0, alternatives=(), lang="en", whose=None):
     return Answer(question="Who pings <!channel>?", lang=lang, score=score, fact=fact, source=SOURCE,
-                  matched_question=fact.questions[0] if fact else None, alternatives=tuple(alternatives))
+                  matched_question=fact.questions[0] if fact else None, alternatives=tuple(alternatives), whose=whose)
 
 
 def texts(message) -> str:
@@ -114,3 +114,11 @@ def test_a_follow_up_reading_is_shown_in_the_askers_language():
     text = rendered_text(message_for(Turn("no_answer", "en", answer=english, reading="Baichuan — founded"), 55,
                                      "/fact").blocks)
     assert "Reading this as: *Baichuan — founded*" in text and "I don't have that" in text
+
+
+def test_a_question_naming_no_subject_is_asked_whose():
+    told = no_answer_message(answer(fact=None, whose=Whose("revenue", ("Hailuo <AI>", "Mini & Max"))), "/fact")
+    assert told.text == "Whose revenue? I have it for Hailuo <AI> and Mini & Max: ask again with the name."
+    assert "Hailuo &lt;AI&gt; and Mini &amp; Max" in texts(told)  # (escaped in the blocks)
+    zh = no_answer_message(answer(fact=None, lang="zh", whose=Whose("营收", ("海螺", "MiniMax"))), "/fact")
+    assert zh.text == "你问的是谁的营收？我有海螺、MiniMax的，请带上名称再问一次。"
