@@ -1525,6 +1525,8 @@ def test_an_attribute_with_no_subject_is_not_given_one_subjects_figure(real, que
     ("福布斯打了个啥比方?", "forbes-ai-bubble-smoke-alarm"),  # 打比方 is a metaphor
     ("闫俊杰多大", "yan-junjie-age-2026"),  # 多大 of a person: how old
     ("迈克尔·伯里买的英伟达和Palantir看跌期权规模多大?", "michael-burry-scion-nvidia-palantir-puts"),  # (not his age)
+    ("How much did DeepSeek R1 cost compared with the top models at the time?", "deepseek-r1-cost-3-percent"),
+    ("what did deepseek r1 cost relative to sota models back then?", "deepseek-r1-cost-3-percent"),  # frontier models
 ])
 def test_chinese_wordings_of_who_and_metaphor(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
