@@ -1527,6 +1527,9 @@ def test_an_attribute_with_no_subject_is_not_given_one_subjects_figure(real, que
     ("迈克尔·伯里买的英伟达和Palantir看跌期权规模多大?", "michael-burry-scion-nvidia-palantir-puts"),  # (not his age)
     ("How much did DeepSeek R1 cost compared with the top models at the time?", "deepseek-r1-cost-3-percent"),
     ("what did deepseek r1 cost relative to sota models back then?", "deepseek-r1-cost-3-percent"),  # frontier models
+    ("Which game was it where OpenAI's bots beat the human champs and got Yan thinking about big models?",
+     "yan-junjie-dota2-openai-inspiration"),  # big models are large models
+    ("聽講MiniMax上市之後股價好勁，2月13號企到幾多蚊一股？", "minimax-share-price-feb-13"),  # 多少钱一股
 ])
-def test_chinese_wordings_of_who_and_metaphor(real, question, fact_id):
+def test_wordings_of_who_metaphor_age_and_frontier_models(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
