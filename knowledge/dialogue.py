@@ -593,13 +593,15 @@ _VIEW_GIVEN = re.compile(r"\b(?:judges?|judged|says?|said|believes?|considers?|v
 # the kind asked, and the words an answer naming one of that kind holds ("University of Washington", "明势资本")
 _WHICH_ORG = re.compile(r"(?:and |so |ok )?(?:which|what|(?:his|her|their|its)) (?P<en>university|school|college|firm|"
                         r"fund|vc|vc firm|exchange|bank)(?: (?:was (?:it|that)|is (?:it|that)|again|exactly))*|"
-                        r"(?:他|她|他们)?(?:哪所|哪个|哪家|什么|的)(?P<zh>大学|学校|机构|基金|资本|交易所|银行)(?:来着|呢|啊)?")
+                        r"(?:他|她|他们|这人|那人|这个人|那个人|这位|那位)?(?:是|在)?(?:哪所|哪个|哪家|什么|的)"
+                        r"(?P<zh>大学|学校|机构|基金|资本|交易所|银行)(?:的)?(?:来着|呢|啊)?")
 _ORG_NAMED = {"university": r"universit|大学", "school": r"universit|school|college|大学|学院|学校",
               "college": r"universit|college|大学|学院", "firm": r"capital|ventures|partners|资本|基金|创投",
               "fund": r"capital|fund|ventures|资本|基金", "vc": r"capital|ventures|资本|创投",
               "vc firm": r"capital|ventures|资本|创投", "exchange": r"exchange|交易所", "bank": r"bank|银行",
               "大学": r"大学|universit", "学校": r"大学|学院|学校|universit",
-              "机构": r"资本|基金|创投|capital|ventures", "基金": r"基金|资本|fund|capital", "资本": r"资本|capital",
+              "机构": r"资本|基金|创投|证券|银行|capital|ventures|securities|bank",
+              "基金": r"基金|资本|fund|capital", "资本": r"资本|capital",
               "交易所": r"交易所|exchange", "银行": r"银行|bank"}
 # Asking who someone the last answer named was: "who's that investor again?", "那位投资人是谁来着?"
 _WHO_THAT = re.compile(r"(?:and |so |sorry |wait )?who(?:'s| is| was) (?:that|this) (?:\w+ ){0,2}?\w+(?: again)?|"

@@ -104,6 +104,10 @@ DEFAULT_MISMATCH_EVIDENCE = 0.3
 # is answered only with a score this high and at least two of its words covered; otherwise it is small talk.
 DEFAULT_SMALL_TALK_THRESHOLD = 60.0
 SMALL_TALK_MIN_WORDS = 2
+# ... and words that only ask, naming nothing ("哪家机构?", "which company?", "这人是谁?") count for none of them:
+# such a question is a follow-up or nothing
+ASKING_ONLY = frozenset({"who", "whom", "which", "what", "哪", "家", "哪家", "哪个", "谁", "人", "个", "company",
+                         "one"})
 # Attributes that name a family of different things ("context window" and "parameters" are both specs): their
 # wording says what is asked, so a fact must hold it, not merely be filed under the family.
 FAMILIES = frozenset({"specs"})
@@ -523,7 +527,8 @@ class Policy:
     def small_talk(self, reading: Reading, best: Scored | None) -> bool:
         """The question names nothing the base knows, and no fact matches it strongly."""
         return reading.knows_nothing and (
-            best is None or best.score < self.small_talk_threshold or best.covered < SMALL_TALK_MIN_WORDS)
+            best is None or best.score < self.small_talk_threshold or best.covered < SMALL_TALK_MIN_WORDS
+            or not set(reading.words) - ASKING_ONLY - INTERROGATIVES)
 
 
 @dataclass(frozen=True)

@@ -823,6 +823,13 @@ def test_asking_which_organisation_the_last_answer_named_gets_that_answer_again(
     assert dialogue.turn(which, "d:U92").answer.fact.id == "pedro-domingos-too-big-to-succeed"
 
 
+@pytest.mark.parametrize("which", ["哪家机构？", "这人是哪家机构的？"])
+def test_asking_which_firm_the_last_answer_named_gets_that_answer_again(dialogue, which):
+    """CITIC Securities (中信证券) gave the target: a broker is an 机构 too, asked of the figure or of "这人"."""
+    assert dialogue.turn("智谱的目标市值机构给了多少？", "d:U96").answer.fact.id == "zhipu-citic-30x-ps-target"
+    assert dialogue.turn(which, "d:U96").answer.fact.id == "zhipu-citic-30x-ps-target"
+
+
 def test_asking_which_organisation_the_last_answer_does_not_name_is_a_question_of_its_own(dialogue):
     dialogue.turn("What year was Yan Junjie born?", "d:U93")
     assert dialogue.turn("which university?", "d:U93").answer.fact.id == "yan-junjie-education"

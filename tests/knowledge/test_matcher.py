@@ -203,6 +203,14 @@ def test_small_talk_is_refused_and_flagged(real):
     assert not real.match("How many employees does MiniMax have?").small_talk
 
 
+@pytest.mark.parametrize("question", ["哪家机构？", "这人是哪家机构的？", "which company?", "谁？"])
+def test_a_question_of_asking_words_only_names_nothing_to_answer(real, question):
+    """"哪家机构?" alone holds the words of "海螺AI是哪家公司推出的?", but asks nothing of its own: no answer
+    (in a conversation, the follow-up rules give it one)."""
+    match = real.match(question)
+    assert match.fact is None and match.small_talk
+
+
 def test_two_subjects_and_one_attribute_are_compared_side_by_side(real):
     for question in ("Hailuo or Talkie: which has more paying users?", "Hailuo 和 Talkie 哪个付费用户多?"):
         match = real.match(question)
