@@ -248,7 +248,8 @@ class Dialogue:
                 them_each = (replace(context, mentioned=(*people, company))
                              for company in companies_talked_about(context, self._people)[1:HIS_COMPANIES_TRIED])
                 resolved, completed = self._first_fitting(text, reading, them_each, own) or (resolved, completed)
-            if not unfit() and _repeats_last(completed, context) and _answers_aside(text, match, context):
+            if not unfit() and _repeats_last(completed, context) and _answers_aside(text, match, context) \
+                    and not self._tells_unnamed(text, reading, context):
                 # "what's the report called?" after the gap Jefferies found: its own reading names the
                 # report the conversation went through; the completed one only gives the last answer again
                 resolved, own_question = replace(resolved, inherited=False), True
@@ -482,6 +483,13 @@ class Dialogue:
             return False
         kind = asked.group("en") or asked.group("zh")
         return bool(re.search(_ORG_NAMED[kind], fact.answer("zh" if is_chinese(text) else "en"), re.IGNORECASE))
+
+    def _tells_unnamed(self, text: str, reading, context: Context) -> bool:
+        """A follow-up naming no subject, year or model whose words the last answer's fact holds ("花了多少钱?"
+        after what M1's reinforcement learning took, 512 H800s for three weeks at $537,400): that fact again,
+        though read on its own another about the same company (MiniMax's spending in all) would answer."""
+        return not (reading.subjects or reading.years or reading.versions or asks_name(text)) \
+            and self.qa.matcher.tells_detail(context.fact_id, text, 1.0)
 
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or
