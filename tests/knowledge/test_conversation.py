@@ -830,6 +830,14 @@ def test_asking_which_firm_the_last_answer_named_gets_that_answer_again(dialogue
     assert dialogue.turn(which, "d:U96").answer.fact.id == "zhipu-citic-30x-ps-target"
 
 
+@pytest.mark.parametrize("cost", ["花了多少钱？", "花了多少錢?"])
+def test_a_follow_up_the_last_answer_tells_is_not_read_as_a_question_of_its_own(dialogue, cost):
+    """Read alone, "花了多少钱?" is MiniMax's spending in all; after what M1's training took (512 H800s, three
+    weeks, $537,400) it asks that cost, which the last answer tells."""
+    assert dialogue.turn("MiniMax M1强化学习阶段用了多少块GPU？", "d:U97").answer.fact.id == "minimax-m1-training-cost"
+    assert dialogue.turn(cost, "d:U97").answer.fact.id == "minimax-m1-training-cost"
+
+
 def test_asking_which_organisation_the_last_answer_does_not_name_is_a_question_of_its_own(dialogue):
     dialogue.turn("What year was Yan Junjie born?", "d:U93")
     assert dialogue.turn("which university?", "d:U93").answer.fact.id == "yan-junjie-education"
