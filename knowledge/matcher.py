@@ -104,6 +104,10 @@ DEFAULT_MISMATCH_EVIDENCE = 0.3
 # is answered only with a score this high and at least two of its words covered; otherwise it is small talk.
 DEFAULT_SMALL_TALK_THRESHOLD = 60.0
 SMALL_TALK_MIN_WORDS = 2
+# A fact holding every word of the question answers with a lead this small when no rival holds more than
+# this share of them
+COVERS_ALONE_LEAD = 2.0
+COVERS_ALONE_RIVAL = 0.6
 # ... and words that only ask, naming nothing ("哪家机构?", "which company?", "这人是谁?") count for none of them:
 # such a question is a follow-up or nothing
 ASKING_ONLY = frozenset({"who", "whom", "which", "what", "哪", "家", "哪家", "哪个", "谁", "人", "个", "company",
@@ -1467,6 +1471,8 @@ class Matcher:
             if covering and policy.accepts(covering[0], _rival_score(covering[0], covering)):
                 best, answered = covering[0], True
                 ranked = [best, *(s for s in ranked if s is not best)]
+        if best is not None and not small_talk and not answered and len(ranked) > 1:
+            best, answered = _covers_all_alone(best, ranked, policy)
         # By meaning, the one fact telling the attribute asked also beats a fact of another attribute that
         # would have answered on its words alone.
         if best is not None and not small_talk and (not answered or best.mismatch >= 1) and reading is not None:
@@ -2098,6 +2104,17 @@ def _whose(reading: Reading, best: Scored, ranked: list[Scored]) -> Scored | Non
     return next((s for s in ranked[1:] if s.entry.attribute == best.entry.attribute and not s.mismatch
                  and not set(s.entry.about) & set(best.entry.about) and s.content_recall >= best.content_recall
                  and s.score >= best.score - WHOSE_MARGIN), None)
+
+
+def _covers_all_alone(best: Scored, ranked: list[Scored], policy: Policy) -> tuple[Scored, bool]:
+    """The best holds every word of the question and no rival holds more than ``COVERS_ALONE_RIVAL`` of them
+    ("黄仁勋后来改口，说中国只落后多少?": his nanoseconds remark, not his other clarification, which says
+    nothing of how far behind): a small lead is enough."""
+    rival = ranked[1]
+    accepted = best.content_recall >= 1.0 and rival.content_recall <= COVERS_ALONE_RIVAL and not best.mismatch \
+        and best.score >= policy.threshold and best.score - rival.score >= COVERS_ALONE_LEAD \
+        and policy.why(best, best.score - policy.required_margin(best)) is None
+    return best, accepted
 
 
 def _rival_score(best: Scored, ranked: list[Scored]) -> float:

@@ -1529,3 +1529,9 @@ def test_an_attribute_with_no_subject_is_not_given_one_subjects_figure(real, que
 ])
 def test_everyday_wordings_are_read_as_the_facts_words(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_a_fact_holding_every_word_answers_with_a_small_lead_when_no_rival_holds_most(real):
+    """His nanoseconds remark holds all of "后来改口…只落后多少"; his other clarification, 4 points behind, holds
+    no more than 60% of it and says nothing of how far behind."""
+    assert real.match("黄仁勋后来改口，说中国只落后多少？").fact.id == "jensen-huang-nanoseconds-behind"
