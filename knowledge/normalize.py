@@ -131,8 +131,9 @@ _CANTONESE = {
     "哋": "们", "唔": "不", "嚟": "来", "睇": "看", "畀": "给", "揾": "找", "咁": "这么", "㗎": "", "㖞": "", "嘞": "",
     # and Sichuanese, as Chongqing and Chengdu ask ("M2 是啥子架构?", "有没得机器人在用?")
     "啥子": "什么", "有没得": "有没有", "要得": "好的", "咋个": "怎么",
-    # and a verb split by 的, as speech says it ("在哪上的市", "哪年融的资"): the word itself
-    "上的市": "上市", "融的资": "融资", "创的业": "创业", "留的学": "留学",
+    # and a verb split by 的, 了 or 咗, as speech says it ("在哪上的市", "哪年融的资", "上咗市未"): the word itself
+    "上的市": "上市", "融的资": "融资", "创的业": "创业", "留的学": "留学", "上了市": "上市", "上咗市": "上市",
+    "融了资": "融资", "融咗资": "融资", "创了业": "创业", "创咗业": "创业", "留过学": "留学",
 }
 _TRILLION = re.compile(r"(\d(?:\.\d+)?)\s*兆")
 _CANTONESE_WORD = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True)))

@@ -164,7 +164,9 @@ def test_a_count_of_years_is_no_year(real_normalize):
                                                  ("估值係幾多？同 OpenAI 差幾遠？", "估值是多少?同 openai 差多少?"),
                                                  ("聽講企到幾多蚊一股", "听说到多少钱一股"),
                                                  ("佢點睇", "他怎么看"),
-                                                 ("係第幾間上市嘅公司", "是第几家上市的公司")])
+                                                 ("係第幾間上市嘅公司", "是第几家上市的公司"),
+                                                 ("月之暗面上咗市未", "月之暗面上市未"),  # (上市 split by 咗)
+                                                 ("佢幾時融咗資", "他什么时候融资")])
 def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
     assert fold(cantonese) == mandarin
 
