@@ -278,7 +278,9 @@ _MADE_BY = (
                 r"(?: that| which| who)? (?:makes?|made|builds?|"
                 r"built|develops?|developed|creates?|created|runs?|ran|(?:is|are|was|were) behind)\b", re.IGNORECASE),
      r"\1 behind"),
-    (re.compile(r"(?:做|开发|開發|推出|打造|搞|整)了?(?P<made>[^,，。?？的嘅]{1,20}?)(?:[的嘅](?:那家|这家|這家|那个|那個|"
+    # (a second description after 、 says more of whom it means: "做海螺视频、今年在港股上市的大模型公司")
+    (re.compile(r"(?:做|开发|開發|推出|打造|搞|整)了?(?P<made>[^,，。?？的嘅、]{1,20}?)(?:、[^,，。?？的嘅、]{1,20})?"
+                r"(?:[的嘅](?:那家|这家|這家|那个|那個|"
                 r"这个|這個)?|(?:那家|这家|這家))"
                 r"(?:[\u4e00-\u9fffA-Za-z ]{0,8}?)(?:公司|企业|企業|厂商|廠商|团队|團隊)"), r"\g<made>的母公司"),
 )
@@ -292,6 +294,7 @@ _BROADCAST = re.compile(r"(?<![\w@])@(?:channel|here|everyone|team)\b", re.IGNOR
 # whose it is, its path and scheme are no words a fact holds
 _LINK = re.compile(r"\(?\bhttps?://(?:www\.)?([\w-]+)[^\s()]*\)?", re.IGNORECASE)
 _NO_APOSTROPHE = re.compile(r"\b(who|what|where|when|how)s\b", re.IGNORECASE)
+_ASKS_ROLE = re.compile(r"创始人|创办人|首席执行官|老板|掌门人|\b(?:ceo|founders?|founded|co-?founders?|runs|leads)\b")
 _ASKS_MAKER = re.compile(r"\b(?:who|which)\b|哪家|哪个|哪個|谁|誰", re.IGNORECASE)
 # Words naming a kind of product: "which app", "what's its model called"
 PRODUCT_WORDS = frozenset({"app", "apps", "application", "product", "products", "model", "platform", "chatbot",
@@ -978,7 +981,9 @@ class Matcher:
             cleaned = _NOT_THIS.sub("", cleaned) or cleaned  # "sorry i meant arr, not valuation": not what it asks
             asked = self._without_preamble(cleaned)
             asked = _NO_APOSTROPHE.sub(r"\1 is", asked)
-            if not _ASKS_MAKER.search(asked):  # ("Which company makes Hailuo?" is answered by what Hailuo is)
+            # ("Which company makes Hailuo?" is answered by what Hailuo is; "who founded the company that makes
+            # Hailuo?" asks its founder)
+            if not _ASKS_MAKER.search(asked) or _ASKS_ROLE.search(fold(asked)):
                 for description, maker in _MADE_BY:
                     asked = description.sub(maker, asked)
             asked = self._named_products(asked)

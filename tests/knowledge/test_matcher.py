@@ -905,6 +905,9 @@ def test_a_year_that_narrows_a_checked_claim_still_rules_out_other_years(real):
     ("What's the ARR of the company that makes Hailuo AI?", "minimax-arr-100-million"),
     ("做海螺AI的那家公司有多少員工?", "minimax-employee-count"),
     ("做Talkie那家公司 2025 前三季度净亏损多少", "minimax-net-loss-2025-9m"),  # (no 的 before 那家)
+    # asked who holds a role, not who makes it; a second description after 、 only says more of whom it means
+    ("who founded the company that makes Talkie?", "minimax-founder-yan-junjie"),
+    ("那家做海螺视频、今年在港股上市的大模型公司，创始人是谁？", "minimax-founder-yan-junjie"),
 ])
 def test_a_company_described_by_what_it_makes_is_that_maker(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
