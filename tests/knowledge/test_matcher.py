@@ -1538,3 +1538,10 @@ def test_a_fact_holding_every_word_answers_with_a_small_lead_when_no_rival_holds
     """His nanoseconds remark holds all of "后来改口…只落后多少"; his other clarification, 4 points behind, holds
     no more than 60% of it and says nothing of how far behind."""
     assert real.match("黄仁勋后来改口，说中国只落后多少？").fact.id == "jensen-huang-nanoseconds-behind"
+
+
+@pytest.mark.parametrize("question", ["the Tsinghua-linked model lab that just listed - who's its CEO?",
+                                      "Who runs the Tsinghua-rooted model maker that just went public?"])
+def test_a_subject_described_by_another_attribute_is_asked_what_the_question_asks(real, question):
+    """"that just listed" says which lab (Zhipu, described by its roots); "who's its CEO?" is what is asked."""
+    assert real.match(question).fact.id == "zhipu-ceo-zhang-peng"
