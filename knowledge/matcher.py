@@ -135,8 +135,6 @@ INTERROGATIVES = frozenset({"where", "when", "哪里", "哪儿", "哪", "多少"
 # 婉拒了IPO,它手里有多少现金?").  The question ends the message; what comes before it ends with a full stop,
 # colon, semicolon, exclamation mark or dash (in Chinese, also a comma).
 _SENTENCE_END = re.compile(r"(?:[.:!;](?=\s)|(?<=[\u4e00-\u9fff]):|\s[-–—](?=\s)|[。：！；])\s*")
-# A subject described, not a statement: "the Tsinghua-linked model lab that just listed", "that video app which…"
-_DESCRIPTION = re.compile(r"(?:the|that|this)\s[^.?!]{0,60}?\b(?:that|which|who)\s[^.?!]{1,60}$")
 _CLAUSE_END = re.compile(r"[,，~～]\s*")
 # An English clause before the question that only sets it up ("Looking back, ...", "Out of curiosity, ...")
 _LEAD_PHRASES = (r"looking back|in hindsight|in retrospect|honestly|out of curiosity|just curious|quick one|"
@@ -1155,11 +1153,6 @@ class Matcher:
             # "A client is asking about MiniMax ahead of a lunch - who founded the company?", "老板让我先了解下minimax,
             # 这家公司…": its names are what the question points back to (kept), its other words who asks and why;
             # not "tell me about MiniMax's founder - where did he grow up?", where "he" is the founder
-            return True
-        if points_back and statement and asks and normalized.entities and _DESCRIPTION.match(fold(sentence)) \
-                and set(sentence_reading().specific_attributes) - asks:
-            # "the Tsinghua-linked model lab that just listed - who's its CEO?": a description of whom the question
-            # points back to (its names kept) by something else than it asks
             return True
         if statement and on_behalf and not normalized.entities and not sentence_reading().specific_attributes:
             return True  # "Random trivia I heard on a chip podcast: …", "My boss keeps asking me this. …"
