@@ -274,9 +274,10 @@ def test_how_long_finds_the_fact_that_gives_a_span_of_time_whatever_it_is_filed_
     assert match.fact.id == "jensen-huang-beijing-meeting-yan-junjie"
 
 
-def test_when_was_that_is_the_date_of_the_last_answer(dialogue):
+@pytest.mark.parametrize("when", ["when was that?", "哪年哪月？"])
+def test_when_was_that_is_the_date_of_the_last_answer(dialogue, when):
     first = dialogue.turn("How much was MiniMax's angel round?", "d:U3").answer.fact
-    assert dialogue.turn("when was that?", "d:U3").answer.fact.id == first.id  # not the IPO date
+    assert dialogue.turn(when, "d:U3").answer.fact.id == first.id  # not the IPO date
 
 
 def test_the_attribute_remembered_is_the_one_the_answer_tells(dialogue):
