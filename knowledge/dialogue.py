@@ -292,6 +292,11 @@ class Dialogue:
         if answer.answered and conversations and not about_the_article:
             about = tuple(getattr(answer.fact, "about", ()) or ())
             subjects = resolved.subjects or about[:1]
+            if about and not set(subjects) & set(about) and not set(subjects) & set(reading.subjects) \
+                    and set(subjects) <= self._people and about[0] not in self._people:
+                # a person carried over, the answer about a company only: "上市前一共融了几轮?" after Yan Junjie's
+                # angel round was answered by MiniMax's rounds, so "总额呢?" next asks MiniMax's total, not his
+                subjects = about[:1]
             if uses_pronoun(text) and not resolved.inherited and set(subjects) < set(about):
                 subjects = about  # "他跟閆俊杰聊了多久?" was about Jensen Huang too: "在哪裡見面的?" next means both
             revealed = [a for a in about if a in self._people and a not in subjects]

@@ -839,6 +839,14 @@ def test_a_follow_up_the_last_answer_tells_is_not_read_as_a_question_of_its_own(
     assert dialogue.turn(cost, "d:U97").answer.fact.id == "minimax-m1-training-cost"
 
 
+def test_a_follow_up_on_a_person_answered_by_a_company_fact_goes_on_with_the_company(dialogue):
+    """Asked after Yan Junjie's angel round, "上市前一共融了几轮?" is told by MiniMax's rounds: "总额呢?" next is
+    MiniMax's total, which a fact gives, not his."""
+    dialogue.turn("闫俊杰的天使轮融了多少？", "d:U98")
+    assert dialogue.turn("上市前一共融了几轮？", "d:U98").answer.fact.id == "minimax-pre-ipo-funding-total"
+    assert "minimax" in dialogue.turn("那估值呢？", "d:U98").answer.fact.about
+
+
 def test_asking_which_organisation_the_last_answer_does_not_name_is_a_question_of_its_own(dialogue):
     dialogue.turn("What year was Yan Junjie born?", "d:U93")
     assert dialogue.turn("which university?", "d:U93").answer.fact.id == "yan-junjie-education"
