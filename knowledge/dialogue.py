@@ -175,7 +175,8 @@ class Dialogue:
                                      or self._name_in_last(text, resolved, context)
                                      or self._named_in_last_again(text, context)
                                      or self._kind_in_last(text, reading, context)
-                                     or self._org_in_last(text, reading, context)):
+                                     or self._org_in_last(text, reading, context)
+                                     or self._ahead_in_last(text, reading, context)):
             answer = self._last_answer(resolved, context)
         elif resolved.inherited:
             qualified = self._with_qualifiers(resolved, context)
@@ -496,6 +497,15 @@ class Dialogue:
         return not (reading.subjects or reading.years or reading.versions or asks_name(text)) \
             and self.qa.matcher.tells_detail(context.fact_id, text, 1.0)
 
+    def _ahead_in_last(self, text: str, reading, context: Context | None) -> bool:
+        """"第一是谁?", "who beat it?" after a rank the last answer gives behind someone ("second only to
+        ByteDance's Seedance 1.0"): that answer again, which names who is ahead."""
+        if context is None or not context.fact_id or reading.subjects or reading.years or reading.versions \
+                or not _says_only(_WHO_AHEAD, text):
+            return False
+        fact = self.qa.fact(context.fact_id)
+        return fact is not None and bool(_BEHIND_SOMEONE.search(f"{fact.answer_en or ''} {fact.answer_zh or ''}"))
+
     def _told_already(self, reading, resolved: Resolved, context: Context | None) -> bool:
         """A follow-up the completed question does not find an answer for, that names no subject, year or
         model of its own and whose words the last answer's fact holds (most of their weight): asked
@@ -616,6 +626,14 @@ _ORG_NAMED = {"university": r"universit|大学", "school": r"universit|school|co
               "机构": r"资本|基金|创投|证券|银行|capital|ventures|securities|bank",
               "基金": r"基金|资本|fund|capital", "资本": r"资本|capital",
               "交易所": r"交易所|exchange", "银行": r"银行|bank"}
+# Asking who is ahead of a rank just given ("第一是谁?", "who beat it?", "what came first?"), and an answer naming
+# whom a rank is behind ("仅次于字节的Seedance 1.0", "second only to Seedance 1.0")
+_WHO_AHEAD = re.compile(r"(?:and |so |then )?(?:who|what|which(?: one| model)?)(?:'s| is| was)? (?:beat|beats|ahead of|"
+                        r"first|number one|no\.? ?1|#1|top|in first(?: place)?|the (?:first|top|winner|leader))"
+                        r"(?: (?:it|them|that|one|place|then))?|"
+                        r"(?:那)?(?:第一|第一名|排第一的|头名|冠军)(?:是)?(?:谁|哪个|哪家|什么)(?:呢|啊)?|"
+                        r"(?:那)?(?:谁|哪个|什么)(?:是)?(?:第一|第一名|排第一)(?:呢|啊)?|(?:被)?谁(?:超过|压过|排在前面)了?")
+_BEHIND_SOMEONE = re.compile(r"仅次于|second (?:only )?to|behind|trail(?:s|ed|ing)?|排在.{1,20}之后", re.IGNORECASE)
 # Asking who someone the last answer named was: "who's that investor again?", "那位投资人是谁来着?"
 _WHO_THAT = re.compile(r"(?:and |so |sorry |wait )?who(?:'s| is| was) (?:that|this) (?:\w+ ){0,2}?\w+(?: again)?|"
                        r"(?:那|这)(?:个|位)\S{0,4}是谁(?:来着|啊)?")

@@ -847,6 +847,14 @@ def test_a_follow_up_on_a_person_answered_by_a_company_fact_goes_on_with_the_com
     assert "minimax" in dialogue.turn("那估值呢？", "d:U98").answer.fact.about
 
 
+@pytest.mark.parametrize("ahead", ["第一是谁？", "who beat it?"])
+def test_asking_who_is_ahead_of_a_rank_just_given_gets_that_answer_again(dialogue, ahead):
+    """Hailuo 02 ranked second "仅次于字节的Seedance 1.0": not MiniMax's "国内首个MoE大模型", first of another kind."""
+    assert dialogue.turn("Hailuo 02在Artificial Analysis视频评测排第几？", "d:U99").answer.fact.id \
+        == "minimax-hailuo-02-ranking"
+    assert dialogue.turn(ahead, "d:U99").answer.fact.id == "minimax-hailuo-02-ranking"
+
+
 def test_asking_which_organisation_the_last_answer_does_not_name_is_a_question_of_its_own(dialogue):
     dialogue.turn("What year was Yan Junjie born?", "d:U93")
     assert dialogue.turn("which university?", "d:U93").answer.fact.id == "yan-junjie-education"
