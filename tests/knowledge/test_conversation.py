@@ -849,7 +849,10 @@ def test_a_follow_up_on_a_person_answered_by_a_company_fact_goes_on_with_the_com
 
 @pytest.mark.parametrize("ahead", ["第一是谁？", "who beat it?"])
 def test_asking_who_is_ahead_of_a_rank_just_given_gets_that_answer_again(dialogue, ahead):
-    """Hailuo 02 ranked second "仅次于字节的Seedance 1.0": not MiniMax's "国内首个MoE大模型", first of another kind."""
+    """Hailuo 02 ranked second "仅次于字节的Seedance 1.0": not MiniMax's "国内首个MoE大模型", first of another kind
+    (the conversation was about MiniMax's models before)."""
+    dialogue.turn("MiniMax的语音模型叫什么？", "d:U99")
+    dialogue.turn("视频呢？", "d:U99")
     assert dialogue.turn("Hailuo 02在Artificial Analysis视频评测排第几？", "d:U99").answer.fact.id \
         == "minimax-hailuo-02-ranking"
     assert dialogue.turn(ahead, "d:U99").answer.fact.id == "minimax-hailuo-02-ranking"
