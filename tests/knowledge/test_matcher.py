@@ -908,6 +908,8 @@ def test_a_year_that_narrows_a_checked_claim_still_rules_out_other_years(real):
     # asked who holds a role, not who makes it; a second description after 、 only says more of whom it means
     ("who founded the company that makes Talkie?", "minimax-founder-yan-junjie"),
     ("那家做海螺视频、今年在港股上市的大模型公司，创始人是谁？", "minimax-founder-yan-junjie"),
+    # two products joined by 和 are the same maker's; "多少号人" is how many people work there
+    ("做星野和海螺的那家公司一共多少号人？", "minimax-employee-count"),
 ])
 def test_a_company_described_by_what_it_makes_is_that_maker(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
