@@ -43,7 +43,7 @@ NEVER_TOLD = frozenset({"verdict", "advisor", "author", "advice", "salary", "chu
                         "tomorrow", "net_worth", "court", "cornerstone", "debt", "thesis", "headline",
                         "royalty", "option_premium", "process_node", "kyc", "sla", "stake", "staff_breakdown",
                         "sponsor", "ipo_proceeds", "platform_fee", "benchmark_score", "county", "other_margin",
-                        "today"})
+                        "today", "dividend"})
 DATE_ATTRIBUTES = frozenset({"founded", "release", "ipo"})  # told by a date: compared by which came first
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")

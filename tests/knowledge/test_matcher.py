@@ -789,6 +789,7 @@ def test_a_product_asked_for_by_its_kind_is_told_by_a_fact_about_it_not_its_make
     ("Methods question from a data scientist: which RL algorithm developed at MiniMax ended up being cited by Meta?",
      "minimax-cispo-cited-by-meta"),
     ("Who spends more per paying user - Hailuo customers or Talkie customers?", "minimax-hailuo-ai-arppu"),  # (asks)
+    ("Hailuo or Talkie: which one gets more money out of each paying user?", "minimax-hailuo-ai-arppu"),
     ("just back from a trip, did minimax actually go public? when?", "minimax-hk-listing-date"),  # "when?" too
     # a request opening the last clause: all before it sets the question up ("發表" is a release)
     ("下週要上一堂中國 AI 產業的課,想確認一下智譜的 GLM-4.6 是幾月發表的?", "zhipu-glm-4-6-release-september"),
@@ -1212,6 +1213,12 @@ def test_what_a_product_costs_asked_with_nothing_else_is_its_price(real, questio
 
 def test_a_salary_is_told_by_no_article(real):
     assert real.match("MiniMax 請實習生,月薪大概幾多?").fact is None
+
+
+@pytest.mark.parametrize("question", ["What dividend does MiniMax pay?", "MiniMax 分红吗"])
+def test_a_dividend_is_told_by_no_article(real, question):
+    """Not Yan Junjie's "pay everyone more money", a quote filed as said, which no attribute asked rules out."""
+    assert real.match(question).fact is None
     assert real.match("黃仁勳那句「中國會贏得人工智能競賽」是經由哪家媒體報導出來的?").fact is not None  # 人工智能
 
 
