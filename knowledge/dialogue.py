@@ -44,7 +44,11 @@ MAX_QUESTION_CHARS = 1000
 TOLD_ALREADY_COVERAGE = 0.5
 # A reply opening with someone's name and a comma ("Kenji, the H800 is the cut-down part, right?"), and the
 # words that open a sentence that way without being a name
-_OPENS_WITH_NAME = re.compile(r"\s*([A-Z][a-z]{2,15}),\s")
+# A reply opening by calling a colleague: a capitalised name and a comma ("Lucía, can you add…", "Ricky，今晚…"), a
+# name before "can you…" ("Sarah can you pull…"), or a Chinese form of address ("老陈，", "阿梅，", "阿Ken，")
+_OPENS_WITH_NAME = re.compile(r"\s*(?:([A-Z][^\W\d_]{2,15})(?:\s*[,，]|\s+(?=(?:can|could|would|will|are|did|do)"
+                              r" (?:you|we)\b))|((?:[老小][\u4e00-\u9fff]|阿(?:[\u4e00-\u9fff]{1,2}|[A-Za-z]{2,10}))"
+                              r")\s*[,，])")
 _NOT_NAMES = frozenset("""
     thanks thank okay also and but wait sorry yes yeah yep nope hey hello right cool great nice wow
     interesting actually guys team folks everyone bot question quick then now sure fine understood
@@ -130,6 +134,8 @@ class Dialogue:
         joined = bool(conversations and (addressed or conversations.joined(key)))
         if addressed and conversations:
             conversations.join(key)
+        if not addressed and self._to_someone(text):  # "Fiona, can you check the Forbes subscription?"
+            return Turn("silent", lang)
         small = classify(text)
         if small == "thanks":
             if not (joined or addressed):  # (addressed with no conversation kept, as `bot ask`: a word back)
@@ -147,8 +153,6 @@ class Dialogue:
             return Turn("smalltalk", lang, smalltalk=small, examples=tuple(self.examples.next(lang)))
         if not addressed and not (joined and (looks_like_question(text) or is_correction(text)
                                               or self._keyword_query(text))):
-            return Turn("silent", lang)
-        if not addressed and self._to_someone(text):  # "Fiona, can you check the Forbes subscription?"
             return Turn("silent", lang)
         text = without_correction(text)
         match = self.qa.match(text)
@@ -333,9 +337,9 @@ class Dialogue:
     def _to_someone(self, text: str) -> bool:
         """A thread reply opening with a name the base does not know, then a comma: said to that colleague."""
         opening = _OPENS_WITH_NAME.match(text)
-        if not opening or opening.group(1).lower() in _NOT_NAMES:
+        name = opening and (opening.group(1) or opening.group(2))
+        if not name or name.lower() in _NOT_NAMES:
             return False
-        name = opening.group(1)
         return not self.qa.matcher.read(name).subjects and not self.qa.matcher.knows(fold(name))
 
     def _keyword_query(self, text: str) -> bool:

@@ -924,6 +924,10 @@ def test_money_spent_asked_as_a_cost_follows_up_as_spending(dialogue):
 def test_a_reply_opening_with_a_colleagues_name_is_for_them(dialogue):
     """"Kenji, …" in the bot's thread is said to Kenji; a name the base knows opens a question to the bot."""
     dialogue.turn("How many GPUs did MiniMax use to train M1?", "t:C77:1", addressed=True, in_thread=True)
-    for said in ("Kenji, the H800 is the cut-down Hopper part, right?", "Fiona, can you check the Forbes login?"):
-        assert dialogue.turn(said, "t:C77:1", addressed=False, in_thread=True).kind == "silent"
+    for said in ("Kenji, the H800 is the cut-down Hopper part, right?", "Fiona, can you check the Forbes login?",
+                 "Lucía, can you add the 13万 figure to slide 4?",  # (a request, else small talk)
+                 "老陈，咱们店的客服机器人要不要换成这个？", "阿Ken，你有冇抽到佢啲新股？",
+                 "Ricky，今晚你值班定我值班？"):
+        assert dialogue.turn(said, "t:C77:1", addressed=False, in_thread=True).kind == "silent", said
+    assert dialogue.turn("小问题，MiniMax 是哪年成立的？", "t:C77:1", addressed=False, in_thread=True).kind == "answer"
     assert dialogue.turn("Hailuo, when was it launched?", "t:C77:1", addressed=False, in_thread=True).kind == "answer"
