@@ -37,7 +37,10 @@ _THANKS_ABROAD = (r"merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|
                   r"dzi[eę]kuj[eę]|makasih|terima kasih|kamsahamnida|gomawo|toda|te[sş]ekk[uü]rler|kiitos|takk|"
                   r"salamat|c[aả]m [oơ]n|dhanyavaad|dank je|mul[tțţ]umesc|multumim|dakujem|d[ěe]kuji|efharisto|"
                   r"köszönöm|koszonom|diolch|gr[aà]cies|hvala|mahalo|ありがとう(?:ございます)?|どうも|감사합니다|고마워요?|"
-                  r"спасибо|شكرا|תודה|ευχαριστ[ώω]|धन्यवाद|ขอบคุณ")
+                  r"спасибо|شكرا|תודה|ευχαριστ[ώω]|धन्यवाद|ขอบคุณ|ngiyabonga|siyabonga|enkosi|dankie|baie dankie|"
+                  r"go raibh maith agat|tapadh leat|e dupe|nagode|medaase|daalu|merci bien|tak for|aitäh|paldies|ačiū|"
+                  r"faleminderit|blagodaria|благодаря|дякую|děkuju|takk skal du ha|mange tak|tack så mycket|"
+                  r"xie ?xie|do jeh|m goi|sağ ol|rahmat|khob khun|arigatou")
 # Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
 _WHOLE = {
     "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?|"

@@ -84,11 +84,16 @@ def test_thanks_with_a_few_words_around_it_is_thanks(text):
 
 @pytest.mark.parametrize("text", ["dzięki", "dziękuję bardzo", "makasih!", "terima kasih banyak", "ok, makasih",
                                   "toda!", "kiitos", "cảm ơn", "mulțumesc!", "ありがとう", "ありがとうございます!",
-                                  "diolch!", "감사합니다", "спасибо"])
+                                  "diolch!", "감사합니다", "спасибо", "ngiyabonga", "go raibh maith agat", "aitäh",
+                                  "dankie!", "e dupe o", "дякую"])
 def test_thanks_in_the_languages_colleagues_write_is_thanks(text):
-    """Polish, Indonesian, Hebrew, Finnish, Vietnamese, Romanian, Japanese, Welsh, Korean, Russian: a thread's
-    thanks get the reaction, not silence."""
+    """Polish, Indonesian, Hebrew, Finnish, Vietnamese, Romanian, Japanese, Welsh, Korean, Russian, Zulu, Irish,
+    Estonian, Afrikaans, Yoruba, Ukrainian: a thread's thanks get the reaction, not silence."""
     assert classify(text) == "thanks"
+
+
+def test_polish_yes_is_not_danish_thanks():
+    assert classify("Tak, and who founded it?") is None
 
 
 @pytest.mark.parametrize("text", ["thanks, and what about Zhipu?", "谢谢，那智谱呢？", "thanks what about zhipu",
