@@ -190,8 +190,10 @@ def looks_like_question(text: str) -> bool:
 _OF_A_PERSON = PERSONAL_ATTRIBUTES - {"said"}
 _WHO = re.compile(r"\bwho\b|谁|边个|有没有|有人|哪些人")
 # A correction of the last question: "不是,我是说2023年的", "no, I meant the total share"
-# ("唔係" folds to 不系; "no wait, I meant 2022", "不对,我其实想问的是2024年全年", "我要的是2025年的")
-_CORRECTION = re.compile(r"^(?:不是|不对|不系)?[,，\s]*我(?:其实|本来|刚才|刚刚)?(?:是|想|要)?(?:说|问|指|的是)(?:的)?|"
+# ("唔係" folds to 不系; "no wait, I meant 2022", "不对,我其实想问的是2024年全年", "我要的是2025年的"; Cantonese
+# "唔好意思，我想问嘅係2024年" folds to "不好意思,我想问的系2024年")
+_CORRECTION = re.compile(r"^(?:(?:不好意思|抱歉|对不起|sorry)[,，\s]*)?(?:不是|不对|不系)?[,，\s]*"
+                         r"我(?:其实|本来|刚才|刚刚)?(?:是|想|要)?(?:说|问|指|的是)(?:的)?(?:系(?=\d))?|"
                          r"^(?:(?:no|nope|sorry|oops|nah|wait|hmm|actually|ah)[,.!\s]*){0,3}"
                          r"i (?:meant|mean|was asking|wanted to ask)\b")
 

@@ -882,10 +882,17 @@ def test_who_wrote_the_article_is_answered_and_the_topic_goes_on(dialogue):
 @pytest.mark.parametrize(("text", "expected"), [
     ("no wait, I meant 2022", True), ("sorry, I meant the valuation", True), ("唔係，我想問嘅係上市想要嘅估值", True),
     ("不对,我是说2023年的", True), ("不对,我其实想问的是2024年全年", True), ("不对，我要的是2025年的", True),
-    ("wait for me at the lobby", False),
+    ("唔好意思，我想問嘅係2024年", True), ("抱歉，不对，我是说2023年的", True),
+    ("wait for me at the lobby", False), ("不好意思，打扰一下", False),
 ])
 def test_what_reads_as_a_correction(text, expected):
     assert is_correction(text) is expected
+
+
+def test_an_apologising_cantonese_correction_in_the_bots_thread_asks_the_year_given(dialogue):
+    dialogue.turn("MiniMax 2023年收入几多？", "t:C78:1", addressed=True, in_thread=True)
+    turn = dialogue.turn("唔好意思，我想問嘅係2024年", "t:C78:1", addressed=False, in_thread=True)
+    assert turn.answer.fact.id == "minimax-revenue-2024"
 
 
 
