@@ -80,6 +80,7 @@ CONTEXT = Context(subjects=("minimax",), attribute="revenue", years=("2023",), a
     ("they have an AI agent, right? which chat tool is it in", True), ("wait, a game company? which one", True),
     ("compare that with Hailuo", True), ("really? wow", False), ("lol that's wild. ok", False),
     ("净亏损呢，2024年", True), ("估值呢,去年的", True), ("好吧呢喃", False),
+    ("閆俊杰說如果可以重新選，他會怎樣", True), ("不管怎样，先这样", False),
 ])
 def test_what_reads_as_a_question(text, expected):
     assert looks_like_question(text) is expected
