@@ -191,6 +191,13 @@ def test_coding_is_one_term_in_every_script(real):
     assert real.match("M2的程式碼模型在全球排第幾?").fact.id == "minimax-m2-coding-model-top-three"
 
 
+@pytest.mark.parametrize("question", ["deepseek V3.2 据说能跟谷歌哪个模型掰手腕？",
+                                      "Which Google model is DeepSeek V3.2 on par with?"])
+def test_matching_another_as_an_equal_is_one_term(real, question):
+    """掰手腕 (arm-wrestling), 抗衡, "on par with": whom it rivals."""
+    assert real.match(question).fact.id == "deepseek-v3-2-vs-gemini-3"
+
+
 def test_who_said_a_quote_is_a_question_not_small_talk(real):
     assert real.match("Who said AGI is at least a decade off?").fact.id == "karpathy-agi-ten-years"
     assert real.match("who do you think will win the World Cup?").small_talk
