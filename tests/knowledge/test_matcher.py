@@ -198,6 +198,13 @@ def test_matching_another_as_an_equal_is_one_term(real, question):
     assert real.match(question).fact.id == "deepseek-v3-2-vs-gemini-3"
 
 
+@pytest.mark.parametrize("question", ["闫俊杰是不是海归啊？", "Is Yan Junjie a returnee?"])
+def test_a_returnee_is_one_who_studied_abroad(real, question):
+    """海归 asks whether he studied abroad: the facts saying he never did."""
+    match = real.match(question)
+    assert match.fact is not None and "never studied abroad" in match.fact.answer_en
+
+
 def test_who_said_a_quote_is_a_question_not_small_talk(real):
     assert real.match("Who said AGI is at least a decade off?").fact.id == "karpathy-agi-ten-years"
     assert real.match("who do you think will win the World Cup?").small_talk
