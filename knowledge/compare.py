@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.factbase import Fact
 from knowledge.normalize import is_traditional, to_traditional
-from knowledge.reading import DATE_ATTRIBUTES, MONTH_NAMES
+from knowledge.reading import COMPARATIVES, DATE_ATTRIBUTES, MONTH_NAMES
 
 if TYPE_CHECKING:
     from knowledge.matcher import Matcher, Policy
@@ -157,6 +157,8 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
     """Each subject's best fact of the asked attribute, side by side (None if no side has one)."""
     attribute = reading.specific_attributes[0]
     wanted = set(reading.specific_attributes)
+    # (each side is asked without the words saying which way they compare: "海螺和星野哪个用户更多" asks 海螺's users)
+    reading = replace(reading, tokens=tuple(t for t in reading.tokens if t not in COMPARATIVES))
     sides = [replace(_side(matcher.rank_reading(reading, policy, only_subject=subject), policy, subject, wanted,
                            subject, matcher.display_name(subject), attribute),
                      name_zh=matcher.display_name(subject, chinese=True))

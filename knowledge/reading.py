@@ -59,6 +59,9 @@ _COMPARISON_WORDS = frozenset(
 _COMPARISON_ZH = ("比", "还是", "哪个", "哪家", "哪一个", "相比", "对比", "比较", "更", "分别", "和", "与", "跟", "及",
                   "谁")
 _LATIN_WORDS = re.compile(r"[a-z]+")
+# Words that only say which way two sides are compared ("哪个更多", "which is bigger"): no side's fact holds them
+COMPARATIVES = frozenset("""more less bigger larger higher lower greater smaller fewer cheaper 更 多 少 大 小 高 低
+    更多 更少 更大 更小 更高 更低""".split())
 
 
 PERIOD = "period"

@@ -105,3 +105,12 @@ def test_older_of_two_companies_compares_when_they_were_founded():
         match = matcher.match(question)
         assert match.comparison is not None and match.comparison.attribute == "founded", question
     assert matcher.read("Who is older, Yan Junjie or Yang Zhilin?").specific_attributes[:1] != ("founded",)
+
+
+def test_the_words_saying_which_way_two_sides_compare_are_no_sides_words():
+    """"哪个用户更多": 更多 is in no side's fact; each side is asked its users, so Hailuo's paying users stand."""
+    base = load_factbase()
+    match = Matcher(base.facts, base.aliases).match("星野和海螺哪个用户更多?")
+    assert match.comparison is not None and not match.comparison.missing
+    assert {side.fact.id for side in match.comparison.sides} == {"minimax-talkie-xingye-paying-users",
+                                                                 "minimax-hailuo-ai-paying-users"}
