@@ -49,6 +49,7 @@ TOLD_ALREADY_COVERAGE = 0.5
 _OPENS_WITH_NAME = re.compile(r"\s*(?:([A-Z][^\W\d_]{2,15})(?:\s*[,，]|\s+(?=(?:can|could|would|will|are|did|do)"
                               r" (?:you|we)\b))|((?:[老小][\u4e00-\u9fff]|阿(?:[\u4e00-\u9fff]{1,2}|[A-Za-z]{2,10}))"
                               r")\s*[,，])")
+_PROPER_NAME = re.compile(r"\b[A-Z][^\W\d_]+")  # (not the question's first word, capitalised as any first word)
 _NOT_NAMES = frozenset("""
     thanks thank okay also and but wait sorry yes yeah yep nope hey hello right cool great nice wow
     interesting actually guys team folks everyone bot question quick then now sure fine understood
@@ -436,7 +437,11 @@ class Dialogue:
             return False  # "when did it go public?" after its valuation asks the listing ("come out" the last's date)
         if fact is not None and fact.attribute in WHEN_OF_ROLE:
             return False  # "when?" after who founded it asks when it was founded, whatever dates the founder's story
-        return fact is not None and bool(_DATED.search(f"{fact.answer_en or ''} {fact.answer_zh or ''}"))
+        told = f"{fact.answer_en or ''} {fact.answer_zh or ''}" if fact is not None else ""
+        names = [m.group() for m in _PROPER_NAME.finditer(clean_input(text).strip()) if m.start() > 0]
+        if any(name.lower() not in told.lower() for name in names):
+            return False  # "when was he in Beijing?" after what he said of China: not that answer's date
+        return fact is not None and bool(_DATED.search(told))
 
     def _else_of_last(self, text: str, reading, context: Context | None) -> bool:
         """"who else did he meet?" right after an answer about a meeting: that answer again, which names

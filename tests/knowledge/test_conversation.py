@@ -939,3 +939,11 @@ def test_a_reply_opening_with_a_colleagues_name_is_for_them(dialogue):
         assert dialogue.turn(said, "t:C77:1", addressed=False, in_thread=True).kind == "silent", said
     assert dialogue.turn("小问题，MiniMax 是哪年成立的？", "t:C77:1", addressed=False, in_thread=True).kind == "answer"
     assert dialogue.turn("Hailuo, when was it launched?", "t:C77:1", addressed=False, in_thread=True).kind == "answer"
+
+
+def test_when_naming_a_place_the_last_answer_does_not_hold_is_not_its_date(dialogue):
+    """"when was he in Beijing?" after what Jensen Huang said of China asks when he was in Beijing."""
+    dialogue.turn("What did Jensen Huang reportedly say about China and the AI race?", "d:U92")
+    dialogue.turn("how far behind did he say China actually is?", "d:U92")
+    turn = dialogue.turn("when was he in Beijing?", "d:U92")
+    assert turn.answer.fact.id == "jensen-huang-beijing-meeting-yan-junjie"
