@@ -79,7 +79,8 @@ _ASKS_PERSON_FIRST = re.compile(r"\W*(?:(?:and |so )?(?:who|whom)\b|which (?:\w+
 # "his"/"her" of a company's figure ("his angel round"): the company of the person talked about
 _HIS = re.compile(r"\b(?:his|her)\b|他的|她的")
 # "who else did he meet?", "他还见了谁?": others in the same event, which the last answer names if anyone does
-_ELSE = re.compile(r"\b(?:who|what|where|which \w+) else\b|还(?:有|见了?|和|跟|去了?|说了?)(?:谁|什么|哪)")
+_ELSE = re.compile(r"\b(?:who|what|where|which \w+|any(?:one|body|thing|where)|some(?:one|body)) else\b|"
+                   r"还(?:有|见了?|和|跟|去了?|说了?)(?:谁|什么|哪)|(?:还|另外)(?:有|见了?|见过)(?:别人|其他人|其他)")
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
                     r"November|December)\b|\d{4}年|\d{1,2}月")
 

@@ -404,9 +404,10 @@ def test_an_inherited_year_gives_way_to_the_fact_that_tells_the_attribute_asked(
     assert turn.answer.fact.attribute == "customers"
 
 
-def test_who_else_after_an_answer_is_that_answer_again(dialogue):
+@pytest.mark.parametrize("asked", ["who else did he meet?", "did he meet anyone else?", "他还见了其他人吗?"])
+def test_who_else_after_an_answer_is_that_answer_again(dialogue, asked):
     first = dialogue.turn("How long did Jensen Huang talk one-on-one with MiniMax's founder in Beijing?", "d:U6")
-    turn = dialogue.turn("who else did he meet?", "d:U6")
+    turn = dialogue.turn(asked, "d:U6")
     assert turn.answer.fact.id == first.answer.fact.id and "Lei Jun" in turn.answer.fact.answer_en
     # "besides" sets names aside: that is a question of its own, not the last answer again
     other = dialogue.turn("besides OpenAI and Google, who else leads across voice, video and text?", "d:U6")
