@@ -227,8 +227,17 @@ def asks_growth(text: str) -> bool:
 
 
 def uses_pronoun(text: str) -> bool:
-    folded = fold(clean_input(text))
+    folded = _unquoted(text)
     return bool(_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded))
+
+
+# Words quoted ("the 'he's supplying the weapons' line", “他是个狠人”): someone's words, whose "he" is no reference
+# to whom the conversation is about (a quote opens after a space and closes before one or a stop)
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['\"‘“](.+?)['\"’”](?=[\s,.;:?!，。？！]|$)|「[^」]*」|“[^”]*”")
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(" ", fold(clean_input(text)))
 
 
 # Words a company's name ends with, known to the base from other names: "百川*智能*呢?" still names a stranger.
@@ -270,7 +279,7 @@ def resolve(text: str, reading: Reading, context: Context | None,
         return plain
     if topic(text) != "other":  # a joke, the weather, "who are you": small talk, whatever came before
         return plain
-    folded, pronoun = fold(clean_input(text)), uses_pronoun(text)
+    folded, pronoun = _unquoted(text), uses_pronoun(text)
     if subjects and pronoun and (_PERSONAL.search(folded) or _pronoun_first(folded, subjects, spellings)):
         # "what was his position at SenseTime?": his is the person before, SenseTime where he held it;
         # "它在Artificial Analysis上排第几?", "where did it rank on Artificial Analysis?": "it" comes before the

@@ -948,3 +948,11 @@ def test_when_naming_a_place_the_last_answer_does_not_hold_is_not_its_date(dialo
     dialogue.turn("how far behind did he say China actually is?", "d:U92")
     turn = dialogue.turn("when was he in Beijing?", "d:U92")
     assert turn.answer.fact.id == "jensen-huang-beijing-meeting-yan-junjie"
+
+
+@pytest.mark.parametrize("quoted", ["the 'he's supplying the weapons' line about Jensen, who said that?",
+                                    "换个话题,“有场AI战争,他在提供武器”是谁说的"])
+def test_a_he_inside_a_quote_is_no_reference_to_the_conversations_person(dialogue, quoted):
+    """The quote's "he" is the speaker's words, not Pedro Domingos, whom the conversation was about."""
+    dialogue.turn("Who said OpenAI is 'too big to succeed'?", "d:U93")
+    assert dialogue.turn(quoted, "d:U93").answer.fact.id == "yann-lecun-jensen-huang-arms-dealer"
