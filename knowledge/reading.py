@@ -378,8 +378,8 @@ class Reader:
         )
 
 
-_BESIDES = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?|the way|"
-                      r"(?:just )?like(?= [^,?]{1,40}\b(?:did|does|do|has|had|have)\b))\b"
+_BESIDES = re.compile(r"(?:^not\b|\b(?:besides|apart from|aside from|other than|except(?: for)?|the way)\b|"
+                      r"\b(?:just )?like(?= [^,?]{1,40}\b(?:did|does|do|has|had|have)\b)\b)"
                       # (to the question, over a list: "besides OpenAI, Google and MiniMax, which company…")
                       r"(.*?)(?=,(?! [\w.-]+(?: [\w.-]+)?(?:,| and | or ))|\?|\b(?:who|which|"
                       r"what|how|is|are|was|were|did|does|do|has|have)\b|$)|除了(.*?)(?=[,，?？、]?(?:还|也|以外|之外|外)|[,，?？]|$)")

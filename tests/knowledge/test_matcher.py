@@ -1151,6 +1151,9 @@ def test_a_person_claimed_to_hold_a_role_is_corrected_by_who_holds_it(real, ques
     ("the tsinghua-linked AI lab that just went public, when was it founded?", "zhipu-ai-founded-2019"),
     ("the Tsinghua-linked model lab that just listed - who's its CEO?", "zhipu-ceo-zhang-peng"),
     ("Who runs the Tsinghua-rooted model maker that just went public?", "zhipu-ceo-zhang-peng"),
+    # "Not MiniMax, …" sets MiniMax aside, like "besides MiniMax"
+    ("Not MiniMax, the Tsinghua-linked lab. Who's its CEO?", "zhipu-ceo-zhang-peng"),
+    ("Not MiniMax, the Tsinghua one. Who's its CEO?", "zhipu-ceo-zhang-peng"),
 ])
 def test_zhipu_described_by_its_roots_is_zhipu(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
