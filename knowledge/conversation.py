@@ -227,13 +227,16 @@ def asks_growth(text: str) -> bool:
 
 
 def uses_pronoun(text: str) -> bool:
-    folded = _unquoted(text)
+    return _has_pronoun(_unquoted(text))
+
+
+def _has_pronoun(folded: str) -> bool:
     return bool(_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded))
 
 
 # Words quoted ("the 'he's supplying the weapons' line", “他是个狠人”): someone's words, whose "he" is no reference
 # to whom the conversation is about (a quote opens after a space and closes before one or a stop)
-_QUOTED = re.compile(r"(?:(?<=\s)|^)['\"‘“](.+?)['\"’”](?=[\s,.;:?!，。？！]|$)|「[^」]*」|“[^”]*”")
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['\"‘“].+?['\"’”](?=[\s,.;:?!，。？！]|$)|「[^」]*」|“[^”]*”")
 
 
 def _unquoted(text: str) -> str:
@@ -279,7 +282,8 @@ def resolve(text: str, reading: Reading, context: Context | None,
         return plain
     if topic(text) != "other":  # a joke, the weather, "who are you": small talk, whatever came before
         return plain
-    folded, pronoun = _unquoted(text), uses_pronoun(text)
+    folded = _unquoted(text)
+    pronoun = _has_pronoun(folded)
     if subjects and pronoun and (_PERSONAL.search(folded) or _pronoun_first(folded, subjects, spellings)):
         # "what was his position at SenseTime?": his is the person before, SenseTime where he held it;
         # "它在Artificial Analysis上排第几?", "where did it rank on Artificial Analysis?": "it" comes before the
@@ -496,7 +500,7 @@ def _referent(text: str, context: Context, people: frozenset[str] = frozenset(),
         new = [m for m in context.mentioned if m not in context.subjects]
         if new:
             return (new[0],)
-    if (_PRONOUN_EN.search(folded) or _PRONOUN_ZH.search(folded)) and (
+    if _has_pronoun(folded) and (
             not context.compared or _SINGULAR.search(folded)):  # "it" after "M2 vs Claude": the first side
         things = [e for e in (*context.focus, *context.subjects, *context.mentioned) if e not in people]
         if makers and _PLURAL.search(folded):  # "when did they start using FP8?" after V3.2: DeepSeek

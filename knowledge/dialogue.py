@@ -42,20 +42,19 @@ if TYPE_CHECKING:  # the database layer (SQLAlchemy) is not imported by `bot ask
 MAX_QUESTION_CHARS = 1000
 # A follow-up is about a detail of the last answer when its fact holds this share of the follow-up's words.
 TOLD_ALREADY_COVERAGE = 0.5
-# A reply opening with someone's name and a comma ("Kenji, the H800 is the cut-down part, right?"), and the
-# words that open a sentence that way without being a name
-# A reply opening by calling a colleague: a capitalised name and a comma ("Lucía, can you add…", "Ricky，今晚…"), a
-# name before "can you…" ("Sarah can you pull…"), or a Chinese form of address ("老陈，", "阿梅，", "阿Ken，")
+# A reply opening by calling a colleague: a capitalised name and a comma ("Kenji, the H800 is…", "Lucía, can you
+# add…", "Ricky，今晚…"), a name before "can you…" ("Sarah can you pull…"), or a Chinese form of address ("老陈，",
+# "阿梅，", "阿Ken，"); then the words that open a sentence that way without being a name
 _OPENS_WITH_NAME = re.compile(r"\s*(?:([A-Z][^\W\d_]{2,15})(?:\s*[,，]|\s+(?=(?:can|could|would|will|are|did|do)"
                               r" (?:you|we)\b))|((?:[老小][\u4e00-\u9fff]|阿(?:[\u4e00-\u9fff]{1,2}|[A-Za-z]{2,10}))"
                               r")\s*[,，])")
-_PROPER_NAME = re.compile(r"\b[A-Z][^\W\d_]+")  # (not the question's first word, capitalised as any first word)
 _NOT_NAMES = frozenset("""
     thanks thank okay also and but wait sorry yes yeah yep nope hey hello right cool great nice wow
     interesting actually guys team folks everyone bot question quick then now sure fine understood
     alright anyway honestly seriously again look listen please lol haha true perfect agreed hmm huh
     weird well so what who when where why how which and or still plus besides otherwise finally
     first second next last lastly also bonus similarly""".split())
+_PROPER_NAME = re.compile(r"\b[A-Z][^\W\d_]+")  # a name written capitalised (past a sentence's first word)
 # A word pointing at what was just told: "what share of revenue is that?", "这占多少?"
 _POINTS_BACK = re.compile(r"\b(?:that|this|those|these)\b|这|那")
 # Words pointing at the time of the last answer: they ask nothing of their own
@@ -433,16 +432,18 @@ class Dialogue:
                 or not WHEN_ONLY.match(fold(clean_input(text))):
             return False
         fact = self.qa.fact(context.fact_id)
+        if fact is None:
+            return False
         asked = [a for a in getattr(reading, "specific_attributes", ()) if a != "release"]
-        if fact is not None and asked and fact.attribute not in asked:
+        if asked and fact.attribute not in asked:
             return False  # "when did it go public?" after its valuation asks the listing ("come out" the last's date)
-        if fact is not None and fact.attribute in WHEN_OF_ROLE:
+        if fact.attribute in WHEN_OF_ROLE:
             return False  # "when?" after who founded it asks when it was founded, whatever dates the founder's story
-        told = f"{fact.answer_en or ''} {fact.answer_zh or ''}" if fact is not None else ""
+        told = f"{fact.answer_en or ''} {fact.answer_zh or ''}"
         names = [m.group() for m in _PROPER_NAME.finditer(clean_input(text).strip()) if m.start() > 0]
         if any(name.lower() not in told.lower() for name in names):
             return False  # "when was he in Beijing?" after what he said of China: not that answer's date
-        return fact is not None and bool(_DATED.search(told))
+        return bool(_DATED.search(told))
 
     def _else_of_last(self, text: str, reading, context: Context | None) -> bool:
         """"who else did he meet?" right after an answer about a meeting: that answer again, which names

@@ -51,17 +51,15 @@ MONTHS = "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|de
 # A day of a month: "2月13日", "Feb 13", "13 February"
 DAY_OF_MONTH = re.compile(rf"\d{{1,2}}月\d{{1,2}}[日号]|\b(?:{MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}} (?:{MONTHS})\b",
                           re.IGNORECASE)
+# Words that only say which way two sides compare ("哪个更多", "which is bigger"): no side's fact holds them
+_MORE_OR_LESS = frozenset("more less bigger larger higher lower greater smaller fewer cheaper".split())
+COMPARATIVES = _MORE_OR_LESS | frozenset("更 多 少 大 小 高 低 更多 更少 更大 更小 更高 更低".split())
 # Words that ask to set two subjects side by side ("MiniMax vs OpenAI", "哪个付费用户多").
-_COMPARISON_WORDS = frozenset(
-    """vs versus or compare compared comparison than more less bigger larger higher lower greater smaller
-    fewer cheaper which between both each and against""".split()
-)
+_COMPARISON_WORDS = _MORE_OR_LESS | frozenset(
+    "vs versus or compare compared comparison than which between both each and against".split())
 _COMPARISON_ZH = ("比", "还是", "哪个", "哪家", "哪一个", "相比", "对比", "比较", "更", "分别", "和", "与", "跟", "及",
                   "谁")
 _LATIN_WORDS = re.compile(r"[a-z]+")
-# Words that only say which way two sides are compared ("哪个更多", "which is bigger"): no side's fact holds them
-COMPARATIVES = frozenset("""more less bigger larger higher lower greater smaller fewer cheaper 更 多 少 大 小 高 低
-    更多 更少 更大 更小 更高 更低""".split())
 
 
 PERIOD = "period"
