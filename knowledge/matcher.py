@@ -1733,8 +1733,10 @@ class Matcher:
         scored: list[Scored] = []
         top: list[float] = []  # min-heap of the KEEP_EXACT best scores so far
         content_total = sum(content.values())
-        # What the question says besides naming the attribute: the evidence a fact of another attribute needs.
-        other_total = sum(w for t, w in content.items() if t not in wording)
+        # What the question says besides naming the attribute and asking ("who", "什么"): the evidence a fact of
+        # another attribute needs ("Who is OpenRouter's CEO?" says nothing else, so its definition is no answer).
+        asking = wording | ASKING_ONLY
+        other_total = sum(w for t, w in content.items() if t not in asking)
         # The wording of each attribute asked (a fact filed under it holds it), and the words that say what is
         # asked rather than fill (``_says_more``), once per question rather than per candidate.
         own_wordings = {a: self._attribute_wording(a, content.keys()) for a in reading.attributes if a not in FAMILIES}
@@ -1770,7 +1772,7 @@ class Matcher:
             own = own_wordings.get(entry.attribute, frozenset())
             content_recall = (sum(w for t, w in content.items() if t in covered) / content_total) \
                 if content_total else 1.0
-            evidence = (sum(w for t, w in content.items() if t in covered and t not in wording) / other_total) \
+            evidence = (sum(w for t, w in content.items() if t in covered and t not in asking) / other_total) \
                 if other_total else 0.0
             result = Scored(raw - policy.penalty(mismatch, mentions, attribute_rival), entry, phrasing,
                             content_recall, vague=not content, raw=raw, mismatch=mismatch, mentions=mentions,
@@ -1889,10 +1891,11 @@ class Matcher:
                 for i, entry in passing.items():
                     if t in entry.where:
                         overlap[i] += w
-        if wording:  # a fact filed under the attribute asked holds its wording ("team" of a head count)
+        if wording:  # a fact filed under the attribute asked holds its wording ("team" of a head count), and
+            # needs no word that only asks ("MiniMax公司一共有多少人?": "company", "人")
             # summed in the question's order: a set's order changes with the hash seed, and so would the
             # last bits of the sums, and so which of many tied facts are scored (answers must not depend on it)
-            worded = [(t, w) for t, w in weighted if t in wording]
+            worded = [(t, w) for t, w in weighted if t in wording or t in ASKING_ONLY]
             for i, entry in passing.items():
                 if entry.attribute == primary:
                     overlap[i] += sum(w for t, w in worded if t not in entry.where)

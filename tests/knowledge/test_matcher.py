@@ -117,6 +117,12 @@ def test_another_attribute_alone_does_not_answer(real):
         assert real.match(question).fact is None, question
 
 
+@pytest.mark.parametrize("question", ["Who is OpenRouter's CEO?", "OpenRouter的CEO是谁？"])
+def test_words_that_only_ask_are_no_evidence_for_another_attribute(real, question):
+    """"Who" is in the fact saying what OpenRouter is, but names nothing: the question says only "CEO"."""
+    assert real.match(question).fact is None
+
+
 def test_a_candidate_nothing_else_scores_against_needs_less_of_the_question(real):
     """A question retelling a story in its own words is about the one fact that tells it, when no
     other fact scores at all; with a rival, a lone candidate still needs half of the words."""
@@ -422,6 +428,11 @@ def test_a_fact_filed_under_the_attribute_asked_is_a_candidate_though_worded_oth
                  answer_zh="385", about=("minimax",), attribute="employees")
     ranked = Matcher([*chatter, count], aliases).rank("How big is MiniMax's team?")
     assert "count" in [s.entry.fact.id for s in ranked]
+
+
+def test_a_fact_filed_under_the_attribute_asked_needs_no_word_that_only_asks(real):
+    # "公司" and "人" are in a hundred MiniMax facts and ask nothing: the head count must still be scored
+    assert real.match("MiniMax公司一共有多少人?").fact.id == "minimax-employee-count"
 
 
 def test_by_meaning_a_fact_must_tell_every_attribute_asked(real):
