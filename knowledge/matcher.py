@@ -2196,7 +2196,9 @@ def _phrasing_texts(fact: Fact) -> list[str]:
 # ("a team of young graduates", c. 2025) does not answer it.
 # (not "价格是多少?"; not 哪几家, which asks which ones)
 _ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|(?<!哪)几[个家位名款人次年岁]")
-_ASKS_DAY = re.compile(r"\b(?:what|which|exact) (?:date|day)\b|\bwhen exactly\b|哪天|哪一天|几号|几月几[日号]|具体日期")
+# (an event's date, "zhipu ipo date", "上市日期"; a founding date is often a year)
+_ASKS_DAY = re.compile(r"\b(?:what|which|exact) (?:date|day)\b|\bwhen exactly\b|\b(?:ipo|listing|release|launch) date\b"
+                       r"|哪天|哪一天|几号|几月几[日号]|具体日期|(?:上市|发布|上线)日期")
 _DAY = re.compile(rf"\b(?:{MONTHS})\b|\d{{1,2}}月|\d{{4}}-\d{{2}}", re.IGNORECASE)
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a parenthesis: the source's date, a translation
 # A question about what is yet to happen ("Will MiniMax's stock hit 1000 HKD?", "明年股价会涨吗", "预计哪一年能

@@ -615,6 +615,10 @@ def test_answers_do_not_depend_on_the_hash_seed():
     ("On what date did Zhipu go public?", False),  # "had just gone public (early 2026)" names no day
     ("智谱是哪一天上市的?", False),
     ("On what date did MiniMax list in Hong Kong?", True),  # January 9
+    ("zhipu ipo date", False),  # a keyword query asks for the day too
+    ("智谱上市日期", False),
+    ("minimax ipo date", True),
+    ("When was Zhipu founded? founding date please", True),  # a founding date is often a year
 ])
 def test_what_date_needs_a_month_or_day_in_the_answer(real, question, answered):
     assert (real.match(question).fact is not None) is answered
