@@ -65,6 +65,7 @@ from knowledge.reading import (
     first_specific,
     is_period,
 )
+from knowledge.smalltalk import GREETINGS_ABROAD
 
 if TYPE_CHECKING:  # knowledge.compare builds on this module and on knowledge.answers
     from knowledge.compare import Comparison
@@ -149,6 +150,9 @@ _BRIEFLY = re.compile(r",?\s*\b(?:in (?:a|one) (?:sentence|line|word|nutshell)|b
 # A last sentence asking only whether one knows: "A customer asked which clouds host M2. Do you know?"
 _DO_YOU_KNOW = re.compile(r"(?<=[.!。！])\s*(?:do you know|does anyone know|any idea|any ideas|you know|"
                           r"do you have that|你知道吗|知道吗|你知道不|有数吗|清楚吗)\s*[?？]?\s*$", re.IGNORECASE)
+# Leave asked before the question ("can I ask who founded MiniMax?", "mind if I ask what M2 costs?"): not what it asks
+_MAY_I_ASK = re.compile(r"(?:^|(?<=[.!?。！？]))\s*(?:(?:can|could|may) i (?:just )?ask|(?:do you )?mind if i ask|"
+                        r"i'?d like to ask|i want(?:ed)? to ask|let me ask)(?: you)?\s*[,:]?\s+(?=\S)", re.IGNORECASE)
 # Who asked it first, or where the asker heard it: "A customer asked which clouds host M2", "客户问MiniMax…", "I read
 # that…", "我听同事说…"
 _ASKED_BY = re.compile(r"^\s*(?:i|we)\s+(?:just\s+)?(?:read|saw|heard)(?:\s+(?:somewhere|online))?(?:\s+that)?"
@@ -194,7 +198,8 @@ _ASKS_COMPANY = re.compile(r"\bwhich (?:[\w-]+ ){0,2}(?:company|companies|firm|f
 # A question asking for a person ("who runs it?", "谁创办的?"), not for a company ("which company…", "哪家")
 _ASKS_PERSON = re.compile(r"\bwho(?:m|se)?\b|谁|哪位")
 # A short first clause that greets or sets the scene ("hi bot, …", "just back from a trip, …", "sorry, …")
-_CHATTY_CLAUSE = re.compile(r"(?:hi|hello|hey|sorry|just back|back from|i'm new|im new|new here)\b[^,?？]{0,40},\s*",
+_CHATTY_CLAUSE = re.compile(rf"(?:hi|hello|hey|hiya|{GREETINGS_ABROAD}|sorry|just back|back from|i'm new|im new|"
+                            r"new here)\b[^,?？]{0,40},\s*",
                             re.IGNORECASE)
 _CHATTER = re.compile(
     rf"\s*(?:{_LEAD_PHRASES}|"
@@ -204,7 +209,7 @@ _CHATTER = re.compile(
     r"quick check|quick sanity check|"
     r"researching|for (?:my|a|the|our)|quick (?:q|question)|question|random (?:q|question)|context|fyi|btw|i'm|"
     r"i am|i was|i've been|we're|we are|sanity check|curious|catching up|back from|just back|(?:good )?morning|"
-    r"hi|hello|hey|sorry|(?:[a-z-]+ ){1,5}here|(?:[a-z-]+ ){1,2}(?:question|q)\s*$|"
+    rf"hi|hello|hey|hiya|{GREETINGS_ABROAD}|sorry|(?:[a-z-]+ ){{1,5}}here|(?:[a-z-]+ ){{1,2}}(?:question|q)\s*$|"
     r"我在|我正在|我们在|我是(?!说)|我们是|咱|我司|我厂|我们.{0,6}?(?:想|打算|在评估|在做|在看)|想(?:评估|了解|确认|核实|用)|打算用|准备|"
     r"(?:做|睇|写|搞|整|研究)紧|做[^,，。:：?？]{1,8}的(?!那|这|公司|企业|厂商|团队)(?=[^,，。:：?？]{0,12}$)|在(?:看|写|做|整理|研究)|打算|帮我|想问|问一下|顺便问|刚|休假|出差|早上好|大家好|各位好|哈喽|哈啰|你好|您好|嗨|大家早|早安|午安|各位午安|晚安|打扰(?:一)?下|问(?:一)?哈子?)"
     r"(?![a-z])",  # ("HR here", "Sam from sales here")
@@ -1005,6 +1010,7 @@ class Matcher:
         question = _DO_YOU_KNOW.sub("", question) or question
         question = _BRIEFLY.sub("", question) or question
         question = _ASKED_BY.sub("", question) or question
+        question = _MAY_I_ASK.sub(" ", question).strip() or question
         question = self._without_remark(question)
         cited = _CITED_PIECE.sub("", question)  # "…, according to the piece on Jensen Huang's comments?"
         if cited != question:

@@ -41,14 +41,26 @@ _THANKS_ABROAD = (r"merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|
                   r"go raibh maith agat|tapadh leat|e dupe|nagode|medaase|daalu|merci bien|tak for|aitäh|paldies|ačiū|"
                   r"faleminderit|blagodaria|благодаря|дякую|děkuju|takk skal du ha|mange tak|tack så mycket|"
                   r"xie ?xie|do jeh|m goi|sağ ol|rahmat|khob khun|arigatou")
+# Asking leave to ask ("can I ask you a few questions?", "mind if I ask some quick AI pricing stuff?", "可以问你几个
+# 问题吗?"): nothing asked of the base yet, so the reply invites the question
+_MAY_ASK = (r"(?:(?:do )?(?:you )?mind if i ask|(?:can|could|may) i ask)(?: you)?"
+            r"(?: (?:a few|some|a couple of|a couple|several|a|one|two|three))?(?: quick)?(?: [\w-]+){0,3}? "
+            r"(?:questions?|things|stuff|something)(?: about [\w .-]{1,30})?\s*\??|"
+            r"(?:我)?(?:可以|能|能不能|可不可以)(?:问|请教)(?:你|您)?(?:几个|一些|个|一下)?(?:问题|事)?[吗呢]?[?？]?")
+# Greetings beyond hi/hello, as people write them in English from elsewhere or in their own language ("G'day",
+# "Kia ora", "Boa tarde!"): shared with the matcher, which drops them before a question
+GREETINGS_ABROAD = (r"g'?day|gidday|howdy|greetings|good day|bonjour|salut|hola|buenos d[ií]as|"
+                    r"buenas(?: tardes| noches)?|ciao|hallo|guten (?:tag|morgen)|moin|servus|oi|ola|olá|"
+                    r"bom dia|boa tarde|boa noite|kia ora|aloha|salaam|salam|namaste|konnichiwa|jambo|habari|"
+                    r"sawubona|merhaba|annyeong|hej|hei|ahoj|shalom|goedemiddag|goedemorgen|dzień dobry|labas|"
+                    r"labdien|tere|privet|mbote|salama|bawo ni|ndewo")
 # Whole-message patterns (after folding: lower case, Simplified, punctuation and emoji stripped).
 _WHOLE = {
     "thanks": r"(?:ok |great |many |awesome |perfect )?(?:thanks?(?: you)?|thank u|thx|ty|cheers|appreciated?|"
               r"merci(?: beaucoup)?|danke(?: schön| schoen)?|asante(?: sana)?|" + _THANKS_ABROAD + r"|tack|ta)"
               r"(?: (?:a lot|so much|very much|again|bot|mate))*|谢谢(?:你|啦|了|哈)?|多谢|谢了|感谢|感谢你|太感谢了",
-    "greeting": r"(?:hi|hello|hey|hiya|howdy|yo|sup|good (?:morning|afternoon|evening)|hi there|hello there|"
-                r"bonjour|salut|hola|ciao|hallo|guten tag|moin|oi|ola|olá|salaam|salam|namaste|konnichiwa|jambo|"
-                r"habari|merhaba|annyeong)"
+    "greeting": r"(?:hi|hello|hey|hiya|yo|sup|good (?:morning|afternoon|evening)|hi there|hello there|"
+                + GREETINGS_ABROAD + r")(?: mate)?"
                 r"(?: (?:there|bot|all|everyone|team))?(?: (?:how are you(?: doing)?|how'?s it going|how is it going|"
                 r"what'?s up|how are things))?|how are you(?: doing)?|how'?s it going|how is it going|"
                 r"what'?s up|你好|您好|嗨|哈喽|哈啰|早上好|早|晚上好|下午好|在吗|你好吗",
@@ -60,6 +72,7 @@ _WHOLE = {
            r"好吧|那好吧|行吧)",
     "goodbye": r"(?:bye|goodbye|see you|see ya|good night|cya)(?: (?:bot|all))?|再见|拜拜|晚安",
     "help": r"help|\?|帮助|怎么用|how do i use (?:you|this)|how does this work|usage",
+    "may_ask": _MAY_ASK,
     # praise for the bot ("lol you're fast", "你回得挺快啊"): a word back, in a thread too
     "compliment": r"(?:(?:lol|haha|wow|nice|damn|omg|ok) )*(?:(?:you'?re|you are|ur) (?:so |really |pretty |very |"
                   r"super |quite )?(?:fast|quick|quicker|faster|smart|good|great|helpful|awesome|amazing|clever|useful|"
@@ -113,8 +126,7 @@ _ASKS_BESIDE_THANKS = re.compile(rf"\?|(?:^|[,.;:!]\s*|\b(?:and|so|but|thanks|th
                                  rf"(?:{_QUESTION_WORDS_EN})\b|{_QUESTION_WORDS_ZH}")
 THANKS_MAX_WORDS, THANKS_MAX_LETTERS, THANKS_MAX_CJK = 7, 84, 14
 # A greeting opening a message that then only says who one is or what one wants to ask about, asking nothing yet
-_GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good afternoon|bonjour|salut|hola|ciao|"
-                             r"hallo|guten tag|moin|oi|ola|olá|salaam|salam|namaste|konnichiwa|jambo|merhaba)\b|"
+_GREETING_FIRST = re.compile(r"(?:hi|hello|hey|hiya|morning|good morning|good afternoon|" + GREETINGS_ABROAD + r")\b|"
                              r"你好|您好|早上好|早安|早|嗨|哈喽|哈啰|大家好")
 _A_FEW = re.compile(r"几个|几件|几点")  # "想问几个问题": a few questions, not "how many"
 # ... saying who one is or what one is after (not a keyword query: "hey, minimax revenue 2024")
@@ -133,8 +145,7 @@ _GENERIC_HELP = re.compile(r"(?:能|可以|能不能|可不可以)?帮(?:我|忙
                            # "got a minute for some finance questions?", "can I ask you a few things about MiniMax?"
                            r"(?:(?:have|you have|you|got) )?(?:a )?(?:sec|second|minute|moment)"
                            r"(?: for [\w ]{0,40})?\s*\??|"
-                           r"(?:can|could|may) i ask(?: you)?(?: (?:a few|some|a couple of|a couple|several))?"
-                           r"(?: [\w-]+)? (?:questions?|things)(?: about [\w .-]{1,30})?\s*\??|"
+                           + _MAY_ASK + r"|"
                            # "你識唔識答MiniMax嘅嘢?": whether it can answer about something
                            r"你?(?:识不识|会不会|能不能|可不可以|可以|能)(?:回)?答[^?？]{0,20}?的?(?:嘢|东西|问题)[吗呢]?[?？]?")
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
@@ -161,6 +172,8 @@ REPLIES = {
         "sport": "Sport isn't my field: I only know what my articles say about the Chinese AI industry.",
         "chitchat": "All good here, thanks for asking! I'm best at questions about the Chinese AI industry.",
         "compliment": "Thanks! Ask away.",
+        "may_ask": "Sure, ask away: I answer questions about the Chinese AI industry, in English or Chinese, with the "
+                   "source quote.",
         "other": "That's outside what I know: I only answer from articles about the Chinese AI industry.",
         "examples": "Try, for example:",
     },
@@ -177,6 +190,7 @@ REPLIES = {
         "sport": "体育不是我的领域：我只知道文章里关于中国AI行业的内容。",
         "chitchat": "我很好，谢谢关心！我最擅长回答关于中国AI行业的问题。",
         "compliment": "谢谢夸奖！继续问吧。",
+        "may_ask": "当然可以，请问：我用中文或英文回答关于中国AI行业的问题，并附上原文引用。",
         "other": "这超出了我的知识范围：我只根据关于中国AI行业的文章回答。",
         "examples": "可以试试问：",
     },

@@ -1582,3 +1582,16 @@ def test_a_fact_holding_every_word_answers_with_a_small_lead_when_no_rival_holds
     no more than 60% of it and says nothing of how far behind."""
     assert real.match("黄仁勋后来改口，说中国只落后多少？").fact.id == "jensen-huang-nanoseconds-behind"
 
+
+
+@pytest.mark.parametrize("question", ["can I ask who founded MiniMax?", "Mind if I ask who founded MiniMax?",
+                                      "Hi! Could I ask you who founded MiniMax?"])
+def test_asking_leave_is_not_what_is_asked(real, question):
+    assert real.match(question).fact.id == "minimax-founder-yan-junjie"
+
+
+@pytest.mark.parametrize("question", [
+    "G'day. Looking at MiniMax's balance sheet for a board paper: how much cash do they hold?",
+    "Kia ora! How much cash does MiniMax hold?", "Boa tarde. How much cash does MiniMax hold?"])
+def test_a_greeting_from_abroad_is_chatter_before_the_question(real, question):
+    assert real.match(question).fact.id == "minimax-cash-reserve-1102m"

@@ -132,6 +132,8 @@ def test_an_acknowledgement_or_an_emoji_alone_is_a_nod(text, kind):
     ("merci, parfait", "thanks"), ("danke", "thanks"), ("asante, that's useful", "thanks"), ("valeu", "thanks"),
     ("ta legend", "thanks"), ("cheers, all sorted", "thanks"),
     ("what did ta say", None),  # "ta" thanks only when it opens the message
+    ("G'day!", "greeting"), ("g'day mate", "greeting"), ("Kia ora", "greeting"), ("Boa tarde!", "greeting"),
+    ("Buenos días", "greeting"), ("Kia ora! I run a health-tech startup and have a few questions.", "greeting"),
 ])
 def test_greetings_and_thanks_in_other_languages(text, kind):
     assert classify(text) == kind
@@ -139,3 +141,20 @@ def test_greetings_and_thanks_in_other_languages(text, kind):
 
 def test_asking_who_made_the_bot_is_about_the_bot():
     assert topic("hey, I just installed you. who made you?") == "identity"
+
+
+@pytest.mark.parametrize("text", ["Can I ask you a few questions?", "may I ask something?", "mind if I ask some quick "
+                                  "questions?", "我可以问你几个问题吗?", "可以请教几个问题吗"])
+def test_asking_leave_to_ask_is_invited_to_ask(text):
+    assert classify(text) == "may_ask"
+
+
+@pytest.mark.parametrize("text", ["Hiya, I host a tech podcast in Bristol. Mind if I ask you some quick AI pricing "
+                                  "stuff?", "Hello, I'm new here. Can I ask you a couple of things about MiniMax?"])
+def test_a_greeting_asking_leave_to_ask_is_a_greeting(text):
+    assert classify(text) == "greeting"
+
+
+@pytest.mark.parametrize("text", ["can I ask who founded MiniMax?", "Mind if I ask what MiniMax's revenue was?"])
+def test_asking_leave_before_a_question_is_the_question(text):
+    assert classify(text) is None
