@@ -342,6 +342,7 @@ FOLD_BATCH = 1000
 QUIET_GC_BATCH = 1000  # facts added at once above which the garbage collector pauses while they are indexed
 # The answer, its runner-up and three alternatives are scored exactly; others only if they could beat them.
 KEEP_EXACT = 5
+PART_PENALTY = 4.0  # a fact about a part (B-end revenue) against one about the whole, neither qualifier asked
 MAX_ALTERNATIVES = 3
 TYPO_WEIGHT = 0.8
 PERSON_WORD_MIN_LENGTH = 5  # "junjie", "amodei": words of a person's name corrected on their own
@@ -679,6 +680,9 @@ class Matcher:
             tokens = frozenset(map(Normalizer.term_token, group))
             for token in tokens:
                 self._contrasts[token] = self._contrasts.get(token, frozenset()) | (tokens - {token})
+        # each group's qualifiers naming a part ("activated"; B-end, consumer), after the whole it opens with
+        self._parts = [frozenset(map(Normalizer.term_token, group[1:]))
+                       for group in getattr(aliases, "contrasts", ()) or ()]
         self._described_products = self._descriptions_of_products(aliases)
         self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
         self._affiliated: dict[tuple[str, str], bool] = {}  # (organisation, person) -> a fact is about both
@@ -1799,8 +1803,33 @@ class Matcher:
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
             scored.append(result)
+        if not any(t in self._contrasts for t in query):
+            scored = self._whole_before_part(scored)
         scored.sort(key=lambda s: (-s.score, s.entry.fact.id))
         return scored
+
+    def _whole_before_part(self, scored: list[Scored]) -> list[Scored]:
+        """A question naming no qualifier asks for the whole: "What was MiniMax's revenue in 2025?" is the total,
+        not the B-end's share, which ties with it word for word.  A fact naming a part and not all (aliases.yaml
+        ``contrasts``: B-end, consumer, activated parameters) loses ``PART_PENALTY`` when one of the same
+        attribute names none, scores within as much of it and covers as many of the question's words
+        ("enterprise customers" asks a part's)."""
+        def part(s: Scored) -> bool:  # (naming every part is the breakdown: where the revenue comes from)
+            where = s.entry.where
+            return any(any(p in where for p in parts) and not all(p in where for p in parts) for parts in self._parts)
+
+        parts = [part(s) for s in scored]
+        wholes: dict[str | None, list[Scored]] = defaultdict(list)
+        for s, is_part in zip(scored, parts, strict=True):
+            if not is_part:
+                wholes[s.entry.attribute].append(s)
+
+        def rivalled(s: Scored) -> bool:
+            return any(w.score >= s.score - PART_PENALTY and w.covered >= s.covered
+                       for w in wholes.get(s.entry.attribute, ()))
+
+        return [dataclasses.replace(s, score=s.score - PART_PENALTY, notes=(*s.notes, "tells a part, asked the whole"))
+                if is_part and rivalled(s) else s for s, is_part in zip(scored, parts, strict=True)]
 
     def _secondary_metrics(self, reading: Reading, metrics: frozenset[str]) -> frozenset[str]:
         """Metric tokens of the question that word one of its secondary attributes and not its first."""

@@ -1595,3 +1595,14 @@ def test_asking_leave_is_not_what_is_asked(real, question):
     "Kia ora! How much cash does MiniMax hold?", "Boa tarde. How much cash does MiniMax hold?"])
 def test_a_greeting_from_abroad_is_chatter_before_the_question(real, question):
     assert real.match(question).fact.id == "minimax-cash-reserve-1102m"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("What was MiniMax's revenue in 2025?", "minimax-revenue-2025-9m"),  # not the B-end's, which ties word for word
+    ("How fast is MiniMax's revenue growing?", "minimax-revenue-2025-9m"),
+    ("MiniMax B端收入多少?", "minimax-b-end-revenue-15m"),  # a part asked is the part
+    ("How many enterprise customers does MiniMax have?", "minimax-enterprise-customers-130k"),
+    ("Where does MiniMax's revenue come from?", "minimax-revenue-sources"),  # naming every part is the breakdown
+])
+def test_a_question_naming_no_part_asks_for_the_whole(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
