@@ -1803,7 +1803,7 @@ class Matcher:
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
             scored.append(result)
-        if not any(t in self._contrasts for t in query):
+        if not (reading.is_comparison or reading.compared_years) and not any(t in self._contrasts for t in query):
             scored = self._whole_before_part(scored)
         scored.sort(key=lambda s: (-s.score, s.entry.fact.id))
         return scored
