@@ -57,6 +57,11 @@ _NOT_NAMES = frozenset("""
 _PROPER_NAME = re.compile(r"\b[A-Z][^\W\d_]+")  # a name written capitalised (past a sentence's first word)
 # A word pointing at what was just told: "what share of revenue is that?", "这占多少?"
 _POINTS_BACK = re.compile(r"\b(?:that|this|those|these)\b|这|那")
+# An attribute alone, asking nothing else ("net loss?", "净亏损?"): the last question carried on, its whole year
+# too; "它的付费用户有多少?" says what it asks, a question of its own
+_TERSE = re.compile(r"[^\W\d]+(?:[ -][^\W\d]+){0,2}\s*[?？]?")
+_TERSE_CJK_CHARS = 6
+_WH_WORD = re.compile(r"\b(?:who|what|when|where|which|why|how)\b|多少|什么|谁|哪|几|怎么|啥")
 # Words pointing at the time of the last answer: they ask nothing of their own
 _AT_THAT_TIME = re.compile(r"\b(?:at|by|on|around) (?:that|the|this) (?:point|time|moment|stage|day|date)\b|"
                            r"\b(?:back then|by then|that day|on the day)\b")
@@ -204,7 +209,8 @@ class Dialogue:
             # "what share of revenue is that?")
             if own and context is not None and resolved.years and not reading.years and (
                     missed or other or not (is_follow_up_form(text) or asks_growth(text) or uses_pronoun(text)
-                                            or _POINTS_BACK.search(fold(text)))):
+                                            or _POINTS_BACK.search(fold(text))
+                                            or (_terse(text, reading) and not any(map(is_period, resolved.years))))):
                 # "它的付费用户有多少?" after a nine-month revenue: the year was the last question's, not
                 # this one's; a fact of another period is better than none (its answer says which)
                 loose, retried = self._answer_in(text, reading, replace(context, years=()))
@@ -716,3 +722,10 @@ def _fits(answer: Answer, resolved: Resolved, own_attribute: bool, makers: dict[
     attribute = getattr(fact, "attribute", None)
     return own_attribute or not (attribute and resolved.attribute and attribute != resolved.attribute
                                  and frozenset((attribute, resolved.attribute)) not in _ALIKE_ATTRIBUTES)
+
+
+def _terse(text: str, reading) -> bool:
+    """An attribute named alone, with no subject and no question word ("net loss?", "净亏损?")."""
+    folded = fold(clean_input(text)).strip()
+    return bool(reading.attributes) and not reading.subjects and not _WH_WORD.search(folded) \
+        and bool(_TERSE.fullmatch(folded)) and (not is_chinese(folded) or len(folded.rstrip("?？")) <= _TERSE_CJK_CHARS)

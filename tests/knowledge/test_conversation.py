@@ -326,6 +326,15 @@ def test_a_question_of_its_own_after_a_part_year_figure_takes_its_subject_not_it
     assert dialogue.turn("how fast did it grow?", "d:U9").answer.fact.id == "minimax-b-end-revenue-growth-161pct"
 
 
+@pytest.mark.parametrize("follow_up", ["net loss?", "净亏损?", "and net loss?"])
+def test_an_attribute_named_alone_keeps_the_last_whole_year(dialogue, follow_up):
+    dialogue.turn("What was MiniMax's revenue in 2023?", "d:U11")
+    assert dialogue.turn(follow_up, "d:U11").answer.fact.id == "minimax-net-loss-2023"
+    # after a part-year figure it is a question of its own: the cash now, not in "the first nine months"
+    dialogue.turn("MiniMax 2025年前三季度净亏损多少?", "d:U12")
+    assert dialogue.turn("cash on hand?", "d:U12").answer.fact.id == "minimax-cash-reserve-1102m"
+
+
 def test_a_follow_up_asking_what_no_article_tells_is_no_detail_of_the_last_answer(dialogue):
     dialogue.turn("How many employees does MiniMax have?", "d:U10")  # 385, "with an average age of only 29"
     assert dialogue.turn("What's the average salary there?", "d:U10").kind == "no_answer"
