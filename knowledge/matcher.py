@@ -1745,7 +1745,8 @@ class Matcher:
         content_total = sum(content.values())
         # What the question says besides naming the attribute and asking ("who", "什么"): the evidence a fact of
         # another attribute needs ("Who is OpenRouter's CEO?" says nothing else, so its definition is no answer).
-        asking = wording | ASKING_ONLY
+        # Nor is a qualifier ("the consumer apps' gross margin": a fact about consumer revenue tells no margin).
+        asking = wording | ASKING_ONLY | frozenset(t for t in content if t in self._contrasts)
         other_total = sum(w for t, w in content.items() if t not in asking)
         # The wording of each attribute asked (a fact filed under it holds it), and the words that say what is
         # asked rather than fill (``_says_more``), once per question rather than per candidate.

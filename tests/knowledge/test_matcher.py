@@ -1606,3 +1606,13 @@ def test_a_greeting_from_abroad_is_chatter_before_the_question(real, question):
 ])
 def test_a_question_naming_no_part_asks_for_the_whole(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("What gross margin does MiniMax make on its consumer apps like Talkie?", None),  # the base has the B-end's only
+    ("MiniMax C端毛利率多少?", None),
+    ("What's MiniMax's gross margin?", "minimax-open-platform-gross-margin"),
+])
+def test_a_qualifier_is_no_evidence_for_a_fact_of_another_attribute(real, question, fact_id):
+    fact = real.match(question).fact
+    assert (fact.id if fact else None) == fact_id
