@@ -159,9 +159,9 @@ def compare(matcher: Matcher, reading: Reading, policy: Policy) -> Comparison | 
     wanted = set(reading.specific_attributes)
     # (each side is asked without the words saying which way they compare: "海螺和星野哪个用户更多" asks 海螺's users)
     reading = replace(reading, tokens=tuple(t for t in reading.tokens if t not in COMPARATIVES))
-    sides = [replace(_side(matcher.rank_reading(reading, policy, only_subject=subject), policy, subject, wanted,
-                           subject, matcher.display_name(subject), attribute),
-                     name_zh=matcher.display_name(subject, chinese=True))
+    sides = [_told(replace(_side(matcher.rank_reading(reading, policy, only_subject=subject), policy, subject, wanted,
+                                 subject, matcher.display_name(subject), attribute),
+                           name_zh=matcher.display_name(subject, chinese=True)), reading)
              for subject in reading.compared[:MAX_SIDES]]
     found = {side.fact.id for side in sides if side.fact is not None}
     if not found or (len(found) == 1 and all(side.fact is not None for side in sides)):
@@ -180,13 +180,26 @@ def compare_years(matcher: Matcher, reading: Reading, policy: Policy) -> Compari
         others = set(years) - {year}
         alone = replace(reading, years=tuple(y for y in reading.years if y not in others),
                         tokens=tuple(t for t in reading.tokens if t not in others))
-        sides.append(_side(matcher.rank_reading(alone, policy), policy, subject, wanted, year, year, attribute))
+        sides.append(_told(_side(matcher.rank_reading(alone, policy), policy, subject, wanted, year, year, attribute),
+                           reading))
     if not any(side.fact for side in sides):
         return None
     label_en, label_zh = _labels(matcher, attribute)
     name = matcher.display_name(subject)
     return Comparison(attribute, f"{name}'s {label_en}", f"{name}的{label_zh}", tuple(sides), _larger(sides),
                       by_year=True)
+
+
+def _told(side: Side, reading: Reading) -> Side:
+    """The side, without its fact when that does not give the kind of thing asked: how something ended ("How did
+    the Disney lawsuit against MiniMax end?"), what is yet to happen, a day (a count asked is the comparison's own:
+    "早成立几年?")."""
+    from knowledge.matcher import tells_day, tells_future, tells_outcome
+
+    fact = side.fact
+    if fact is None or (tells_outcome(reading, fact) and tells_future(reading, fact) and tells_day(reading, fact)):
+        return side
+    return replace(side, fact=None, score=0.0, figure=None)
 
 
 def _side(ranked: list, policy: Policy, subject: str, wanted: set[str], key: str, name: str, attribute: str) -> Side:

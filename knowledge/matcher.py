@@ -2246,6 +2246,12 @@ _ASKS_FUTURE = re.compile(r"^\W*(?:(?:and|so|but) )?(?:will|won't|when will|what
 _FORECAST = re.compile(r"\b(?:will|would|plans?|planned|planning|expects?|expected|forecasts?|projected|projects|"
                        r"targets?|pledged?|commit(?:s|ted|ment)?|next|future|outlook)\b|预计|计划|将|目标|未来|承诺|有望|"
                        r"以后|之后|年后", re.IGNORECASE)
+# A question about how something ended ("How did the Disney lawsuit turn out?", "官司最后怎么样了?"), and an answer
+# that tells an ending (a ruling, a settlement, a result)
+_ASKS_OUTCOME = re.compile(r"\bhow did (?:[\w'-]+ ){1,8}(?:turn out|end|conclude|get resolved)\b|"
+                           r"\b(?:outcome|verdict)\b|最后(?:怎么样|如何|结果)|结果(?:如何|怎么样)|结局|判决结果")
+_OUTCOME = re.compile(r"\b(?:settled|settlement|ruled|ruling|verdict|won|lost|dismissed|ended|concluded|outcome|"
+                      r"resulted)\b|判决|判定|和解|胜诉|败诉|驳回|结果|结束|告终", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                            r"hundreds?|thousands?|millions?|billions?|trillions?|half)\b", re.IGNORECASE)
 # A figure: digits that are not part of a model's name ("M2", "GPT-5", "V3.2" give no count)
@@ -2333,7 +2339,15 @@ def untold(reading: Reading, fact: Fact) -> str | None:
         return "the question asks on what day and its answer names none"
     if not tells_future(reading, fact):
         return "the question asks what is yet to happen and its answer tells no plan or forecast"
+    if not tells_outcome(reading, fact):
+        return "the question asks how something ended and its answer tells no ending"
     return None
+
+
+def tells_outcome(reading: Reading, fact: Fact) -> bool:
+    """False when the question asks how something ended and the fact's answer tells no ending: that lawsuits
+    were filed does not say how Disney's turned out."""
+    return not _ASKS_OUTCOME.search(fold(reading.question)) or bool(_OUTCOME.search(_answer_text(fact)))
 
 
 def tells_day(reading: Reading, fact: Fact) -> bool:

@@ -1616,3 +1616,14 @@ def test_a_question_naming_no_part_asks_for_the_whole(real, question, fact_id):
 def test_a_qualifier_is_no_evidence_for_a_fact_of_another_attribute(real, question, fact_id):
     fact = real.match(question).fact
     assert (fact.id if fact else None) == fact_id
+
+
+@pytest.mark.parametrize("question", ["How did the Disney lawsuit against MiniMax end?",
+                                      "How did the Disney copyright lawsuit against MiniMax turn out?",
+                                      "迪士尼起诉MiniMax的官司最后怎么样了?"])
+def test_how_something_ended_needs_an_ending_in_the_answer(real, question):
+    assert real.match(question).fact is None  # lawsuits were filed; no article says how they ended
+
+
+def test_who_sued_is_still_answered_by_the_filing(real):
+    assert real.match("Who sued MiniMax over Hailuo?").fact.id == "minimax-hailuo-copyright-lawsuits"
