@@ -875,6 +875,10 @@ def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(re
     ("星夜付费用户数", "minimax-talkie-xingye-paying-users"),
     ("MiniMax 今次上市想搏嘅估值大概係幾多?", "minimax-valuation-sought-5-6bn"),  # 想搏/想搵: seeking
     ("团队士气特别低的时候,闫俊杰一般怎么处理?", "yan-junjie-low-morale-more-money"),  # 时候, 一般: no content
+    ("MiniMax而家值幾多錢?", "minimax-valuation-4-billion"),  # 而家: now
+    ("海螺AI係咩嚟㗎?", "hailuo-what-is"),  # 係咩嚟: what is it
+    ("智譜嘅老細係邊個?", "zhipu-ceo-zhang-peng"),  # 老細: the boss
+    ("黃仁勳講過中國會贏咩?", "jensen-huang-china-will-win-remark"),  # 講過: said
 ])
 def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
