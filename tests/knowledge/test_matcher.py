@@ -1631,3 +1631,8 @@ def test_how_something_ended_needs_an_ending_in_the_answer(real, question):
 
 def test_who_sued_is_still_answered_by_the_filing(real):
     assert real.match("Who sued MiniMax over Hailuo?").fact.id == "minimax-hailuo-copyright-lawsuits"
+
+
+@pytest.mark.parametrize("question", ["what's the cathedral and bazaar thing", "that cathedral vs bazaar thing?"])
+def test_thing_is_no_word_a_fact_must_hold(real, question):
+    assert real.match(question).fact.id == "cathedral-bazaar-metaphor"
