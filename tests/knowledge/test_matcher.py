@@ -1636,3 +1636,10 @@ def test_who_sued_is_still_answered_by_the_filing(real):
 @pytest.mark.parametrize("question", ["what's the cathedral and bazaar thing", "that cathedral vs bazaar thing?"])
 def test_thing_is_no_word_a_fact_must_hold(real, question):
     assert real.match(question).fact.id == "cathedral-bazaar-metaphor"
+
+
+def test_a_model_named_for_its_speed_is_no_word_about_speed(real):
+    # "Grok 4 Fast" is one term: "how fast is M2?" asks M2's speed, not the DeepLearning.AI chart beside Grok
+    assert real.match("how fast is m2").fact.id == "minimax-m2-api-price-vs-claude-sonnet-4-5"
+    assert real.match("How does M2 compare with Grok 4 Fast?").fact.id == \
+        "deeplearning-ai-minimax-m2-grok-4-fast-first-quadrant"
