@@ -310,7 +310,8 @@ _SUBJECT_KINDS = PRODUCT_WORDS | {"company", "companies", "firm", "startup", "la
 # Who makes or owns a product ("Who makes Talkie?", "Talkie 背后是哪家公司?"), not when it came out
 _MADE_OR_OWNED = re.compile(r"\b(?:own|owns|owned|owner|owners|behind|maker|makers|make|makes|made|built|builds|"
                             r"develop|develops|developed|developer|created?|creates|launch|launched|launches|"
-                            r"release[sd]?|publish|published|publishes)\b|背后|母公司|属于|出品|开发|推出|做的|旗下")
+                            r"release[sd]?|publish|published|publishes)\b|背后|母公司|属于|出品|开发|推出|做的|旗下|"
+                            r"(?:哪家|哪个|哪间)(?:公司)?的|谁家的")  # ("海螺是哪家公司的?")
 # ... and the words such a question reads as, besides the kind of product ("which startup is behind the Hailuo
 # video app"): any other ("which company uses Hailuo to make film effects?") asks something else
 _MAKER_QUESTION_WORDS = frozenset({"who", "whom", "whose", "which", "company", "firm", "startup", "lab", "maker",

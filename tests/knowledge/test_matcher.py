@@ -1643,3 +1643,9 @@ def test_a_model_named_for_its_speed_is_no_word_about_speed(real):
     assert real.match("how fast is m2").fact.id == "minimax-m2-api-price-vs-claude-sonnet-4-5"
     assert real.match("How does M2 compare with Grok 4 Fast?").fact.id == \
         "deeplearning-ai-minimax-m2-grok-4-fast-first-quadrant"
+
+
+@pytest.mark.parametrize("question, fact_id", [("海螺是哪家公司的?", "hailuo-what-is"),
+                                               ("Talkie是谁家的?", "minimax-talkie-xingye")])
+def test_whose_product_it_is_is_told_by_what_it_is(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
