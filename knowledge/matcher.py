@@ -1235,10 +1235,13 @@ class Matcher:
     def _maker_asked(self, reading: Reading) -> Reading:
         """"Who makes Talkie?", "Who owns Hailuo?", "Talkie 的母公司是谁": who makes a product is what the
         product is (each one's definition names its maker), so read it as "What is Talkie?"."""
-        if len(reading.subjects) != 1 or reading.subjects[0] not in self._makers or not reading.asks_who \
-                or set(reading.specific_attributes) - {"release"}:
+        if len(reading.subjects) != 1 or not reading.asks_who or set(reading.specific_attributes) - {"release"}:
             return reading
         folded = fold(reading.question)
+        # (a maker named as its app is, "Which company makes Kimi?": what Kimi is says Moonshot AI)
+        if reading.subjects[0] not in self._makers and not (reading.subjects[0] in self._makers.values()
+                                                             and _ASKS_COMPANY.search(folded)):
+            return reading
         if not _MADE_OR_OWNED.search(folded) or _ASKS_WHEN.search(folded) \
                 or set(reading.words) - _MAKER_QUESTION_WORDS:
             return reading

@@ -1646,6 +1646,8 @@ def test_a_model_named_for_its_speed_is_no_word_about_speed(real):
 
 
 @pytest.mark.parametrize("question, fact_id", [("海螺是哪家公司的?", "hailuo-what-is"),
-                                               ("Talkie是谁家的?", "minimax-talkie-xingye")])
+                                               ("Talkie是谁家的?", "minimax-talkie-xingye"),
+                                               ("Which company makes Kimi?", "moonshot-kimi-what-is"),
+                                               ("Kimi是哪家公司的", "moonshot-kimi-what-is")])
 def test_whose_product_it_is_is_told_by_what_it_is(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
