@@ -1651,3 +1651,7 @@ def test_a_model_named_for_its_speed_is_no_word_about_speed(real):
                                                ("Kimi是哪家公司的", "moonshot-kimi-what-is")])
 def test_whose_product_it_is_is_told_by_what_it_is(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_what_he_did_at_sensetime_is_his_titles_there(real):
+    assert real.match("What did Yan Junjie do at SenseTime?").fact.id == "yan-junjie-sensetime-career"
