@@ -1655,3 +1655,9 @@ def test_whose_product_it_is_is_told_by_what_it_is(real, question, fact_id):
 
 def test_what_he_did_at_sensetime_is_his_titles_there(real):
     assert real.match("What did Yan Junjie do at SenseTime?").fact.id == "yan-junjie-sensetime-career"
+
+
+@pytest.mark.parametrize("question", ["Which company uses MiniMax for video?", "which company uses hailuo?"])
+def test_which_company_uses_it_asks_for_a_customer(real, question):
+    assert real.read(question).specific_attributes[:1] == ("customers",)
+    assert real.match(question).fact.id == "tencent-video-uses-hailuo"
