@@ -1661,3 +1661,14 @@ def test_what_he_did_at_sensetime_is_his_titles_there(real):
 def test_which_company_uses_it_asks_for_a_customer(real, question):
     assert real.read(question).specific_attributes[:1] == ("customers",)
     assert real.match(question).fact.id == "tencent-video-uses-hailuo"
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("MiniMax was the first LLM company anywhere to IPO, right?", "minimax-second-listed-llm-company"),
+    ("was minimax the first LLM co to go public anywhere?", "minimax-second-listed-llm-company"),
+    ("What was MiniMax's market cap on its first day of trading?", "minimax-first-day-market-cap"),
+    ("When did MiniMax release China's first MoE model?", "minimax-first-domestic-moe-model"),
+])
+def test_first_and_second_are_one_word_for_which_in_a_row(real, question, fact_id):
+    # "the first to list?" is told by the fact that it was the second; "first day" still asks that day
+    assert real.match(question).fact.id == fact_id
