@@ -194,10 +194,9 @@ def _told(side: Side, reading: Reading) -> Side:
     """The side, without its fact when that does not give the kind of thing asked: how something ended ("How did
     the Disney lawsuit against MiniMax end?"), what is yet to happen, a day (a count asked is the comparison's own:
     "早成立几年?")."""
-    from knowledge.matcher import tells_day, tells_future, tells_outcome
+    from knowledge.matcher import untold
 
-    fact = side.fact
-    if fact is None or (tells_outcome(reading, fact) and tells_future(reading, fact) and tells_day(reading, fact)):
+    if side.fact is None or not untold(reading, side.fact, counting=False):
         return side
     return replace(side, fact=None, score=0.0, figure=None)
 

@@ -2334,10 +2334,11 @@ _RELEASED_ON = re.compile(r"\b(?:released|launched|unveiled)\b[^.;]{0,60}\b(?:in
                           rf"(?:(?:19|20)\d\d|{'|'.join(MONTH_NAMES)})\b", re.IGNORECASE)
 
 
-def untold(reading: Reading, fact: Fact) -> str | None:
+def untold(reading: Reading, fact: Fact, counting: bool = True) -> str | None:
     """Why the fact's answer does not give the kind of thing the question asks for (a number, a day, a plan),
-    in words for ``--explain``; None when it does."""
-    if not tells_count(reading, fact):
+    in words for ``--explain``; None when it does.  Without ``counting`` a count asked is not checked: a
+    comparison's side need not give it ("智谱比MiniMax早成立几年?" counts from both sides' years)."""
+    if counting and not tells_count(reading, fact):
         return "the question asks how many and its answer gives no number"
     if not tells_day(reading, fact):
         return "the question asks on what day and its answer names none"
