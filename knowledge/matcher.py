@@ -299,6 +299,8 @@ _BROADCAST = re.compile(r"(?<![\w@])@(?:channel|here|everyone|team)\b", re.IGNOR
 # whose it is, its path and scheme are no words a fact holds
 _LINK = re.compile(r"\(?\bhttps?://(?:www\.)?([\w-]+)[^\s()]*\)?", re.IGNORECASE)
 _NO_APOSTROPHE = re.compile(r"\b(who|what|where|when|how)s\b", re.IGNORECASE)
+# Slack emphasis around words ("who *founded* MiniMax?", "_really_", "~old~"): the marks are no part of the words
+_EMPHASIS = re.compile(r"(?<!\w)[*_~]+(?=\w)|(?<=\w)[*_~]+(?!\w)")
 _ASKS_ROLE = re.compile(r"创始人|创办人|首席执行官|老板|掌门人|\b(?:ceo|founders?|founded|co-?founders?|runs|leads)\b")
 _ASKS_MAKER = re.compile(r"\b(?:who|which)\b|哪家|哪个|哪個|谁|誰", re.IGNORECASE)
 # Words naming a kind of product: "which app", "what's its model called"
@@ -987,7 +989,8 @@ class Matcher:
         reading = self._readings.get(question)
         if reading is None:
             # (invisible characters out first: "who\u200b founded" must read as "who founded" in every rule)
-            cleaned = _LINK.sub(r" \1 ", _BROADCAST.sub(" ", clean_input(question)))  # ("@channel what is MiniMax?")
+            # ("@channel what is MiniMax?", "who *founded* it?")
+            cleaned = _LINK.sub(r" \1 ", _BROADCAST.sub(" ", _EMPHASIS.sub("", clean_input(question))))
             cleaned = _NOT_THIS.sub("", cleaned) or cleaned  # "sorry i meant arr, not valuation": not what it asks
             asked = self._without_preamble(cleaned)
             asked = _NO_APOSTROPHE.sub(r"\1 is", asked)

@@ -1672,3 +1672,9 @@ def test_which_company_uses_it_asks_for_a_customer(real, question):
 def test_first_and_second_are_one_word_for_which_in_a_row(real, question, fact_id):
     # "the first to list?" is told by the fact that it was the second; "first day" still asks that day
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question", ["who *founded* MiniMax?", "who _founded_ MiniMax?",
+                                      "who ~started~ *founded* MiniMax?"])
+def test_slack_emphasis_marks_are_no_part_of_the_words(real, question):
+    assert real.match(question).fact.id == "minimax-founder-yan-junjie"
