@@ -26,7 +26,7 @@ from typing import Protocol
 from knowledge.cleaning import clean_input
 from knowledge.normalize import fold, is_chinese, size_in_words
 from knowledge.reading import DATE_ATTRIBUTES, DAY_OF_MONTH, GENERIC_ATTRIBUTES, PERSONAL_ATTRIBUTES, is_period
-from knowledge.smalltalk import topic
+from knowledge.smalltalk import asks_for_fun, topic
 
 CONTEXT_FOR = timedelta(minutes=30)  # a follow-up inherits from an answer at most this old
 JOINED_FOR = timedelta(days=3)  # the bot answers unmentioned thread replies this long after joining
@@ -39,12 +39,17 @@ _QUESTION_WORDS = re.compile(
     r"^帮助|^帮帮我")
 # A later sentence opening with a wh-word ("they have an AI agent, right? which chat tool is it in"), or a request to
 # compare ("compare that with Hailuo")
+# What does not change whether a message asks: emoji after it ("do you drink coffee, bot? ☕"), the bot called by
+# name before it ("bot, is it hot where your servers are?")
+_TRAILING_EMOJI = re.compile(r"(?:\s*(?::[a-z0-9_+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]))+\s*$")
+_CALLING_THE_BOT = re.compile(r"^\s*(?:(?:hey|hi|ok|so|yo)\s+)?(?:bot|机器人|小助手)\s*[,，:：]\s*")
 _SENTENCE_BREAK = re.compile(r"[?？!！.。]\s+|[?？]")
 _WH_OPENS = re.compile(r"\s*(?:who|whom|whose|what|what's|when|where|which|why|how)\b")
 # "…了吧" without a question mark is an exclamation ("这也太夸张了吧"), "是他吧?" a question
 _QUESTION_ZH = re.compile(r"[吗呢嘛么]\s*[?？!！。]*$|吧\s*[?？]+\s*$|(?<!了)吧\s*[!！。]*$|"
                           r"多少|什么|谁|哪|几|怎么|(?<!不管)(?<!无论)怎样|如何|为何|为什么|是否|啥|咋|多大|多久|多长|"
-                          r"(?:了|过)没有?\s*[?？]*$|([\u4e00-\u9fff])[不没]\1")  # 会不会, 有没有, 是不是
+                          r"(?:了|过)没有?\s*[?？]*$|([\u4e00-\u9fff])[不没]\1|"  # 会不会, 有没有, 是不是
+                          r"[\u4e00-\u9fff](?<![不没我你他她也都就还可并才])不\s*[?？]*$")  # "明天下雨不"
 # "and X?", "what about X?", "how about X?", "X 呢?" ("净亏损呢,2024年"): forms that only make sense after something.
 _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # longest first, for stripping them
 _FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*(?:[,，]\s*(?:(?:19|20)\d\d年?|去年|前年|今年)(?:的)?)?\s*[?？]?\s*$|"
@@ -177,9 +182,9 @@ class Resolved:
 
 def looks_like_question(text: str) -> bool:
     """A question mark, a wh-word or question form, a Chinese question particle, or a follow-up form."""
-    folded = fold(clean_input(text))
+    folded = _CALLING_THE_BOT.sub("", _TRAILING_EMOJI.sub("", fold(clean_input(text))))
     return bool(folded) and (
-        folded.rstrip().endswith(("?", "？")) or bool(_QUESTION_WORDS.match(folded))
+        folded.rstrip().endswith(("?", "？")) or bool(_QUESTION_WORDS.match(folded)) or asks_for_fun(folded)
         or bool(_QUESTION_ZH.search(folded)) or bool(_FOLLOW_UP.search(folded))
         or any(_WH_OPENS.match(later) for later in _SENTENCE_BREAK.split(folded)[1:])
     )

@@ -2243,6 +2243,14 @@ _ASKS_COUNT = re.compile(r"\bhow (?:many|much)\b|多少(?=[\u4e00-\u9fff])|(?<!�
 _ASKS_DAY = re.compile(r"\b(?:what|which|exact) (?:date|day)\b|\bwhen exactly\b|\b(?:ipo|listing|release|launch) date\b"
                        r"|哪天|哪一天|几号|几月几[日号]|具体日期|(?:上市|发布|上线)日期")
 _DAY = re.compile(rf"\b(?:{MONTHS})\b|\d{{1,2}}月|\d{{4}}-\d{{2}}", re.IGNORECASE)
+# A question about the day a company's shares first traded ("上市首日收盘价", "first-day market cap", "on its trading
+# debut"), and an answer that tells that day (or the listing itself): a figure of 13 February is no first-day figure
+_ASKS_DEBUT = re.compile(r"\bfirst(?:[- ]trading)?[- ]day\b|\bdebut day\b|\b(?:trading|market|stock|"
+                         r"exchange|hong kong|hk|ipo) debut\b|\bopening day\b|首日|"
+                         r"(?:上市|挂牌)(?:当天|当日|第一天)")
+_DEBUT = re.compile(r"\bfirst(?:[- ]trading)?[- ]day\b|\bdebut|\blist(?:ed|ing)\b|\bwent public\b|\bipo\b|"
+                    r"首日|上市|挂牌",
+                    re.IGNORECASE)
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a parenthesis: the source's date, a translation
 # A question about what is yet to happen ("Will MiniMax's stock hit 1000 HKD?", "明年股价会涨吗", "预计哪一年能
 # 盈利?"), and an answer that tells a plan or forecast ("will invest", "expects", "目标", "预计")
@@ -2349,7 +2357,15 @@ def untold(reading: Reading, fact: Fact, counting: bool = True) -> str | None:
         return "the question asks what is yet to happen and its answer tells no plan or forecast"
     if not tells_outcome(reading, fact):
         return "the question asks how something ended and its answer tells no ending"
+    if not tells_debut(reading, fact):
+        return "the question asks about the first day of trading and its answer tells another day"
     return None
+
+
+def tells_debut(reading: Reading, fact: Fact) -> bool:
+    """False when the question asks about the day shares first traded and the fact's answer does not tell of
+    the listing: 'MiniMax上市首日收盘价' is not answered by the share price of 13 February."""
+    return not _ASKS_DEBUT.search(fold(reading.question)) or bool(_DEBUT.search(_answer_text(fact)))
 
 
 def tells_outcome(reading: Reading, fact: Fact) -> bool:

@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.homophones import Homophones
 from knowledge.normalize import EN_STOPWORDS, Normalized, Normalizer, fold
+from knowledge.smalltalk import asks_for_fun
 
 # Attributes named by generic wordings ("what is", "say", "meet", "compare"): they tell what a
 # question asks only when no specific attribute is named ("What is Zhipu's revenue?" asks revenue).
@@ -124,6 +125,8 @@ class Reading:
         asks_speaker = self.asks_who and "said" in self.attributes and bool(_SPEAKER.search(fold(self.question)))
         # (nor does one no article tells: "Who won the football last night?" asks a verdict of nothing it knows)
         told = [a for a in self.specific_attributes if a not in NEVER_TOLD]
+        if not self.subjects and asks_for_fun(self.question):
+            return True  # "tell me a joke about shipping containers": "shipping" is no launch asked
         return not self.subjects and not told and not known_figures and not asks_speaker
 
     @property

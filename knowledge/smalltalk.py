@@ -81,8 +81,8 @@ _WHOLE = {
                   r"gem|genius|champ|hero|rockstar|machine)|"
                   r"(?:you'?d|you would) make (?:a|an) (?:\w+ ){0,2}(?:intern|analyst|researcher|colleague|assistant|"
                   r"employee|hire|journalist))(?: (?:lol|haha|bot|tbh|honestly|mate|today|on a \w+day|right there))*|"
-                  r"你(?:这个|这)?(?:bot|机器人)?(?:回得|答得|回复得|反应)?(?:挺|好|真|很|太|蛮)(?:快|聪明|厉害|棒|强)"
-                  r"(?:啊|呀|了|哦|嘛|耶|欸|诶)*",
+                  r"你(?:这个|这)?(?:bot|机器人)?(?:回得|答得|回复得|反应)?(?:还|也|真)?(?:挺|好|真|很|太|蛮)(?:快|聪明|厉害|棒|强)"
+                  r"(?:啊|呀|了|哦|喔|噢|嘛|耶|欸|诶|啦|哇)*",
     # ("好厉害" alone, in a thread, is about the answer, not to the bot: it gets silence)
 }
 # Patterns anywhere in a message that names nothing the base knows.
@@ -94,7 +94,7 @@ _ANYWHERE = {
                 r"what (?:else |kinds? of (?:stuff|things|topics) |sorts? of (?:stuff|things|topics) )?do you know|"
                 r"are you a bot|are you human|your name|你是谁|"
                 r"你(?:还|都)?(?:能|可以)(?:帮我|帮忙)?(?:做|干)?(?:些|点)?(?:什么|啥)|你(?:还|都)?会(?:做|干)?(?:些)?(?:什么|啥)|"
-                r"你是机器人|你叫什么|你(?:还|都)?知道(?:些)?什么|你有什么用|"
+                r"你是机器人|你叫(?:什么|啥)|你(?:还|都)?知道(?:些)?什么|你有什么用|"
                 + _ABOUT_ITSELF + "|"
                 # and how current it is, what it speaks ("are you up to date btw?", "你會講台語嗎?")
                 r"\byour (?:data|knowledge|training)\b|\bknowledge cutoff\b|how (?:up to date|current) are you|"
@@ -153,6 +153,20 @@ _TO_YOU = re.compile(r"\b(?:you|u|ya|your|yourself|you'?re|you'?d|you'?ve)\b|你
 _NOISE = re.compile(r"[^\w\s'?]|_")
 _THANKS_EMOJI = re.compile(r"🙏|:pray:|:bow:|:thank_?you:")
 _EMOJI_ONLY = re.compile(r"(?:\s*(?::[a-z0-9_+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]))+\s*")
+
+# A request for entertainment ("tell me a joke about…", "know any jokes?", "write me a poem", "讲个笑话呗"): small talk
+# whatever it is about, unless it names a subject the base knows; said to the bot, in a thread too
+_ASKS_FOR_FUN = re.compile(r"(?:^|[.!?,;]\s*)(?:(?:can|could|would|will) you |please |pls |hey |ok |so |bot )*"
+                           r"(?:(?:tell|give|crack|share|write|make up|sing)(?: me| us)? "
+                           r"(?:a |an |another |one |some |any )?(?:\w+ )?|(?:do you |you )?know (?:any|a) (?:good )?)"
+                           r"(?:jokes?|poem|song|story|limerick|haiku|riddle|pun)\b|"
+                           r"(?:讲|说|来|整)(?:一?个|几个|一?段|点)[^,，。？?]{0,10}?(?:笑话|段子|故事)|(?:写|作)一?首诗")
+
+
+def asks_for_fun(text: str) -> bool:
+    """Whether the message asks the bot for a joke, a poem, a story."""
+    return bool(_ASKS_FOR_FUN.search(fold(clean_input(text))))
+
 
 # Small talk the bot declines, saying it does not know ("I don't know about the weather…"): an abstention
 DECLINES = frozenset({"weather", "sport", "joke", "other"})

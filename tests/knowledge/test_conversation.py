@@ -608,6 +608,18 @@ def test_a_compliment_to_the_bot_in_its_thread_gets_a_word_back_and_praise_of_an
     assert dialogue.turn("好厉害", "t:C1:1", addressed=False, in_thread=True).kind == "silent"
 
 
+@pytest.mark.parametrize("said, kind", [
+    ("bot, is it as hot where your servers live as it is here? 🥵", "other"),  # the bot called by name
+    ("by the way, do you drink coffee, bot? ☕", "other"),  # an emoji after the question mark
+    ("know any jokes about regulators?", "joke"), ("讲个笑话呗，今天出货累死了", "joke"),  # asking for a joke
+    ("明天张家界下雨不", "weather"),  # a question ending in 不
+    ("你这机器人回得还挺快", "compliment"), ("你好厲害喔", "compliment"), ("你叫啥名字", "identity")])
+def test_small_talk_said_to_the_bot_in_its_thread_gets_a_word_back(dialogue, said, kind):
+    dialogue.turn("Who founded MiniMax?", "t:C8:1", addressed=True, in_thread=True)
+    turn = dialogue.turn(said, "t:C8:1", addressed=False, in_thread=True)
+    assert (turn.kind, turn.smalltalk) == ("smalltalk", kind)
+
+
 def test_a_nod_is_left_alone_in_a_thread_and_gets_a_word_back_in_a_dm(dialogue):
     """"ok cool" in a thread is said to the people there; in a DM it is said to the bot, and "That's outside
     what I know" would be the wrong word back."""

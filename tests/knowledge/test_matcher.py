@@ -624,6 +624,22 @@ def test_what_date_needs_a_month_or_day_in_the_answer(real, question, answered):
     assert (real.match(question).fact is not None) is answered
 
 
+@pytest.mark.parametrize("question, fact_id", [
+    ("MiniMax上市首日收盘价是多少港元？", None),  # the share price of 13 February is no first-day price
+    ("What was MiniMax's market cap on its first day of trading?", "minimax-first-day-market-cap"),
+    ("MiniMax股价多少", "minimax-share-price-feb-13"),
+    ("If he could start over, what would Yan have done from day one?", "yan-junjie-should-have-open-sourced-day-one"),
+])
+def test_a_first_day_figure_needs_an_answer_about_the_listing(real, question, fact_id):
+    assert getattr(real.match(question).fact, "id", None) == fact_id
+
+
+@pytest.mark.parametrize("question", ["tell me a joke about shipping containers", "讲个关于集装箱的笑话"])
+def test_a_request_for_a_joke_is_small_talk_whatever_it_is_about(real, question):
+    match = real.match(question)
+    assert match.fact is None and match.small_talk
+
+
 def test_a_word_of_a_persons_name_is_corrected_on_its_own(real):
     reading = real.read("Which university did Yan Junjei go to for undergrad?")
     assert reading.subjects == ("yan-junjie",) and "junjei" not in reading.unknown

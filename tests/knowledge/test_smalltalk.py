@@ -1,7 +1,7 @@
 import pytest
 
 from knowledge.factbase import load_factbase
-from knowledge.smalltalk import Examples, classify, topic
+from knowledge.smalltalk import Examples, asks_for_fun, classify, topic
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -158,3 +158,13 @@ def test_a_greeting_asking_leave_to_ask_is_a_greeting(text):
 @pytest.mark.parametrize("text", ["can I ask who founded MiniMax?", "Mind if I ask what MiniMax's revenue was?"])
 def test_asking_leave_before_a_question_is_the_question(text):
     assert classify(text) is None
+
+
+@pytest.mark.parametrize("text, asked", [("tell me a joke about shipping containers", True),
+                                         ("can you write me a poem about the sea?", True),
+                                         ("you're handier than our legal team, bot. know any jokes?", True),
+                                         ("讲个关于集装箱的笑话", True), ("来个段子", True),
+                                         ("What joke do people at MiniMax tell about interns?", False),
+                                         ("Tell me about MiniMax's story", False)])
+def test_a_request_for_a_joke_or_a_poem_is_told_from_a_question_about_one(text, asked):
+    assert asks_for_fun(text) is asked
