@@ -31,6 +31,8 @@ _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 # "@Priya can you pull the PDF?": a name typed after @ without picking it from Slack's list arrives as
 # plain text, yet the reply is as plainly said to Priya as a real mention would make it
 _TYPED_ADDRESS = re.compile(r"\s*@[^\W\d_][\w.-]*")
+# ... and typed before a question said to the bot: "@" and a name, then a space (not "@AI助手MiniMax…", run together)
+_TYPED_NAME_FIRST = re.compile(r"^\s*@[^\W\d_][\w.-]*(?=[\s,，:：])[\s,，:：]*")
 THREAD_HISTORY = 20  # earlier messages read (once) to find what a mention inside a thread is about
 
 
@@ -134,8 +136,9 @@ def incoming(event: dict, bot_user: str | None, app_mention: bool = False) -> In
 
 
 def question_text(text: str) -> str:
-    """The question without mentions of the bot (or anyone), as a reader saw it."""
-    return readable(_MENTION.sub(" ", text))
+    """The question without mentions of the bot (or anyone), as a reader saw it, nor the bot's name typed
+    before it ("@AI助手 MiniMax是哪天上市的?" in a DM or after a mention: the name is no word of the question)."""
+    return _TYPED_NAME_FIRST.sub("", readable(_MENTION.sub(" ", text)), count=1)
 
 
 def _claim(deps: Deps, event: dict) -> bool:

@@ -357,6 +357,8 @@ class Dialogue:
         if not short or "<@" in text:
             return False
         reading = self.qa.matcher.read(text)
+        if reading.years and not reading.subjects and not set(reading.words) - {"年"}:
+            return True  # a year or a period alone ("2025年前三季度", "2022"): the last question, of that year
         return bool(reading.subjects and reading.specific_attributes)
 
     def _fits_follow_up(self, answer: Answer, resolved: Resolved, own_attribute: bool = False) -> bool:

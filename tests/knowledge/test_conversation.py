@@ -785,6 +785,10 @@ def test_a_keyword_query_or_a_correction_in_the_bots_thread_is_answered(dialogue
         == "minimax-net-loss-2023"
     assert dialogue.turn("不对，我想问的是2022年", "t:C40:1", addressed=False, in_thread=True).answer.fact.id \
         == "minimax-net-loss-2022"
+    # a year or a period alone asks the last question of it
+    assert dialogue.turn("2025年前三季度", "t:C40:1", addressed=False, in_thread=True).answer.fact.id \
+        == "minimax-net-loss-2025-9m"
+    assert dialogue.turn("wow 2023 was wild", "t:C40:1", addressed=False, in_thread=True).kind == "silent"
     # not a colleague's remark, nor a longer sentence that only names things
     assert dialogue.turn("<@U0OTHER> minimax 净亏损 2024", "t:C40:1", addressed=False, in_thread=True).kind == "silent"
     assert dialogue.turn("we should look at the minimax net loss in 2024 again later this week", "t:C40:1",
