@@ -319,6 +319,18 @@ _MADE_OR_OWNED = re.compile(r"\b(?:own|owns|owned|owner|owners|behind|maker|make
 _MAKER_QUESTION_WORDS = frozenset({"who", "whom", "whose", "which", "company", "firm", "startup", "lab", "maker",
                                    "release", "own", "owns", "owned", "owner", "behind", "chinese", "video",
                                    "背", "后", "背后", "哪", "家", "哪家", "谁", "誰", "公司"}) | PRODUCT_WORDS
+# Asking whom a person works for ("where does he work?", "which company is she with?", "他是哪家公司的?")
+_ASKS_EMPLOYER = re.compile(r"\bwhere (?:does|do) (?:[\w'-]+ ){1,3}work\b|\bwhich (?:company|firm|lab|startup) "
+                            r"(?:is|does) |\bwho (?:does|do) (?:[\w'-]+ ){1,3}work for\b|"
+                            r"(?:哪家|哪个|哪间|什么)公司的?$|(?:哪家|哪个|哪间|什么)公司(?:工作|上班|任职|做事)|"
+                            r"在哪(?:里|儿)?(?:工作|上班|任职)|谁家的(?:人)?$")
+# ... and an answer naming a former job ("OpenAI's former head of research"), or one held now ("is the founder and CEO
+# of MiniMax", besides the vice-presidency he left)
+_FORMER_ROLE = re.compile(r"\bformer\b|\bex-", re.IGNORECASE)
+_PRESENT_ROLE = re.compile(r"\b(?:is|are) (?:the |a |an )?(?:[\w'’-]+ ){0,3}(?:ceo|founder|co-founder|chief|cfo|cto|"
+                           r"partner|professor|head|president|chair(?:man)?|scientist|director)\b", re.IGNORECASE)
+_BEFORE_NOW = re.compile(r"\b(?:before|previously|formerly|used to|earlier|prior)\b|"
+                         r"之前|以前|此前|曾|原来|过去|当年|创业前")
 _ASKS_WHEN = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|date|day)\b|什么时候|何时|哪年|哪一年|几月|哪天|几时")
 # Matching by meaning: when the question names its subjects and a specific attribute, and exactly one
 # candidate is about those subjects and tells that attribute, it answers with a score this low, however
@@ -1001,7 +1013,8 @@ class Matcher:
                     asked = description.sub(maker, asked)
             asked = self._named_products(asked)
             reading = self._products_beside_maker(self._maker_beside_product(self.reader.read(asked, self)))
-            reading = self._price_of_product(self._through_role(self._through_maker(self._maker_asked(reading))))
+            reading = self._price_of_product(self._through_role(self._through_maker(self._maker_asked(
+                self._employer_asked(reading)))))
             folded = fold(asked)
             if _CHECKS_CLAIM.search(folded):
                 reading = self._claim_set_aside(reading, folded)
@@ -1234,6 +1247,20 @@ class Matcher:
                 or not any(s in self._makers for s in reading.subjects) or set(reading.words) - _MONEY_WORDS:
             return reading
         return dataclasses.replace(reading, attributes=(*reading.attributes, "price"))
+
+    def _employer_asked(self, reading: Reading) -> Reading:
+        """"Where does Yann LeCun work?", "Which company is Zhang Peng with?", "黄明明是哪家公司的": whom a person
+        works for is who he is (each one's description names his company: Meta's chief AI scientist, Zhipu's
+        CEO, Mingshi's founding partner), so read it as "Who is Zhang Peng?", as ``_maker_asked`` reads who
+        makes a product."""
+        if len(reading.subjects) != 1 or reading.subjects[0] not in self._people \
+                or set(reading.specific_attributes) - {"release", "career"}:
+            return reading
+        folded = fold(reading.question)
+        if not _ASKS_EMPLOYER.search(folded) or _ASKS_WHEN.search(folded) or _BEFORE_NOW.search(folded):
+            return reading  # ("闫俊杰之前在哪家公司工作?" asks his career)
+        described = self.reader.read(f"Who is {self.display_name(reading.subjects[0])}?", self)
+        return dataclasses.replace(described, question=reading.question)
 
     def _maker_asked(self, reading: Reading) -> Reading:
         """"Who makes Talkie?", "Who owns Hailuo?", "Talkie 的母公司是谁": who makes a product is what the
@@ -2359,7 +2386,18 @@ def untold(reading: Reading, fact: Fact, counting: bool = True) -> str | None:
         return "the question asks how something ended and its answer tells no ending"
     if not tells_debut(reading, fact):
         return "the question asks about the first day of trading and its answer tells another day"
+    if not tells_employer(reading, fact):
+        return "the question asks whom someone works for now and its answer gives only a former job"
     return None
+
+
+def tells_employer(reading: Reading, fact: Fact) -> bool:
+    """False when the question asks whom someone works for and the fact's answer names only a former job:
+    "OpenAI's former head of research" does not say where Karpathy works now."""
+    if not _ASKS_EMPLOYER.search(fold(reading.question)):
+        return True
+    answer = getattr(fact, "answer_en", "") or ""
+    return not _FORMER_ROLE.search(answer) or bool(_PRESENT_ROLE.search(answer))
 
 
 def tells_debut(reading: Reading, fact: Fact) -> bool:

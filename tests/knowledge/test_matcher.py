@@ -640,6 +640,19 @@ def test_a_request_for_a_joke_is_small_talk_whatever_it_is_about(real, question)
     assert match.fact is None and match.small_talk
 
 
+@pytest.mark.parametrize("question, fact_id", [
+    ("Where does Yann LeCun work?", "yann-lecun-meta-chief-ai-scientist"),
+    ("杨立昆是哪家公司的", "yann-lecun-meta-chief-ai-scientist"),
+    ("Which company does Zhang Peng work for?", "zhipu-ceo-zhang-peng"),
+    ("黄明明是哪家公司的", "huang-mingming-mingshi-founding-partner"),
+    ("闫俊杰在哪家公司上班", "yan-junjie-who"),
+    ("Karpathy現在在哪家公司上班?", None),  # "OpenAI's former head of research" is no employer now
+    ("闫俊杰之前在哪家公司工作?", "yan-junjie-sensetime-career"),  # asked before: his career
+])
+def test_whom_a_person_works_for_is_who_he_is(real, question, fact_id):
+    assert getattr(real.match(question).fact, "id", None) == fact_id
+
+
 def test_a_word_of_a_persons_name_is_corrected_on_its_own(real):
     reading = real.read("Which university did Yan Junjei go to for undergrad?")
     assert reading.subjects == ("yan-junjie",) and "junjei" not in reading.unknown
