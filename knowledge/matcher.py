@@ -695,6 +695,13 @@ class Matcher:
             tokens = frozenset(map(Normalizer.term_token, group))
             for token in tokens:
                 self._contrasts[token] = self._contrasts.get(token, frozenset()) | (tokens - {token})
+        # ... and job titles (aliases.yaml ``titles``: "CEO" is not answered by a fact naming a CTO), which exclude
+        # one another as qualifiers do but are not carried to a follow-up ("where did he say that?" after the CEO)
+        self._exclusive = dict(self._contrasts)
+        for group in getattr(aliases, "titles", ()) or ():
+            tokens = frozenset(map(Normalizer.term_token, group))
+            for token in tokens:
+                self._exclusive[token] = self._exclusive.get(token, frozenset()) | (tokens - {token})
         # each group's qualifiers naming a part ("activated"; B-end, consumer), after the whole it opens with
         self._parts = [frozenset(map(Normalizer.term_token, group[1:]))
                        for group in getattr(aliases, "contrasts", ()) or ()]
@@ -1206,8 +1213,9 @@ class Matcher:
         return bool(words) and sum(map(self.knows, words)) <= CHATTER_MAX_KNOWN * len(words)
 
     def _contrasted(self, tokens: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
-        """The qualifiers among ``tokens`` (aliases.yaml ``contrasts``), each with those it excludes."""
-        return [(t, self._contrasts[t]) for t in tokens if t in self._contrasts]
+        """The qualifiers and titles among ``tokens`` (aliases.yaml ``contrasts``, ``titles``), each with those
+        it excludes."""
+        return [(t, self._exclusive[t]) for t in tokens if t in self._exclusive]
 
     def qualifiers_kept(self, last: str, follow_up: str) -> tuple[str, ...]:
         """The qualifiers (aliases.yaml ``contrasts``: B-end, consumer, total…) of ``last`` that
@@ -1475,7 +1483,7 @@ class Matcher:
         def kind(s: Scored) -> tuple:
             where = s.entry.where
             return (s.entry.attribute, s.entry.about_tokens, s.entry.guard & self.normalize.metric_tokens,
-                    frozenset(t for t in self._contrasts if t in where))
+                    frozenset(t for t in self._exclusive if t in where))
 
         figure = kind(best)
         if year(best) is None or best.mismatch or not figure[2]:
@@ -1502,6 +1510,15 @@ class Matcher:
             i = self._by_id.get(match.fact.id)
             return i is not None and all(y in self._entries[i].guard for y in years)
 
+    def _taught(self, reading: Reading) -> bool:
+        """Whether the question names a word only the team's facts hold ("Vidu", "StepFun"): a name the team
+        taught the bot is no small talk, though the curated base knows nothing of it."""
+        for word in reading.words:
+            facts = [entry.fact for entry in map(self._entries.__getitem__, self._postings.get(word, ())) if entry]
+            if facts and all(getattr(fact, "added_by", None) for fact in facts):
+                return True
+        return False
+
     def decide(self, question: str, ranked: list[Scored], policy: Policy | None = None,
                reading: Reading | None = None) -> Match:
         """Answer with the best candidate, or abstain, under ``policy`` (default: this matcher's)."""
@@ -1510,7 +1527,7 @@ class Matcher:
             # "米哈游跟 MiniMax 是啥关系": told by a fact about both, when one is, not by one about either
             ranked = [s for s in ranked if set(reading.subjects) <= set(s.entry.about)] or ranked
         best = ranked[0] if ranked else None
-        small_talk = reading is not None and policy.small_talk(reading, best)
+        small_talk = reading is not None and policy.small_talk(reading, best) and not self._taught(reading)
         answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))
         if best is not None and not small_talk and not answered and best.content_recall < policy.min_content_recall \
                 and not (reading is not None and len(reading.compared) >= 2):  # (sides set side by side instead)
@@ -1780,7 +1797,7 @@ class Matcher:
         # What the question says besides naming the attribute and asking ("who", "什么"): the evidence a fact of
         # another attribute needs ("Who is OpenRouter's CEO?" says nothing else, so its definition is no answer).
         # Nor is a qualifier ("the consumer apps' gross margin": a fact about consumer revenue tells no margin).
-        asking = wording | ASKING_ONLY | frozenset(t for t in content if t in self._contrasts)
+        asking = wording | ASKING_ONLY | frozenset(t for t in content if t in self._exclusive)
         other_total = sum(w for t, w in content.items() if t not in asking)
         # The wording of each attribute asked (a fact filed under it holds it), and the words that say what is
         # asked rather than fill (``_says_more``), once per question rather than per candidate.

@@ -144,13 +144,14 @@ def test_kinds_describe_products_with_a_maker(tmp_path):
     assert base.aliases.kinds == {"openai": ("chat app", "聊天应用")}
 
 
-def test_contrasts_name_known_terms(tmp_path):
+@pytest.mark.parametrize("key", ["contrasts", "titles"])
+def test_contrasts_and_titles_name_known_terms(tmp_path, key):
     aliases = ALIASES.replace("terms: {}", "terms:\n  total: [total]")
-    [problem] = problems(tmp_path, aliases=aliases + "contrasts:\n  - [total, activated]\n")
-    assert problem == "aliases.yaml: contrasts: 'activated' is not a term id"
+    [problem] = problems(tmp_path, aliases=aliases + f"{key}:\n  - [total, activated]\n")
+    assert problem == f"aliases.yaml: {key}: 'activated' is not a term id"
     (tmp_path / "one").mkdir()
-    [problem] = problems(tmp_path / "one", aliases=aliases + "contrasts:\n  - [total]\n")
-    assert problem == "aliases.yaml: 'contrasts' must be a list of lists of two or more term ids"
+    [problem] = problems(tmp_path / "one", aliases=aliases + f"{key}:\n  - [total]\n")
+    assert problem == f"aliases.yaml: '{key}' must be a list of lists of two or more term ids"
 
 
 def test_an_unchanged_base_is_read_once_and_a_changed_one_again(tmp_path):

@@ -103,3 +103,24 @@ def test_incremental_changes_answer_exactly_as_a_full_rebuild(factbase, db_url):
     for question in questions:
         assert qa.matcher.match(question) == rebuilt.match(question), question
     store.dispose()
+
+
+def test_team_facts_about_names_the_base_does_not_know_answer_their_own_questions(factbase, db_url):
+    """Found trying the bot as a team would: a CTO fact answered "Who is the CEO?" and made the CEO fact look
+    like a copy of it; "Who is the maker of Vidu?" was filed as who Vidu is and refused as small talk."""
+    store = Store(db_url)
+    team = TeamFacts(store)
+    qa = QuestionAnswerer(factbase, team, background=False)
+    team.add(make_draft(["Who is the CTO of StepFun?"], "Zhu Yibo is the CTO of StepFun."), "U1", "alice")
+    qa.refresh(force=True)
+    assert not qa.ask("Who is the CEO of StepFun?").answered
+    assert qa.duplicate_of("Who is the CEO of StepFun?") is None
+    team.add(make_draft(["Who is the CEO of StepFun?"], "Jiang Daxin is the CEO of StepFun."), "U1", "alice")
+    team.add(make_draft(["Who is the maker of Vidu?"], "Shengshu Technology makes Vidu."), "U1", "alice")
+    qa.refresh(force=True)
+    assert qa.ask("Who is the CEO of StepFun?").text == "Jiang Daxin is the CEO of StepFun."
+    assert qa.ask("Who is the CTO of StepFun?").text == "Zhu Yibo is the CTO of StepFun."
+    for question in ("Who is the maker of Vidu?", "who makes vidu", "vidu"):  # a word the team taught: no small talk
+        assert qa.ask(question).text == "Shengshu Technology makes Vidu.", question
+    assert not qa.ask("What is the weather in Beijing today?").answered
+    store.dispose()
