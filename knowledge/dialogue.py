@@ -174,6 +174,11 @@ class Dialogue:
         if about_last:  # "source?", "are you sure?", "他们自己怎么看?": the last answer again, quote and source
             resolved = Resolved(text, context.subjects, context.attribute, context.years, context.versions,
                                 inherited=True)
+        elif match.answered and not uses_pronoun(text) and self.qa.matcher.taught(reading):
+            # "Who is the CEO of StepFun?" after MiniMax's founder: StepFun is a name the team taught the bot, no
+            # entity of the curated base, yet the question names its subject; it is not asked of MiniMax
+            resolved = Resolved(text, tuple(reading.subjects), None, tuple(reading.years), tuple(reading.versions),
+                                inherited=False)
         else:
             resolved = resolve(text, reading, context, self._wording, self._people, self._spellings, self._makers)
         answer, own_question = None, False

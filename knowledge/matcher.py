@@ -1510,7 +1510,7 @@ class Matcher:
             i = self._by_id.get(match.fact.id)
             return i is not None and all(y in self._entries[i].guard for y in years)
 
-    def _taught(self, reading: Reading) -> bool:
+    def taught(self, reading: Reading) -> bool:
         """Whether the question names a word only the team's facts hold ("Vidu", "StepFun"): a name the team
         taught the bot is no small talk, though the curated base knows nothing of it."""
         for word in reading.words:
@@ -1527,7 +1527,7 @@ class Matcher:
             # "米哈游跟 MiniMax 是啥关系": told by a fact about both, when one is, not by one about either
             ranked = [s for s in ranked if set(reading.subjects) <= set(s.entry.about)] or ranked
         best = ranked[0] if ranked else None
-        small_talk = reading is not None and policy.small_talk(reading, best) and not self._taught(reading)
+        small_talk = reading is not None and policy.small_talk(reading, best) and not self.taught(reading)
         answered = best is not None and not small_talk and policy.accepts(best, _rival_score(best, ranked))
         if best is not None and not small_talk and not answered and best.content_recall < policy.min_content_recall \
                 and not (reading is not None and len(reading.compared) >= 2):  # (sides set side by side instead)

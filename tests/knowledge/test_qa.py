@@ -124,3 +124,19 @@ def test_team_facts_about_names_the_base_does_not_know_answer_their_own_question
         assert qa.ask(question).text == "Shengshu Technology makes Vidu.", question
     assert not qa.ask("What is the weather in Beijing today?").answered
     store.dispose()
+
+
+def test_a_question_naming_a_name_the_team_taught_is_not_asked_of_the_last_subject(factbase, db_url):
+    from knowledge.context_store import scratch_conversations
+    from knowledge.dialogue import Dialogue
+
+    store = Store(db_url)
+    team = TeamFacts(store)
+    team.add(make_draft(["Who is the CEO of StepFun?"], "Jiang Daxin is the CEO of StepFun."), "U1", "alice")
+    qa = QuestionAnswerer(factbase, team, background=False)
+    with scratch_conversations() as conversations:
+        dialogue = Dialogue(qa, conversations)
+        assert dialogue.turn("Who founded MiniMax?", "d:U1").answer.fact.id == "minimax-founder-yan-junjie"
+        turn = dialogue.turn("Who is the CEO of StepFun?", "d:U1")  # not "MiniMax — leader"
+        assert turn.answer.text == "Jiang Daxin is the CEO of StepFun."
+    store.dispose()
