@@ -66,7 +66,8 @@ EN_STOPWORDS = frozenset(
     recently today exactly actually roughly approximately around relationship relation connection between too either
     go goes going went piece article articles mentioned mention mentions
     ok okay btw lol hmm um uh honestly anyway reportedly apparently supposedly allegedly basically
-    kind kinds sort sorts thing things sorry oops meant figure figures exact sources across among within
+    kind kinds sort sorts thing things anything sorry oops meant figure figures exact sources
+    across among within
     notable notably known famous special give gives gave given heard hear hearing according""".split()
 )
 # Chinese function words split a run: "MiniMax有多少员工" -> "MiniMax" | "员工", so no bigram

@@ -1707,3 +1707,9 @@ def test_first_and_second_are_one_word_for_which_in_a_row(real, question, fact_i
                                       "who ~started~ *founded* MiniMax?"])
 def test_slack_emphasis_marks_are_no_part_of_the_words(real, question):
     assert real.match(question).fact.id == "minimax-founder-yan-junjie"
+
+
+@pytest.mark.parametrize("question", ["Does MiniMax do anything in healthcare?",
+                                      "Has MiniMax done anything in agriculture, like crop models?"])
+def test_anything_is_no_word_a_fact_must_hold(real, question):
+    assert real.match(question).fact is None  # not the team's fear before its models had done anything measurable
