@@ -222,6 +222,10 @@ _DESCRIBING_CLAUSE = re.compile(r"\s*(?:那个|那家|那位|这个|这家|这�
 # A Chinese clause about the asker ("作为硬件创业者我很关心烧钱速度,…", "想用AI给店里做商品视频,…"), set-up when the
 # question after it names its subject and what it asks and the clause names nothing the base knows
 _ASKER_CLAUSE = re.compile(r"\s*(?:作为|想用|想给|想拿|打算|准备用|计划用|最近在|正在做)|.*(?:我|咱)")
+# A subject described, not named ("清华系那家大模型公司", "the Tsinghua-affiliated model company")
+_DESCRIBED = re.compile(r"那家|那个|那位|那间|嗰间|嗰个|嗰位|这家|"
+                        r"\bthe (?:[\w-]+ ){1,4}(?:company|firm|startup|lab|maker|founder|entrepreneur|investor|app|"
+                        r"model)\b")
 # A question pointing back to a subject named before it ("…who founded the company?", "这家公司创始人是谁?")
 _POINTS_BACK = re.compile(r"\b(?:the|this|that) (?:company|firm|startup|lab|app|model|guy|man|woman)\b|"
                           r"\b(?:it|its|they|their|them|he|his|she|her)\b|这家|这个公司|该公司|它|他们|他|她")
@@ -236,6 +240,7 @@ _ASKS_NAME = re.compile(r"叫(?:什么|啥)|名字|\bname\b")
 _ASKS_PRODUCT = re.compile(r"\bcalled\b|\bwhich (?:app|apps|one|product|products)\b|哪个|哪款|哪一款")
 _QUESTION_MARK = re.compile(r"[?？]")
 SHORT_SECOND_QUESTION = 2  # words
+DESCRIBED_EVIDENCE = 0.6  # share of a question's other words a fact must hold to say whom it describes
 NAMING_WITHIN = 10.0  # points below the best within which a fact naming whom "who"/"which company" asks is preferred
 LATEST_WITHIN = 5.0  # points below the best within which a later year's figure of the same is preferred
 # A question naming its subjects and this many other words asks enough without the sentence before it
@@ -1393,8 +1398,34 @@ class Matcher:
     def match(self, question: str) -> Match:
         with self._lock:
             reading = self._read(question)
-            match = self.answer(reading, self._rank(reading))
-            return self._first_answered(question, match) or match
+            ranked = self._rank(reading)
+            match = self.answer(reading, ranked)
+            return self._first_answered(question, match) or self._of_described(reading, ranked, match) or match
+
+    def _of_described(self, reading: Reading, ranked: list[Scored], match: Match) -> Match | None:
+        """For a question describing its subject instead of naming it ("清华系那家大模型公司的CEO叫什么?", "Who is the
+        CEO of the Tsinghua-affiliated model company?"), whose words are all held by a fact about one subject
+        that tells something else (that Zhipu, Tsinghua-affiliated, had just listed): the attribute asked of
+        that subject, when one fact about it tells that."""
+        if reading.subjects or not reading.specific_attributes or not ranked or match.comparison is not None \
+                or not _DESCRIBED.search(fold(reading.question)) or _POINTS_BACK.search(fold(reading.question)):
+            return None  # (nor "which app do staff use to chat with their agent?": whose is said before)
+        best = ranked[0]
+        if best.mismatch < 1 or len(best.entry.about) != 1 or best.evidence < DESCRIBED_EVIDENCE \
+                or (match.fact is not None and match.fact.id != best.entry.fact.id):
+            return None
+        subject = best.entry.about[0]
+        # the question as if it named its subject: the describing words (those the fact holds) give way to the name
+        described = best.entry.where
+        named = dataclasses.replace(
+            reading, subjects=(subject,), compared=(subject,),
+            tokens=(self.normalize.entity_token(subject), *(t for t in reading.tokens if t not in described)),
+            words=tuple(w for w in reading.words if w not in described))
+        found = self.answer(named, self._rank(named))
+        if found.fact is None or found.comparison is not None or subject not in found.fact.about \
+                or found.fact.attribute != reading.specific_attributes[0]:
+            return None
+        return dataclasses.replace(found, question=reading.question)
 
     def _first_answered(self, question: str, match: Match) -> Match | None:
         """For a message asking two questions that is not answered as a whole ("OpenAI一年的经常性收入有多少？

@@ -1713,3 +1713,11 @@ def test_slack_emphasis_marks_are_no_part_of_the_words(real, question):
                                       "Has MiniMax done anything in agriculture, like crop models?"])
 def test_anything_is_no_word_a_fact_must_hold(real, question):
     assert real.match(question).fact is None  # not the team's fear before its models had done anything measurable
+
+
+@pytest.mark.parametrize("question", ["清华系那家大模型公司的CEO叫什么？",
+                                      "Who is the CEO of the Tsinghua-affiliated model company?"])
+def test_a_subject_described_not_named_is_asked_what_the_question_asks(real, question):
+    """The fact describing Zhipu (Tsinghua-affiliated, just listed) says whom the question means; its CEO is
+    told by another fact."""
+    assert real.match(question).fact.id == "zhipu-ceo-zhang-peng"
