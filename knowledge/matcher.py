@@ -1637,11 +1637,17 @@ class Matcher:
             ranked = self._rank(reading, gated=gated)
             match = self.answer(reading, ranked)
             first = self._first_answered(question, match)
+            described = self._of_described(reading, ranked, match) if first is None else None
         policy = self.policy
         if first is not None:
             match = first
             decision = (f"answered with {match.fact.id}: no fact answers the whole message, which asks two "
                         f"questions, and the first, asked alone, is answered (score {match.score:.1f})")
+        elif described is not None:
+            decision = (f"answered with {described.fact.id}: the question describes {ranked[0].entry.about[0]} "
+                        f"({ranked[0].entry.fact.id} holds its other words) and asks what that fact does not tell "
+                        f"(score {described.score:.1f})")
+            match = described
         elif match.comparison is not None:
             decision = "comparison: " + "; ".join(
                 f"{side.name}: {side.fact.id if side.fact else 'no fact'}" for side in match.comparison.sides)

@@ -1721,3 +1721,4 @@ def test_a_subject_described_not_named_is_asked_what_the_question_asks(real, que
     """The fact describing Zhipu (Tsinghua-affiliated, just listed) says whom the question means; its CEO is
     told by another fact."""
     assert real.match(question).fact.id == "zhipu-ceo-zhang-peng"
+    assert "describes zhipu" in real.explain(question).decision
