@@ -463,7 +463,12 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
         attributes.remove("cost")
     if "founded" in attributes and "founder" in vocabulary and "founder" not in attributes and _WHO.search(folded):
         attributes[attributes.index("founded")] = "founder"
+    if "revenue" in vocabulary and _HOW_IT_EARNS.search(folded):
+        # "How does MiniMax make money?", "MiniMax靠什么赚钱?": where its revenue comes from, not whether it profits
+        return ["revenue", *(a for a in attributes if a not in ("net_loss", "revenue", "hometown"))]
     specific = [a for a in attributes if a not in GENERIC_ATTRIBUTES]
+    if "ipo" in vocabulary and not specific and _IS_PUBLIC.search(folded):
+        attributes.insert(0, "ipo")  # "Is Zhipu public?"
     if "hometown" in vocabulary and _WHERE_FROM.search(folded) and (
             not specific or set(specific) <= ROLES):  # "Where is MiniMax's founder from?": the founder's hometown
         attributes.insert(0, "hometown")
@@ -472,6 +477,15 @@ def _refine(attributes: list[str], folded: str, vocabulary: dict) -> list[str]:
     return attributes
 
 
+# How a company makes its money ("how does it make money?", "靠什么赚钱", "makes money from"): its revenue's sources
+_HOW_IT_EARNS = re.compile(r"\bhow (?:does|do|did) (?:[\w'-]+ ){1,3}(?:make|makes|earn) (?:its |their )?money\b|"
+                           r"\bmakes? (?:its |their |most of its |most of their )?money (?:from|on|with|by)\b|"
+                           r"\bwhere (?:does|do) (?:[\w'-]+ ){1,3}money come from\b|"
+                           r"靠(?:什么|啥|哪些|哪个|哪款|哪几个)[^,，。?？]{0,6}?(?:赚钱|挣钱)|(?:怎么|如何|怎样)(?:赚钱|挣钱)|"
+                           r"钱(?:主要)?(?:从哪|从哪里|从哪儿)来")
+# Whether a company is listed, asked as an adjective ("Is Zhipu public?", "is minimax publicly traded")
+_IS_PUBLIC = re.compile(r"^\W*(?:is|are) (?:[\w'-]+ ){1,3}(?:public|publicly (?:listed|traded)|listed)"
+                        r"(?: yet| now| already)?\W*$")
 # Others a subject is likened to ("like most founders", "like the other CEOs"): no role asked
 _LIKE_OTHERS = re.compile(r"\blike (?:most|many|all|other|the other|so many)(?: of)?(?: the)?(?: [\w-]+){0,3} "
                           r"(?:founders|ceos|bosses|execs|executives)\b")

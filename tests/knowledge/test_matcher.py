@@ -1722,3 +1722,15 @@ def test_a_subject_described_not_named_is_asked_what_the_question_asks(real, que
     told by another fact."""
     assert real.match(question).fact.id == "zhipu-ceo-zhang-peng"
     assert "describes zhipu" in real.explain(question).decision
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("How does MiniMax make money?", "minimax-revenue-sources"),  # where its revenue comes from
+    ("MiniMax靠什么赚钱?", "minimax-revenue-sources"),
+    ("Where does MiniMax's money come from?", "minimax-revenue-sources"),  # not where MiniMax is from
+    ("Does MiniMax make money?", "minimax-cumulative-net-loss-2022-2025"),  # whether it profits
+    ("MiniMax赚钱了吗?", "minimax-cumulative-net-loss-2022-2025"),
+    ("Is Zhipu public?", "zhipu-just-listed"),
+])
+def test_how_a_company_makes_money_is_its_revenue_and_whether_it_does_its_loss(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
