@@ -243,6 +243,8 @@ SHORT_SECOND_QUESTION = 2  # words
 DESCRIBED_EVIDENCE = 0.6  # share of a question's other words a fact must hold to say whom it describes
 NAMING_WITHIN = 10.0  # points below the best within which a fact naming whom "who"/"which company" asks is preferred
 LATEST_WITHIN = 5.0  # points below the best within which a later year's figure of the same is preferred
+LATEST_DAY_WITHIN = 8.0  # ... and a figure as of a later day, neither naming a year
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A question naming its subjects and this many other words asks enough without the sentence before it
 # ("Methods question from a data scientist: which RL algorithm developed at MiniMax was cited by Meta?")
 ASKS_ENOUGH_WORDS = 3
@@ -1504,16 +1506,24 @@ class Matcher:
         return next((s for s in ranked if best.score - NAMING_WITHIN <= s.score and not s.mismatch
                      and s.entry.attribute == best.entry.attribute and names_another(s)), best)
 
-    def _latest_alike(self, best: Scored, ranked: list[Scored]) -> Scored:
+    def _latest_alike(self, best: Scored, ranked: list[Scored], reading: Reading) -> Scored:
         """Among the candidates scoring within ``LATEST_WITHIN`` of the best that give the same figure (same
-        metric, qualifiers, attribute and subjects) for other years, the latest: "What's MiniMax's revenue?"
-        names no year, and the latest figure is what one asks for (the others are offered beside it)."""
+        metric asked, qualifiers, attribute and subjects) for other years, the latest: "What's MiniMax's
+        revenue?" names no year, and the latest figure is what one asks for (the others are offered beside it);
+        of one year, the one as of the latest day ("What is MiniMax's market cap?": on 13 February, not on its
+        debut), within ``LATEST_DAY_WITHIN``."""
+        asked = frozenset(reading.tokens) & self.normalize.metric_tokens
+
         def year(s: Scored) -> int | None:
             return max((int(t) for t in s.entry.guard if YEAR.fullmatch(t)), default=None)
 
+        def day(s: Scored) -> str:  # as of which day, when the fact says ("2026-02-13"; not "approx. 2026-01")
+            as_of = getattr(s.entry.fact, "as_of", None) or ""
+            return as_of if _ISO_DAY.fullmatch(as_of) else ""
+
         def kind(s: Scored) -> tuple:
             where = s.entry.where
-            return (s.entry.attribute, s.entry.about_tokens, s.entry.guard & self.normalize.metric_tokens,
+            return (s.entry.attribute, s.entry.about_tokens, s.entry.guard & asked,
                     frozenset(t for t in self._exclusive if t in where))
 
         figure = kind(best)
@@ -1521,7 +1531,12 @@ class Matcher:
             return best
         alike = [s for s in ranked if s.score >= best.score - LATEST_WITHIN and not s.mismatch
                  and year(s) is not None and kind(s) == figure]
-        return max(alike, key=lambda s: (year(s), s.score), default=best)
+        latest = max(alike, key=lambda s: (year(s), s.score), default=best)
+        if not day(latest):
+            return latest
+        same_year = [s for s in ranked if s.score >= latest.score - LATEST_DAY_WITHIN and not s.mismatch
+                     and year(s) == year(latest) and day(s) and kind(s) == figure]
+        return max(same_year, key=lambda s: (day(s), s.score), default=latest)
 
     def _compares_itself(self, match: Match, reading: Reading) -> bool:
         """The answer is a fact about one side that names the others in its own words: "M2 is priced at 8% of
@@ -1595,7 +1610,7 @@ class Matcher:
         if answered and reading is not None and reading.asks_who:
             best = self._naming_another(reading, best, ranked)
         if answered and reading is not None and not reading.years:
-            best = self._latest_alike(best, ranked)
+            best = self._latest_alike(best, ranked, reading)
         ranked = [best, *(s for s in ranked if s is not best)] if ranked and best is not ranked[0] else ranked
         shown = ranked[1:] if answered else ranked
         chinese = is_chinese(question)

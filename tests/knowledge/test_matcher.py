@@ -1734,3 +1734,12 @@ def test_a_subject_described_not_named_is_asked_what_the_question_asks(real, que
 ])
 def test_how_a_company_makes_money_is_its_revenue_and_whether_it_does_its_loss(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("What is MiniMax's market cap?", "minimax-market-cap-feb-13"),  # the latest day's, not the debut's
+    ("MiniMax 的市值是多少?", "minimax-market-cap-feb-13"),
+    ("What was MiniMax's market cap on its first day?", "minimax-first-day-market-cap"),
+])
+def test_a_figure_named_without_a_day_is_the_latest_days(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
