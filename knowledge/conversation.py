@@ -46,13 +46,15 @@ _CALLING_THE_BOT = re.compile(r"^\s*(?:(?:hey|hi|ok|so|yo)\s+)?(?:bot|机器人|
 _SENTENCE_BREAK = re.compile(r"[?？!！.。]\s+|[?？]")
 _WH_OPENS = re.compile(r"\s*(?:who|whom|whose|what|what's|when|where|which|why|how)\b")
 # "…了吧" without a question mark is an exclamation ("这也太夸张了吧"), "是他吧?" a question
-_QUESTION_ZH = re.compile(r"[吗呢嘛么]\s*[?？!！。]*$|吧\s*[?？]+\s*$|(?<!了)吧\s*[!！。]*$|"
+_QUESTION_ZH = re.compile(r"[吗呢嘛么咧]\s*[?？!！。]*$|有[^,，。]{1,15}没有?\s*[?？]*$|"
+                          r"吧\s*[?？]+\s*$|(?<!了)吧\s*[!！。]*$|"
                           r"多少|什么|谁|哪|几|怎么|(?<!不管)(?<!无论)怎样|如何|为何|为什么|是否|啥|咋|多大|多久|多长|"
                           r"(?:了|过)没有?\s*[?？]*$|([\u4e00-\u9fff])[不没]\1|"  # 会不会, 有没有, 是不是
                           r"[\u4e00-\u9fff](?<![不没我你他她也都就还可并才])不\s*[?？]*$")  # "明天下雨不"
 # "and X?", "what about X?", "how about X?", "X 呢?" ("净亏损呢,2024年"): forms that only make sense after something.
 _LEADS = "and what about|what about|how about|and|also|same for|then|so"  # longest first, for stripping them
-_FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|呢\s*(?:[,，]\s*(?:(?:19|20)\d\d年?|去年|前年|今年)(?:的)?)?\s*[?？]?\s*$|"
+_FOLLOW_UP = re.compile(rf"^(?:{_LEADS})\b|"
+                        r"[呢咧]\s*(?:[,，]\s*(?:(?:19|20)\d\d年?|去年|前年|今年)(?:的)?)?\s*[?？]?\s*$|"
                         r"^那|"
                         # "whats the hailuo figure": the same figure of another
                         r"^(?:what'?s|what is|and) the [\w .-]{2,30}? (?:figure|number|numbers|figures|one|stat)\b")

@@ -45,6 +45,9 @@ TOLD_ALREADY_COVERAGE = 0.5
 # A reply opening by calling a colleague: a capitalised name and a comma ("Kenji, the H800 is…", "Lucía, can you
 # add…", "Ricky，今晚…"), a name before "can you…" ("Sarah can you pull…"), or a Chinese form of address ("老陈，",
 # "阿梅，", "阿Ken，"); then the words that open a sentence that way without being a name
+# What a message naming no subject is about when it is small talk whatever it names besides ("who won the Rugby World
+# Cup in 2023?" names a year the base knows; it is still sport)
+_ASIDES = frozenset({"identity", "weather", "sport"})
 _OPENS_WITH_NAME = re.compile(r"\s*(?:([A-Z][^\W\d_]{2,15})(?:\s*[,，]|\s+(?=(?:can|could|would|will|are|did|do)"
                               r" (?:you|we)\b))|((?:[老小][\u4e00-\u9fff]|阿(?:[\u4e00-\u9fff]{1,2}|[A-Za-z]{2,10}))"
                               r")\s*[,，])")
@@ -289,7 +292,7 @@ class Dialogue:
                     and (is_follow_up_form(text) or (uses_pronoun(text) and not match.answered)):
                 # "and its valuation?" with nothing before it: whose?  Asking beats guessing a company.
                 return Turn("unclear", lang)
-            if not match.answered and (match.small_talk or (not reading.subjects and topic(text) == "identity")):
+            if not match.answered and (match.small_talk or (not reading.subjects and topic(text) in _ASIDES)):
                 # (also "hi! I'm the new intern, what can you help me with?": words the base knows, asking what it does)
                 return Turn("smalltalk", lang, smalltalk=topic(text), examples=tuple(self.examples.next(lang)))
             answer = self.qa.answer(match)

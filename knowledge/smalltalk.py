@@ -106,9 +106,11 @@ _ANYWHERE = {
                 r"过得怎么样|今天怎么样|\byour favou?rite\b|你最喜欢",
     "joke": r"\bjokes?\b|\bfunny\b|make me laugh|笑话|段子|逗我",
     # whole words: "training" is not rain, a "revenue forecast" not the weather, a benchmark "score" not sport
-    "weather": r"\b(?:weather|rain|raining|rainy|sunny|snow|snowing|temperature)\b|天气|下雨|气温",
+    "weather": r"\b(?:weather|rain|raining|rainy|sunny|snow|snowing|temperature|windy)\b|天气|下雨|气温|下雪|刮风|"
+               r"风大不大|风很大|冷不冷|热不热",
     "sport": r"\b(?:football|soccer|world cup|nba|basketball|tennis|olympics?|match score|knicks|lakers|"
-             r"yankees|game last night)\b|"
+             r"yankees|game last night|rugby|cricket|baseball|hockey|golf|super bowl|premier league|"
+             r"formula (?:1|one))\b|"
              r"世界杯|足球|篮球|比赛|比分|奥运",
 }
 _WHOLE_RE = {kind: re.compile(rf"(?:{pattern})") for kind, pattern in _WHOLE.items()}

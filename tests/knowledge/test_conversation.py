@@ -81,6 +81,7 @@ CONTEXT = Context(subjects=("minimax",), attribute="revenue", years=("2023",), a
     ("compare that with Hailuo", True), ("really? wow", False), ("lol that's wild. ok", False),
     ("净亏损呢，2024年", True), ("估值呢,去年的", True), ("好吧呢喃", False),
     ("閆俊杰說如果可以重新選，他會怎樣", True), ("不管怎样，先这样", False),
+    ("月之暗面跟DeepSeek咧", True), ("MiniMax在湛江有分公司没", True),  # (Taiwan's 咧; 有…没)
 ])
 def test_what_reads_as_a_question(text, expected):
     assert looks_like_question(text) is expected
@@ -613,7 +614,8 @@ def test_a_compliment_to_the_bot_in_its_thread_gets_a_word_back_and_praise_of_an
     ("by the way, do you drink coffee, bot? ☕", "other"),  # an emoji after the question mark
     ("know any jokes about regulators?", "joke"), ("讲个笑话呗，今天出货累死了", "joke"),  # asking for a joke
     ("明天张家界下雨不", "weather"),  # a question ending in 不
-    ("你这机器人回得还挺快", "compliment"), ("你好厲害喔", "compliment"), ("你叫啥名字", "identity")])
+    ("你这机器人回得还挺快", "compliment"), ("你好厲害喔", "compliment"), ("你叫啥名字", "identity"),
+    ("今天包头风大不大啊", "weather"), ("who won the Rugby World Cup in 2023, do you know?", "sport")])
 def test_small_talk_said_to_the_bot_in_its_thread_gets_a_word_back(dialogue, said, kind):
     dialogue.turn("Who founded MiniMax?", "t:C8:1", addressed=True, in_thread=True)
     turn = dialogue.turn(said, "t:C8:1", addressed=False, in_thread=True)
