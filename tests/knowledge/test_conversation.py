@@ -983,3 +983,11 @@ def test_a_he_inside_a_quote_is_no_reference_to_the_conversations_person(dialogu
     """The quote's "he" is the speaker's words, not Pedro Domingos, whom the conversation was about."""
     dialogue.turn("Who said OpenAI is 'too big to succeed'?", "d:U93")
     assert dialogue.turn(quoted, "d:U93").answer.fact.id == "yann-lecun-jensen-huang-arms-dealer"
+
+
+@pytest.mark.parametrize("follow_up, fact_id", [("那他们账上还有多少现金", "minimax-cash-reserve-1102m"),
+                                                ("and its monthly cash burn?", "minimax-monthly-cash-burn")])
+def test_a_balance_asked_after_a_part_year_figure_is_of_no_period(dialogue, follow_up, fact_id):
+    """Cash on hand is held at a time, not earned over nine months: not the fact that names the nine months."""
+    dialogue.turn("MiniMax 2025年前三季度净亏损多少?", "d:U77")
+    assert dialogue.turn(follow_up, "d:U77").answer.fact.id == fact_id
