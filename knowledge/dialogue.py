@@ -623,7 +623,12 @@ _ABOUT_LAST = re.compile(
     r"(?:是)?(?:谁|哪家媒体|哪家)(?:报道|报导|发)的|"
     r"(?:这个|那个)?(?:说法|数据|数字|消息|信息)?的?(?:来源|出处)(?:是)?(?:哪里|哪儿|哪|什么|哪篇(?:文章)?)?(?:呢)?)|"
     r"哪篇文章|哪里看到的|确定吗|真的吗|准确吗|详细(?:说说|一点)?|"
-    r"说详细点|原文(?:呢|是什么)?|(?:这个|那个)?(?:说法|数据|数字|消息)?(?:是)?出自哪(?:里|儿|篇(?:文章)?)?|"
+    r"说详细点|原文(?:呢|是什么)?|"
+    # the words themselves ("他原话咋说的", "exact words?", "what exactly did he say?")
+    r"(?:他|她|他们|佢|佢哋)?(?:的)?原话(?:是)?(?:咋|怎么|怎样|点样)?(?:说|讲)?(?:的)?(?:是什么|是啥|呢)?|"
+    r"(?:his |her |their |the )?exact (?:words|quote|wording)|(?:what )?exactly did (?:he|she|they) say|"
+    r"in (?:his|her|their) own words|word for word|"
+    r"(?:这个|那个)?(?:说法|数据|数字|消息)?(?:是)?出自哪(?:里|儿|篇(?:文章)?)?|"
     r"(?:这个|那个)?(?:说法|数据|数字|消息)(?:是)?(?:从)?哪(?:里|儿)来的|"
     # the currency of the figure just given: the answer says it ("wait, was that in usd?", "单位是美元吗?")
     r"(?:wait,? |hmm,? |oh,? )?(?:was|is) (?:that|this|it) (?:in )?(?:usd|us dollars|dollars|hkd|hk dollars|rmb|yuan)|"

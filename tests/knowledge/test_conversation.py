@@ -991,3 +991,9 @@ def test_a_balance_asked_after_a_part_year_figure_is_of_no_period(dialogue, foll
     """Cash on hand is held at a time, not earned over nine months: not the fact that names the nine months."""
     dialogue.turn("MiniMax 2025年前三季度净亏损多少?", "d:U77")
     assert dialogue.turn(follow_up, "d:U77").answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize("follow_up", ["他原话咋说的", "原话是什么", "exact words?", "what exactly did he say?"])
+def test_asking_for_the_words_themselves_gets_the_last_answer_and_its_quote(dialogue, follow_up):
+    dialogue.turn("华盛顿大学那个教授怎么评价中国AI公司", "d:U78")
+    assert dialogue.turn(follow_up, "d:U78").answer.fact.id == "pedro-domingos-too-big-to-succeed"
