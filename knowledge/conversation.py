@@ -72,8 +72,10 @@ _SET_BESIDE = re.compile(r"^(?:and |so |but )?(?:(?:how (?:does|did|do|is|are) (
 # A follow-up asking only when ("when was that?", "when did they buy them?", "那是什么时候?"), and a date in an answer.
 WHEN_ONLY = re.compile(r"^(?:and |so )?(?:when|(?:(?:in|over|during|for) )?which (?:years?|months?|quarters?)|"
                         r"what (?:years?|month|date|quarter))"
-                        r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she))?(?: \w+){0,2})?\s*[?？]?$"
-                        r"|^那?(?:这|那)?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时|哪年哪月|几年几月|"
+                        r"(?: (?:was|is|did|were|does|do)(?: (?:that|it|this|they|he|she)(?: round| deal| one)?)?"
+                        r"(?: \w+){0,2})?\s*[?？]?$"
+                        r"|^那?(?:这|那)?(?:一?(?:轮|次|笔|场|回))?(?:是)?(?:什么时候|哪一?年|几月|哪个月|(?:哪一?个?|第几)季度?|何时|"
+                        r"哪年哪月|几年几月|"
                         r"具体(?:什么时候|哪天|几号|日期))(?:的事)?[呢啊]?[?？]?$")
 # ... and asking it of a role, the time of the event that gave it: "who founded MiniMax?" -> "when?" asks its founding
 WHEN_OF_ROLE = {"founder": "founded"}

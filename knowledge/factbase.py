@@ -131,7 +131,7 @@ class Aliases:
     lines: dict[str, str] = field(default_factory=dict)  # model id -> the product line it is a version of
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # product id -> how people describe it
     contrasts: tuple[tuple[str, ...], ...] = ()  # term ids that exclude one another ("total" vs "activated")
-    titles: tuple[tuple[str, ...], ...] = ()  # job titles that exclude one another (CEO vs CTO), not carried on
+    exclusive: tuple[tuple[str, ...], ...] = ()  # excluding one another as contrasts, not carried on (CEO vs CTO)
 
 
 @dataclass(frozen=True)
@@ -296,20 +296,22 @@ def _load_aliases(data_dir: Path, problems: list[str]) -> Aliases:
                          problems)
     lines = _entity_map(data, "lines", ("model", "line"), "model ids to product-line ids", groups["entities"], problems)
     kinds = _kinds(data, makers, problems)
-    contrasts, titles = (_term_groups(data, key, groups["terms"], problems) for key in ("contrasts", "titles"))
+    contrasts = _term_groups(data, "contrasts", groups["terms"], problems)
+    exclusive = _term_groups(data, "exclusive", {**groups["terms"], **groups["metrics"]}, problems)
     return Aliases(entities=groups["entities"], terms=groups["terms"], metrics=groups["metrics"],
                    attributes=groups["attributes"], people=frozenset(map(str, people)),
-                   makers=makers, lines=lines, kinds=kinds, contrasts=contrasts, titles=titles)
+                   makers=makers, lines=lines, kinds=kinds, contrasts=contrasts, exclusive=exclusive)
 
 
-def _term_groups(data: dict, key: str, terms: dict, problems: list[str]) -> tuple[tuple[str, ...], ...]:
-    """aliases.yaml ``contrasts`` or ``titles``: groups of two or more term ids."""
+def _term_groups(data: dict, key: str, known: dict, problems: list[str]) -> tuple[tuple[str, ...], ...]:
+    """aliases.yaml ``contrasts`` or ``exclusive``: groups of two or more ids of ``known`` (terms; for
+    ``exclusive``, metrics too)."""
     found = data.get(key) or []
     if not isinstance(found, list) or not all(isinstance(g, list) and len(g) >= 2 for g in found):
         problems.append(f"aliases.yaml: '{key}' must be a list of lists of two or more term ids")
         return ()
     for group in found:
-        problems.extend(f"aliases.yaml: {key}: {term!r} is not a term id" for term in group if str(term) not in terms)
+        problems.extend(f"aliases.yaml: {key}: {term!r} is not a term id" for term in group if str(term) not in known)
     return tuple(tuple(map(str, g)) for g in found)
 
 

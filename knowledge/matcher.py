@@ -702,16 +702,19 @@ class Matcher:
             tokens = frozenset(map(Normalizer.term_token, group))
             for token in tokens:
                 self._contrasts[token] = self._contrasts.get(token, frozenset()) | (tokens - {token})
-        # ... and job titles (aliases.yaml ``titles``: "CEO" is not answered by a fact naming a CTO), which exclude
-        # one another as qualifiers do but are not carried to a follow-up ("where did he say that?" after the CEO)
+        # ... and groups that exclude one another the same way but are not carried to a follow-up (aliases.yaml
+        # ``exclusive``: job titles, "CEO" is not answered by a fact naming a CTO; funding rounds, "how much did it
+        # raise?" is the total, not the angel round, and "how many rounds in all?" after the angel round is no
+        # question about the angel round)
         self._exclusive = dict(self._contrasts)
-        for group in getattr(aliases, "titles", ()) or ():
+        exclusive = tuple(getattr(aliases, "exclusive", ()) or ())
+        for group in exclusive:
             tokens = frozenset(map(Normalizer.term_token, group))
             for token in tokens:
                 self._exclusive[token] = self._exclusive.get(token, frozenset()) | (tokens - {token})
         # each group's qualifiers naming a part ("activated"; B-end, consumer), after the whole it opens with
         self._parts = [frozenset(map(Normalizer.term_token, group[1:]))
-                       for group in getattr(aliases, "contrasts", ()) or ()]
+                       for group in (*(getattr(aliases, "contrasts", ()) or ()), *exclusive)]
         self._described_products = self._descriptions_of_products(aliases)
         self._role_holders: dict[tuple[str, str], str | None] = {}  # (company, founder|leader) -> person
         self._affiliated: dict[tuple[str, str], bool] = {}  # (organisation, person) -> a fact is about both
@@ -1220,7 +1223,7 @@ class Matcher:
         return bool(words) and sum(map(self.knows, words)) <= CHATTER_MAX_KNOWN * len(words)
 
     def _contrasted(self, tokens: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
-        """The qualifiers and titles among ``tokens`` (aliases.yaml ``contrasts``, ``titles``), each with those
+        """The qualifiers among ``tokens`` (aliases.yaml ``contrasts`` and ``exclusive``), each with those
         it excludes."""
         return [(t, self._exclusive[t]) for t in tokens if t in self._exclusive]
 
@@ -1907,7 +1910,7 @@ class Matcher:
             if len(top) > KEEP_EXACT:
                 heapq.heappop(top)
             scored.append(result)
-        if not (reading.is_comparison or reading.compared_years) and not any(t in self._contrasts for t in query):
+        if not (reading.is_comparison or reading.compared_years) and not any(t in self._exclusive for t in query):
             scored = self._whole_before_part(scored)
         scored.sort(key=lambda s: (-s.score, s.entry.fact.id))
         return scored

@@ -997,3 +997,10 @@ def test_a_balance_asked_after_a_part_year_figure_is_of_no_period(dialogue, foll
 def test_asking_for_the_words_themselves_gets_the_last_answer_and_its_quote(dialogue, follow_up):
     dialogue.turn("华盛顿大学那个教授怎么评价中国AI公司", "d:U78")
     assert dialogue.turn(follow_up, "d:U78").answer.fact.id == "pedro-domingos-too-big-to-succeed"
+
+
+@pytest.mark.parametrize("follow_up", ["那一轮是什么时候?", "when was that round?"])
+def test_when_was_that_round_is_the_date_in_the_last_answer(dialogue, follow_up):
+    dialogue.turn("MiniMax天使轮拿了多少钱?", "d:U79")
+    dialogue.turn("都有哪些机构投的?", "d:U79")  # (no round is carried on: this asks the investors)
+    assert dialogue.turn(follow_up, "d:U79").answer.fact.id == "minimax-angel-round-investors"

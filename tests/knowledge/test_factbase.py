@@ -144,8 +144,8 @@ def test_kinds_describe_products_with_a_maker(tmp_path):
     assert base.aliases.kinds == {"openai": ("chat app", "聊天应用")}
 
 
-@pytest.mark.parametrize("key", ["contrasts", "titles"])
-def test_contrasts_and_titles_name_known_terms(tmp_path, key):
+@pytest.mark.parametrize("key", ["contrasts", "exclusive"])
+def test_contrasts_and_exclusive_groups_name_known_terms(tmp_path, key):
     aliases = ALIASES.replace("terms: {}", "terms:\n  total: [total]")
     [problem] = problems(tmp_path, aliases=aliases + f"{key}:\n  - [total, activated]\n")
     assert problem == f"aliases.yaml: {key}: 'activated' is not a term id"

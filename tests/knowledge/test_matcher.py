@@ -1743,3 +1743,12 @@ def test_how_a_company_makes_money_is_its_revenue_and_whether_it_does_its_loss(r
 ])
 def test_a_figure_named_without_a_day_is_the_latest_days(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+@pytest.mark.parametrize("question, fact_id", [
+    ("MiniMax融了多少钱?", "minimax-pre-ipo-funding-total"),  # all it raised, not the angel round that tied
+    ("minimax 融资 轮次 总额", "minimax-pre-ipo-funding-total"),
+    ("MiniMax天使轮融了多少钱?", "minimax-angel-round-amount"),
+])
+def test_money_raised_is_the_total_unless_a_round_is_named(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
