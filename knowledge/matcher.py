@@ -1562,11 +1562,20 @@ class Matcher:
     def taught(self, reading: Reading) -> bool:
         """Whether the question names a word only the team's facts hold ("Vidu", "StepFun"): a name the team
         taught the bot is no small talk, though the curated base knows nothing of it."""
-        for word in reading.words:
-            facts = [entry.fact for entry in map(self._entries.__getitem__, self._postings.get(word, ())) if entry]
-            if facts and all(getattr(fact, "added_by", None) for fact in facts):
-                return True
-        return False
+        return any(self._only_taught(word) for word in reading.words)
+
+    def _only_taught(self, word: str) -> bool:
+        """Whether ``word`` is held by team facts and no curated one (stops at the first curated fact: a common
+        word's postings are long)."""
+        held = False
+        for i in self._postings.get(word, ()):
+            entry = self._entries[i]
+            if entry is None:
+                continue
+            if not getattr(entry.fact, "added_by", None):
+                return False
+            held = True
+        return held
 
     def decide(self, question: str, ranked: list[Scored], policy: Policy | None = None,
                reading: Reading | None = None) -> Match:
