@@ -1562,7 +1562,8 @@ class Matcher:
     def taught(self, reading: Reading) -> bool:
         """Whether the question names a word only the team's facts hold ("Vidu", "StepFun"): a name the team
         taught the bot is no small talk, though the curated base knows nothing of it."""
-        return any(self._only_taught(word) for word in reading.words)
+        with self._lock:  # (the dialogue asks it outside a match, while a worker may be updating the index)
+            return any(self._only_taught(word) for word in reading.words)
 
     def _only_taught(self, word: str) -> bool:
         """Whether ``word`` is held by team facts and no curated one (stops at the first curated fact: a common
