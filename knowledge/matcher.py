@@ -244,6 +244,8 @@ DESCRIBED_EVIDENCE = 0.6  # share of a question's other words a fact must hold t
 NAMING_WITHIN = 10.0  # points below the best within which a fact naming whom "who"/"which company" asks is preferred
 LATEST_WITHIN = 5.0  # points below the best within which a later year's figure of the same is preferred
 LATEST_DAY_WITHIN = 8.0  # ... and a figure as of a later day, neither naming a year
+# A yes/no question of what something is ("Is M2 open source?", "M2是开源的吗?")
+_IS_IT = re.compile(r"^\W*(?:is|are|was|were|isn't|aren't)\b|是不是|是否|是[^?？,，]{1,12}吗")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A question naming its subjects and this many other words asks enough without the sentence before it
 # ("Methods question from a data scientist: which RL algorithm developed at MiniMax was cited by Meta?")
@@ -1816,7 +1818,7 @@ class Matcher:
         holder_of = subject_tokens - self._person_tokens if primary in ROLES and _ASKS_PERSON.search(
             fold(reading.question)) else frozenset()
         for entry in self._candidates(query, guard, subject_tokens, gated, whole_year, named, primary, wording,
-                                      excluded, holder_of):
+                                      excluded, holder_of, bool(_IS_IT.search(fold(reading.question)))):
             mismatch = 0.0
             if primary is not None and entry.attribute is not None and entry.attribute != primary \
                     and primary not in entry.told:  # what its answer gives counts as its own, whatever it is filed as
@@ -1967,7 +1969,7 @@ class Matcher:
                     gated: list[Gated] | None, whole_year: bool = False,
                     asked: frozenset[str] = frozenset(), primary: str | None = None,
                     wording: frozenset[str] = frozenset(), excluded: list[_Entry] | None = None,
-                    holder_of: frozenset[str] = frozenset()) -> list[_Entry]:
+                    holder_of: frozenset[str] = frozenset(), is_it: bool = False) -> list[_Entry]:
         """The facts that pass the guard and the subject gate, most of the question covered first; among
         equals (a question naming only MiniMax is covered alike by all its facts), those filed under an
         attribute asked ("what is"), then those about exactly the subjects named.  A fact filed under the
@@ -2025,8 +2027,9 @@ class Matcher:
                 continue
             if not holder_of <= entry.about_tokens:
                 continue  # "商湯現在的CEO是誰?": not a fact about someone's career there, one about SenseTime
-            if entry.attribute == "identity" and not identity_only:
-                continue
+            if entry.attribute == "identity" and not identity_only \
+                    and not (is_it and all(t in guard or t in entry.where for t in query)):
+                continue  # (but "Is M2 open source?" is told by what M2 is, when that says it)
             passing[i] = entry
         # How much of the question each holds: from a word's postings when it is in fewer facts than pass
         # (most words), else by asking each fact (a word in nearly every fact, like "年" or the subject).

@@ -1752,3 +1752,10 @@ def test_a_figure_named_without_a_day_is_the_latest_days(real, question, fact_id
 ])
 def test_money_raised_is_the_total_unless_a_round_is_named(real, question, fact_id):
     assert real.match(question).fact.id == fact_id
+
+
+def test_a_yes_no_question_of_what_something_is_is_told_by_what_it_is(real):
+    """"Is M2 open source?": the description of M2 says so; an identity fact answers a yes/no question whose
+    words it all holds, not only "what is M2?"."""
+    assert real.match("Is M2 open source?").fact.id == "minimax-m2-what-is"
+    assert real.match("Who is Yan Junjie married to?").fact is None  # (no yes/no: nothing more than who he is)
