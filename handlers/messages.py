@@ -32,7 +32,7 @@ _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 # plain text, yet the reply is as plainly said to Priya as a real mention would make it
 _TYPED_ADDRESS = re.compile(r"\s*@[^\W\d_][\w.-]*")
 # ... and typed before a question said to the bot: "@" and a name, then a space (not "@AI助手MiniMax…", run together)
-_TYPED_NAME_FIRST = re.compile(r"^\s*@[^\W\d_][\w.-]*(?=[\s,，:：])[\s,，:：]*")
+_TYPED_NAME_FIRST = re.compile(rf"^{_TYPED_ADDRESS.pattern}(?=[\s,，:：])[\s,，:：]*")
 THREAD_HISTORY = 20  # earlier messages read (once) to find what a mention inside a thread is about
 
 

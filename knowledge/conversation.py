@@ -26,7 +26,7 @@ from typing import Protocol
 from knowledge.cleaning import clean_input
 from knowledge.normalize import fold, is_chinese, size_in_words
 from knowledge.reading import DATE_ATTRIBUTES, DAY_OF_MONTH, GENERIC_ATTRIBUTES, PERSONAL_ATTRIBUTES, is_period
-from knowledge.smalltalk import asks_for_fun, topic
+from knowledge.smalltalk import EMOJI, asks_for_fun, topic
 
 CONTEXT_FOR = timedelta(minutes=30)  # a follow-up inherits from an answer at most this old
 JOINED_FOR = timedelta(days=3)  # the bot answers unmentioned thread replies this long after joining
@@ -41,7 +41,7 @@ _QUESTION_WORDS = re.compile(
 # compare ("compare that with Hailuo")
 # What does not change whether a message asks: emoji after it ("do you drink coffee, bot? ☕"), the bot called by
 # name before it ("bot, is it hot where your servers are?")
-_TRAILING_EMOJI = re.compile(r"(?:\s*(?::[a-z0-9_+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]))+\s*$")
+_TRAILING_EMOJI = re.compile(rf"(?:\s*{EMOJI})+\s*$")
 _CALLING_THE_BOT = re.compile(r"^\s*(?:(?:hey|hi|ok|so|yo)\s+)?(?:bot|机器人|小助手)\s*[,，:：]\s*")
 _SENTENCE_BREAK = re.compile(r"[?？!！.。]\s+|[?？]")
 _WH_OPENS = re.compile(r"\s*(?:who|whom|whose|what|what's|when|where|which|why|how)\b")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.cleaning import clean_input
 from knowledge.conversation import (
+    DAILY_FIGURES,
     WHEN_OF_ROLE,
     WHEN_ONLY,
     Context,
@@ -47,8 +48,8 @@ TOLD_ALREADY_COVERAGE = 0.5
 # "阿梅，", "阿Ken，"); then the words that open a sentence that way without being a name
 # What a message naming no subject is about when it is small talk whatever it names besides ("who won the Rugby World
 # Cup in 2023?" names a year the base knows; it is still sport)
-# Attributes that are a balance at a time, not a flow over a period: cash on hand, head count, market value
-BALANCES = frozenset({"cash", "employees", "market_cap", "valuation", "share_price"})
+# Attributes that are a balance at a time, not a flow over a period: cash on hand, head count, the daily figures
+_BALANCES = DAILY_FIGURES | {"cash", "employees"}
 _ASIDES = frozenset({"identity", "weather", "sport"})
 _OPENS_WITH_NAME = re.compile(r"\s*(?:([A-Z][^\W\d_]{2,15})(?:\s*[,，]|\s+(?=(?:can|could|would|will|are|did|do)"
                               r" (?:you|we)\b))|((?:[老小][\u4e00-\u9fff]|阿(?:[\u4e00-\u9fff]{1,2}|[A-Za-z]{2,10}))"
@@ -218,7 +219,7 @@ class Dialogue:
             # or a question of its own, its subject said before ("每月现金消耗多少?"; not "how fast did it grow?",
             # "what share of revenue is that?")
             # (a balance held at a time is of no period: "那他们账上还有多少现金" after the nine-month loss)
-            held_over_period = resolved.attribute in BALANCES and any(map(is_period, resolved.years))
+            held_over_period = resolved.attribute in _BALANCES and any(map(is_period, resolved.years))
             if own and context is not None and resolved.years and not reading.years and (
                     missed or other or held_over_period
                     or not (is_follow_up_form(text) or asks_growth(text) or uses_pronoun(text)

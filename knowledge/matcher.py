@@ -1414,8 +1414,10 @@ class Matcher:
         CEO of the Tsinghua-affiliated model company?"), whose words are all held by a fact about one subject
         that tells something else (that Zhipu, Tsinghua-affiliated, had just listed): the attribute asked of
         that subject, when one fact about it tells that."""
-        if reading.subjects or not reading.specific_attributes or not ranked or match.comparison is not None \
-                or not _DESCRIBED.search(fold(reading.question)) or _POINTS_BACK.search(fold(reading.question)):
+        if reading.subjects or not reading.specific_attributes or not ranked or match.comparison is not None:
+            return None
+        asked = fold(reading.question)
+        if not _DESCRIBED.search(asked) or _POINTS_BACK.search(asked):
             return None  # (nor "which app do staff use to chat with their agent?": whose is said before)
         best = ranked[0]
         if best.mismatch < 1 or len(best.entry.about) != 1 or best.evidence < DESCRIBED_EVIDENCE \
@@ -2465,36 +2467,37 @@ def untold(reading: Reading, fact: Fact, counting: bool = True) -> str | None:
         return "the question asks how many and its answer gives no number"
     if not tells_day(reading, fact):
         return "the question asks on what day and its answer names none"
-    if not tells_future(reading, fact):
+    asked = fold(reading.question)  # (once: Chinese goes through OpenCC)
+    if not tells_future(asked, fact):
         return "the question asks what is yet to happen and its answer tells no plan or forecast"
-    if not tells_outcome(reading, fact):
+    if not tells_outcome(asked, fact):
         return "the question asks how something ended and its answer tells no ending"
-    if not tells_debut(reading, fact):
+    if not tells_debut(asked, fact):
         return "the question asks about the first day of trading and its answer tells another day"
-    if not tells_employer(reading, fact):
+    if not tells_employer(asked, fact):
         return "the question asks whom someone works for now and its answer gives only a former job"
     return None
 
 
-def tells_employer(reading: Reading, fact: Fact) -> bool:
-    """False when the question asks whom someone works for and the fact's answer names only a former job:
-    "OpenAI's former head of research" does not say where Karpathy works now."""
-    if not _ASKS_EMPLOYER.search(fold(reading.question)):
+def tells_employer(asked: str, fact: Fact) -> bool:
+    """False when the question (``asked``, folded) asks whom someone works for and the fact's answer names only
+    a former job: "OpenAI's former head of research" does not say where Karpathy works now."""
+    if not _ASKS_EMPLOYER.search(asked):
         return True
     answer = getattr(fact, "answer_en", "") or ""
     return not _FORMER_ROLE.search(answer) or bool(_PRESENT_ROLE.search(answer))
 
 
-def tells_debut(reading: Reading, fact: Fact) -> bool:
-    """False when the question asks about the day shares first traded and the fact's answer does not tell of
-    the listing: 'MiniMax上市首日收盘价' is not answered by the share price of 13 February."""
-    return not _ASKS_DEBUT.search(fold(reading.question)) or bool(_DEBUT.search(_answer_text(fact)))
+def tells_debut(asked: str, fact: Fact) -> bool:
+    """False when the question (``asked``, folded) asks about the day shares first traded and the fact's
+    answer does not tell of the listing: 'MiniMax上市首日收盘价' is not answered by the share price of 13 February."""
+    return not _ASKS_DEBUT.search(asked) or bool(_DEBUT.search(_answer_text(fact)))
 
 
-def tells_outcome(reading: Reading, fact: Fact) -> bool:
-    """False when the question asks how something ended and the fact's answer tells no ending: that lawsuits
-    were filed does not say how Disney's turned out."""
-    return not _ASKS_OUTCOME.search(fold(reading.question)) or bool(_OUTCOME.search(_answer_text(fact)))
+def tells_outcome(asked: str, fact: Fact) -> bool:
+    """False when the question (``asked``, folded) asks how something ended and the fact's answer tells no
+    ending: that lawsuits were filed does not say how Disney's turned out."""
+    return not _ASKS_OUTCOME.search(asked) or bool(_OUTCOME.search(_answer_text(fact)))
 
 
 def tells_day(reading: Reading, fact: Fact) -> bool:
@@ -2507,11 +2510,11 @@ def tells_day(reading: Reading, fact: Fact) -> bool:
     return bool(_DAY.search(text))
 
 
-def tells_future(reading: Reading, fact: Fact) -> bool:
-    """False when the question asks what is yet to happen and the fact's answer tells no plan or forecast:
-    the share price of 13 February does not say whether it will hit HK$1,000, nor a meeting last July
-    whether he will come back next year."""
-    if not _ASKS_FUTURE.search(fold(reading.question)):
+def tells_future(asked: str, fact: Fact) -> bool:
+    """False when the question (``asked``, folded) asks what is yet to happen and the fact's answer tells no
+    plan or forecast: the share price of 13 February does not say whether it will hit HK$1,000, nor a meeting
+    last July whether he will come back next year."""
+    if not _ASKS_FUTURE.search(asked):
         return True
     return bool(_FORECAST.search(_answer_text(fact)))
 

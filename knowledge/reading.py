@@ -232,7 +232,7 @@ class Reader:
         if _HOW_BIG.search(fold(question)) and set(named) & self.normalize.people \
                 and not any(a not in GENERIC_ATTRIBUTES for a in attributes):
             attributes, tokens = ["age", *attributes], [*tokens, "age"]  # "闫俊杰多大?": of a person, how old
-        attributes = _maker_asked(attributes, tokens)
+        attributes = _who_makes_it(attributes, tokens)
         if "ipo" in attributes and len(attributes) > 1 and _BEFORE_IPO.search(fold(question)):
             attributes.remove("ipo")  # "上市前闫俊杰上了谁的播客?": the listing dates the question, it is not asked
         if "ipo_proceeds" in attributes and _BEFORE_IPO.search(fold(question)):
@@ -344,7 +344,7 @@ class Reader:
             if normalized.entities:
                 for token in dict.fromkeys(t for t in normalized.tokens if t in normalized.entities):
                     counts.setdefault(self.normalize.entity_id(token), [0, len(counts)])[0] += 1
-            asked = tuple(_maker_asked(list(normalized.attributes), normalized.tokens))
+            asked = tuple(_who_makes_it(list(normalized.attributes), normalized.tokens))
             if asked:
                 attributes[first_specific(asked) or asked[0]] += 1
         about = sorted(counts, key=lambda e: (-counts[e][0], counts[e][1]))[:3]
@@ -497,7 +497,7 @@ _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b|\bwhich (?:[\w-]+ ){0,2}(?:compa
                        r"谁|哪家|哪位|哪个公司|哪个模型|哪款|什么公司|什么模型")
 _CAPITALISED = re.compile(r"(?<=[\s(\"'“‘/,])[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 # "who said / claimed / described ...", "谁说过": asks whose words they were (not "who do you think will win?")
-def _maker_asked(attributes: list[str], tokens) -> list[str]:
+def _who_makes_it(attributes: list[str], tokens) -> list[str]:
     """"Who is the maker of Vidu?" asks who makes it (release), not who someone is: how a team fact about a
     product the base does not know is filed (of one it knows, ``makers`` read it as what the product is)."""
     if "identity" not in attributes or "maker" not in tokens:

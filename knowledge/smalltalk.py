@@ -154,7 +154,9 @@ _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()
 _TO_YOU = re.compile(r"\b(?:you|u|ya|your|yourself|you'?re|you'?d|you'?ve)\b|你|您")
 _NOISE = re.compile(r"[^\w\s'?]|_")
 _THANKS_EMOJI = re.compile(r"🙏|:pray:|:bow:|:thank_?you:")
-_EMOJI_ONLY = re.compile(r"(?:\s*(?::[a-z0-9_+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]))+\s*")
+# An emoji, as Unicode or as Slack writes it (":+1:")
+EMOJI = r"(?::[a-z0-9_+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])"
+_EMOJI_ONLY = re.compile(rf"(?:\s*{EMOJI})+\s*")
 
 # A request for entertainment ("tell me a joke about…", "know any jokes?", "write me a poem", "讲个笑话呗"): small talk
 # whatever it is about, unless it names a subject the base knows; said to the bot, in a thread too
