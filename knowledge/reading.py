@@ -307,8 +307,9 @@ class Reader:
                         reading: Reading) -> frozenset[str]:
         """Unknown lower-case words standing where a company's name stands: a question that names no
         subject, and a word the base never uses (nor a typo it corrected) right before an attribute
-        ("kuaishou revenue", "baichuan's valuation") or right after one and "of"/"for"/"at" ("the
-        valuation of baichuan").  Such a question is about a subject the base does not know."""
+        ("kuaishou revenue", "baichuan's valuation", "stepfun latest funding") or right after one and
+        "of"/"for"/"at" ("the valuation of baichuan").  Such a question is about a subject the base does not
+        know."""
         if reading.subjects or not reading.specific_attributes:
             return frozenset()
         words = _LATIN_WORDS.findall(fold(question))
@@ -317,8 +318,10 @@ class Reader:
             if word not in unknown or word in corrected.values() or len(word) < NAME_MIN_LENGTH \
                     or word in EN_STOPWORDS:
                 continue
-            after = words[i + 1:i + 3]
+            after = words[i + 1:i + 4]
             if after[:1] == ["s"]:  # "baichuan's"
+                after = after[1:]
+            if after[:1] and after[0] in _WHICH_ONE:  # "stepfun last funding round"
                 after = after[1:]
             if after and self.normalize.attribute_edge(after[0], GENERIC_ATTRIBUTES)[0]:
                 found.add(word)
@@ -395,6 +398,8 @@ _BEFORE_IPO = re.compile(r"上市(?:之|以)?前|\bpre-?ipo\b|"
 _ZH_JOINERS = re.compile(r"[在的和与跟]|\band\b")
 NAME_MIN_LENGTH = 4  # a company's name, read by its place in the question
 _OF_WORDS = frozenset({"of", "for", "at"})
+# Words that may stand between a company's name and the attribute ("stepfun latest funding round")
+_WHICH_ONE = frozenset({"last", "latest", "recent", "first", "total", "new", "current", "annual", "next"})
 # "make" is a release wording ("Which company made Hailuo?") unless the question asks another attribute.
 _MAKE = re.compile(r"\b(?:make|makes|made|making)\b")
 _HOW_BIG = re.compile(r"(?<![模额量度型])(?:多大|几大)(?:了|啊|呀|呢)?\s*[?？]?\s*$")  # (not "多大规模", "规模多大")

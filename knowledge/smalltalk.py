@@ -46,7 +46,9 @@ _THANKS_ABROAD = (r"merci|danke|gracias|grazie|obrigad[oa]|valeu|asante|arigato|
 _MAY_ASK = (r"(?:(?:do )?(?:you )?mind if i ask|(?:can|could|may) i ask)(?: you)?"
             r"(?: (?:a few|some|a couple of|a couple|several|a|one|two|three))?(?: quick)?(?: [\w-]+){0,3}? "
             r"(?:questions?|things|stuff|something)(?: about [\w .-]{1,30})?\s*\??|"
-            r"(?:我)?(?:可以|能|能不能|可不可以)(?:问|请教)(?:你|您)?(?:几个|一些|个|一下)?(?:问题|事)?[吗呢]?[?？]?")
+            r"(?:我)?(?:可以|能|能不能|可不可以)(?:问|请教)(?:你|您)?(?:几个|一些|个|一下|点|些)?"
+            # ... about something, in a word that asks nothing yet ("能问你点MiniMax的账吗?")
+            r"(?:(?:(?!多少|什么|谁|哪|几|怎么|啥|咋)[^?？,，。]){0,16}?的?(?:问题|事情|事|东西|账|情况))?[吗呢]?[?？]?")
 # Greetings beyond hi/hello, as people write them in English from elsewhere or in their own language ("G'day",
 # "Kia ora", "Boa tarde!"): shared with the matcher, which drops them before a question
 GREETINGS_ABROAD = (r"g'?day|gidday|howdy|greetings|good day|bonjour|salut|hola|buenos d[ií]as|"
@@ -151,6 +153,12 @@ _GENERIC_HELP = re.compile(r"(?:能|可以|能不能|可不可以)?帮(?:我|忙
                            # "你識唔識答MiniMax嘅嘢?": whether it can answer about something
                            r"你?(?:识不识|会不会|能不能|可不可以|可以|能)(?:回)?答[^?？]{0,20}?的?(?:嘢|东西|问题)[吗呢]?[?？]?")
 _ANYWHERE_RE = {kind: re.compile(pattern) for kind, pattern in _ANYWHERE.items()}
+# A message its writer calls a joke, at its end ("它不会也卖瓷器吧哈哈，开个玩笑", "MiniMax喺西貢有冇分店？哈哈講笑",
+# "do they sell pizza too? jk"): not asked of the base, whatever it names; "你开玩笑吧" (you must be kidding) is not one
+_KIDDING = re.compile(r"(?:开个玩笑|(?<![你在没])开玩笑(?:的|啦|哈|而已)|"
+                      r"(?<![你在没])(?:讲|说)笑(?!话)(?:啫|咋|的|啦|而已)?|"
+                      r"\bjust kidding|\bjk|\bj/k|\b(?:just|only) joking)"
+                      r"(?:\s*(?:啦|哈+|呵+|lol|haha|😂|🤣))*\s*[.!。！]*\s*$")
 _TO_YOU = re.compile(r"\b(?:you|u|ya|your|yourself|you'?re|you'?d|you'?ve)\b|你|您")
 _NOISE = re.compile(r"[^\w\s'?]|_")
 _THANKS_EMOJI = re.compile(r"🙏|:pray:|:bow:|:thank_?you:")
@@ -192,6 +200,7 @@ REPLIES = {
         "compliment": "Thanks! Ask away.",
         "may_ask": "Sure, ask away: I answer questions about the Chinese AI industry, in English or Chinese, with the "
                    "source quote.",
+        "kidding": "Ha! For the serious questions, I'm here: ask me anything about the Chinese AI industry.",
         "other": "That's outside what I know: I only answer from articles about the Chinese AI industry.",
         "examples": "Try, for example:",
     },
@@ -209,6 +218,7 @@ REPLIES = {
         "chitchat": "我很好，谢谢关心！我最擅长回答关于中国AI行业的问题。",
         "compliment": "谢谢夸奖！继续问吧。",
         "may_ask": "当然可以，请问：我用中文或英文回答关于中国AI行业的问题，并附上原文引用。",
+        "kidding": "哈哈！正经问题随时问我：关于中国AI行业的都可以。",
         "other": "这超出了我的知识范围：我只根据关于中国AI行业的文章回答。",
         "examples": "可以试试问：",
     },
@@ -227,6 +237,8 @@ def classify(text: str) -> str | None:
     for kind, pattern in _WHOLE_RE.items():
         if pattern.fullmatch(folded):
             return kind
+    if _KIDDING.search(asked) and "<@" not in text:
+        return "kidding"
     if _GREETING_FIRST.match(folded) and _INTRODUCES.search(folded) \
             and not _ASKS.search(_GENERIC_HELP.sub(" ", _A_FEW.sub(" ", asked))) \
             and "<@" not in text:

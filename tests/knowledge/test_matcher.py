@@ -908,6 +908,7 @@ def test_two_facts_answering_who_with_the_same_person_do_not_block_each_other(re
     ("海螺AI係咩嚟㗎?", "hailuo-what-is"),  # 係咩嚟: what is it
     ("智譜嘅老細係邊個?", "zhipu-ceo-zhang-peng"),  # 老細: the boss
     ("黃仁勳講過中國會贏咩?", "jensen-huang-china-will-win-remark"),  # 講過: said
+    ("MiniMax入面有幾多code係AI寫嘅？", "minimax-80pct-code-written-by-ai"),  # 入面: inside, no content
 ])
 def test_cantonese_taiwan_wordings_and_a_homophone_typo(real, question, fact_id):
     assert real.match(question).fact.id == fact_id

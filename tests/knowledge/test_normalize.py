@@ -167,7 +167,9 @@ def test_a_count_of_years_is_no_year(real_normalize):
                                                  ("係第幾間上市嘅公司", "是第几家上市的公司"),
                                                  ("月之暗面上咗市未", "月之暗面上市未"),  # (上市 split by 咗)
                                                  ("佢幾時融咗資", "他什么时候融资"),
-                                                 ("每年蝕咗幾多", "每年亏了多少")])
+                                                 ("每年蝕咗幾多", "每年亏了多少"),
+                                                 ("哇，都幾勁", "哇,挺厉害"),
+                                                 ("MiniMax入面", "minimax里面")])
 def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
     assert fold(cantonese) == mandarin
 

@@ -87,6 +87,9 @@ def test_an_unknown_lower_case_word_before_an_attribute_is_an_unknown_name(match
     assert "kuaishou" in matcher.read("kuaishou revenue 2024").names
     assert "baichuan" in matcher.read("What is the valuation of baichuan?").names
     assert matcher.match("kuaishou revenue 2024").fact is None
+    # ... also with a word saying which one between ("stepfun last funding round size")
+    assert "stepfun" in matcher.read("stepfun last funding round size").names
+    assert matcher.match("stepfun last funding round size").fact is None
     assert not matcher.read("minimax revnue 2024").names  # a typo is still read through
     assert matcher.match("minimax revnue 2024").fact.id == "minimax-revenue-2024"
 

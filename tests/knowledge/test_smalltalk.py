@@ -150,12 +150,14 @@ def test_asking_leave_to_ask_is_invited_to_ask(text):
 
 
 @pytest.mark.parametrize("text", ["Hiya, I host a tech podcast in Bristol. Mind if I ask you some quick AI pricing "
-                                  "stuff?", "Hello, I'm new here. Can I ask you a couple of things about MiniMax?"])
+                                  "stuff?", "Hello, I'm new here. Can I ask you a couple of things about MiniMax?",
+                                  "你好，我在钢厂做会计，能问你点MiniMax的账吗？"])
 def test_a_greeting_asking_leave_to_ask_is_a_greeting(text):
     assert classify(text) == "greeting"
 
 
-@pytest.mark.parametrize("text", ["can I ask who founded MiniMax?", "Mind if I ask what MiniMax's revenue was?"])
+@pytest.mark.parametrize("text", ["can I ask who founded MiniMax?", "Mind if I ask what MiniMax's revenue was?",
+                                  "你好，能问你MiniMax的营收是多少吗？"])
 def test_asking_leave_before_a_question_is_the_question(text):
     assert classify(text) is None
 
@@ -168,3 +170,14 @@ def test_asking_leave_before_a_question_is_the_question(text):
                                          ("Tell me about MiniMax's story", False)])
 def test_a_request_for_a_joke_or_a_poem_is_told_from_a_question_about_one(text, asked):
     assert asks_for_fun(text) is asked
+
+
+@pytest.mark.parametrize("text", ["它不会也卖瓷器吧哈哈，开个玩笑", "MiniMax喺西貢有冇分店？哈哈講笑",
+                                  "does MiniMax sell pizza too? jk", "Zhipu should hire me lol, just kidding!"])
+def test_a_message_its_writer_calls_a_joke_is_small_talk(text):
+    assert classify(text) == "kidding"
+
+
+@pytest.mark.parametrize("text", ["你开玩笑吧", "MiniMax亏了这么多？没开玩笑吧", "讲个笑话"])
+def test_saying_the_other_is_kidding_or_asking_for_a_joke_is_not_kidding(text):
+    assert classify(text) != "kidding"
