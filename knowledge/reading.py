@@ -224,6 +224,9 @@ class Reader:
             tokens = self.normalize.rejoin(tokens, set(corrected))
         tokens = list(dict.fromkeys(tokens))
         attributes = _refine(list(normalized.attributes), fold(question), self.normalize.attributes)
+        attributes, set_up = self._not_set_up(question, attributes)
+        if set_up:
+            tokens = [t for t in tokens if t not in set_up]
         named = [self.normalize.entity_ids[t] for t in tokens if t in self.normalize.entity_ids]
         if "founded" in self.normalize.attributes and len(named) >= 2 and _OLDER.search(fold(question)) \
                 and not set(named) & self.normalize.people:
@@ -255,6 +258,27 @@ class Reader:
         written = unknown & capitalised if unknown else frozenset()
         names = written | self._named_by_place(question, unknown, corrected, reading) if unknown else frozenset()
         return replace(reading, names=frozenset(names), written_names=written) if names else reading
+
+    def _not_set_up(self, question: str, attributes: list[str]) -> tuple[list[str], frozenset[str]]:
+        """``attributes`` without those named only in a hearsay set up before the question ("都说AI公司不挣钱，
+        MiniMax 2024年营收多少?", "everyone says AI firms lose money, but what was MiniMax's revenue?"): a
+        clause that tells what is said and asks nothing, before a last clause that asks for an attribute of its
+        own; and the other words of that set-up, but for names (the guard would hold "lose money" against every
+        fact of the revenue asked, and "AI firms" is what is said, not what is asked)."""
+        if len(attributes) < 2:
+            return attributes, frozenset()
+        clauses = [c for c in _CLAUSE_BREAK.split(fold(question)) if c.strip()]
+        if len(clauses) < 2 or not _QUESTION_WORD.search(clauses[-1]):
+            return attributes, frozenset()
+        last = self.normalize(clauses[-1])
+        if not set(last.attributes) - GENERIC_ATTRIBUTES:
+            return attributes, frozenset()
+        said = [self.normalize(c) for c in clauses[:-1] if _HEARSAY.search(c) and not _QUESTION_WORD.search(c)]
+        dropped = {a for n in said for a in n.attributes} - set(last.attributes) - GENERIC_ATTRIBUTES
+        if not dropped:
+            return attributes, frozenset()
+        set_up = frozenset(t for n in said for t in n.tokens if t not in n.entities) - set(last.tokens)
+        return [a for a in attributes if a not in dropped], set_up
 
     def _homophones_spelt(self, question: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str]]:
         """``question`` with the Chinese names typed with a homophone spelt right ("智铺的CEO" -> "智谱的CEO"),
@@ -402,6 +426,11 @@ _OF_WORDS = frozenset({"of", "for", "at"})
 _WHICH_ONE = frozenset({"last", "latest", "recent", "first", "total", "new", "current", "annual", "next"})
 # "make" is a release wording ("Which company made Hailuo?") unless the question asks another attribute.
 _MAKE = re.compile(r"\b(?:make|makes|made|making)\b")
+# Where a set-up sentence ends and the question begins, and the words that ask
+_CLAUSE_BREAK = re.compile(r"[，,;；。!！]|\bbut\b|但是|可是|不过")
+_HEARSAY = re.compile(r"说|听|讲|认为|觉得|以为|传|\b(?:say|says|said|hear|heard|think|thought|claims?|believe|"
+                      r"rumou?r|reckon)\b")
+_QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b|多少|什么|谁|哪|几|怎么|啥|咋|吗|呢")
 _HOW_BIG = re.compile(r"(?<![模额量度型])(?:多大|几大)(?:了|啊|呀|呢)?\s*[?？]?\s*$")  # (not "多大规模", "规模多大")
 _MADE_MONEY = re.compile(r"\bhow much (?:money )?(?:did|does|do|has|have|will|would)\b[^?]{1,60}?"
                          r"\b(?:make|made|making)\b(?! (?:of|up|for|from|with|it)\b)")

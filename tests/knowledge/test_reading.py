@@ -245,3 +245,19 @@ def test_leading_a_field_is_no_ones_leadership(matcher, question):
 def test_others_a_subject_is_likened_to_ask_no_role(matcher):
     assert matcher.read("Did Yan do his PhD in the US like most founders?").attributes == ("education",)
     assert matcher.read("Who are MiniMax's founders?").attributes[0] == "founder"
+
+
+@pytest.mark.parametrize("question", ["都说AI公司不挣钱，MiniMax 2024年营收多少？",
+                                      "Everyone says AI firms lose money, but what was MiniMax's revenue in 2024?"])
+def test_an_attribute_named_in_hearsay_before_the_question_is_not_asked(matcher, question):
+    reading = matcher.read(question)
+    assert reading.attributes == ("revenue",)
+    assert matcher.match(question).fact.id == "minimax-revenue-2024"
+
+
+@pytest.mark.parametrize("question, attribute", [
+    ("MiniMax的营收是多少，净亏损呢？", "net_loss"),  # both asked: the first clause asks too
+    ("Even after counting cash on hand, how big a funding hole does OpenAI have?", "cash"),  # no hearsay: a condition
+])
+def test_an_attribute_in_a_clause_that_asks_or_qualifies_is_kept(matcher, question, attribute):
+    assert attribute in matcher.read(question).attributes
