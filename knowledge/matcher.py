@@ -1811,6 +1811,8 @@ class Matcher:
         wording = self._attribute_wording(primary, query.keys()) if primary else frozenset()
         said_wording = self._attribute_wording("said", query.keys()) if not primary and "said" in reading.attributes \
             else frozenset()
+        relation_wording = self._attribute_wording("relation", query.keys()) \
+            if not primary and "relation" in reading.attributes and len(subject_tokens) >= 2 else frozenset()
         asks_when = WHEN in query
         features = []
         named = frozenset(reading.attributes)
@@ -1840,6 +1842,9 @@ class Matcher:
                 # "What did CITIC Securities say about Zhipu?": a fact about both is what the firm said of the
                 # other (a person's words are filed as said: Jensen Huang's meeting with Yan is none)
                 credited |= frozenset(t for t in said_wording if t not in where)
+            if relation_wording and subject_tokens <= entry.about_tokens:
+                # "What do Dario Amodei and Yan Junjie have in common?": a fact about both tells what links them
+                credited |= frozenset(t for t in relation_wording if t not in where)
             fact_recall = sum(w for t, w in query.items() if t in where) / total
             features.append((entry, mismatch, fact_recall, credited))
         # The attribute penalty is relative: full when a rival that covers the question nearly as well

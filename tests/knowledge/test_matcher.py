@@ -672,6 +672,9 @@ def test_describing_someone_is_what_was_said_about_them(real, question):
 
 def test_a_relationship_word_asks_for_what_links_the_subjects(real):
     assert real.read("What's the relationship between miHoYo and MiniMax?").words == ()
+    # a fact about both asked tells what they have in common, though none of its phrasings says "common"
+    assert real.match("What do Dario Amodei and Yan Junjie have in common?").fact.id == \
+        "dario-amodei-yan-junjie-baidu-interns"
 
 
 @pytest.mark.parametrize("question, fact_id", [
