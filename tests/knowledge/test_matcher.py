@@ -1269,9 +1269,18 @@ def test_more_ways_of_naming_what_is_asked(real, question, fact_id):
 
 @pytest.mark.parametrize("question", ["What's the churn rate for Talkie subscribers?", "这些版权官司索赔金额是多少?",
                                       "MiniMax明天收盘价大概会是多少?", "閆俊杰大學時有拿過獎學金嗎?",
-                                      "What damages are the studios claiming from MiniMax?"])
+                                      "What damages are the studios claiming from MiniMax?",
+                                      "How many shares did MiniMax sell in the IPO?", "What's Burry's fund size?",
+                                      "MiniMax 喺港交所嘅股票編號係幾多號?", "What's MiniMax's staff turnover rate?",
+                                      "What does MiniMax pay its interns?"])
 def test_what_no_article_tells_is_refused_not_answered_by_a_fact_sharing_its_words(real, question):
     assert real.match(question).fact is None
+
+
+@pytest.mark.parametrize("question, fact_id", [("MiniMax shares now?", "minimax-share-price-feb-13"),
+                                              ("What is MiniMax's turnover?", "minimax-revenue-2024")])
+def test_shares_and_turnover_alone_still_ask_the_share_price_and_the_revenue(real, question, fact_id):
+    assert real.match(question).fact.id == fact_id
 
 
 @pytest.mark.parametrize("question, fact_id", [("MiniMax M2多少钱?", "minimax-m2-price"),
