@@ -1004,3 +1004,9 @@ def test_when_was_that_round_is_the_date_in_the_last_answer(dialogue, follow_up)
     dialogue.turn("MiniMax天使轮拿了多少钱?", "d:U79")
     dialogue.turn("都有哪些机构投的?", "d:U79")  # (no round is carried on: this asks the investors)
     assert dialogue.turn(follow_up, "d:U79").answer.fact.id == "minimax-angel-round-investors"
+
+
+@pytest.mark.parametrize("follow_up", ["谁投的？", "邊個投㗎？", "who put money in?"])
+def test_who_put_money_in_after_a_round_is_its_investors(dialogue, follow_up):
+    assert dialogue.turn("MiniMax天使轮融了多少钱？", "d:U1").answer.fact.id == "minimax-angel-round-amount"
+    assert dialogue.turn(follow_up, "d:U1").answer.fact.id == "minimax-angel-round-investors"
