@@ -33,7 +33,7 @@ from knowledge.conversation import (
     uses_pronoun,
     without_correction,
 )
-from knowledge.normalize import fold, is_chinese
+from knowledge.normalize import Normalizer, fold, is_chinese
 from knowledge.reading import NEVER_TOLD, PERIOD, is_period
 from knowledge.smalltalk import Examples, about_itself, classify, language, to_the_bot, topic
 
@@ -187,6 +187,7 @@ class Dialogue:
                                 inherited=False)
         else:
             resolved = resolve(text, reading, context, self._wording, self._people, self._spellings, self._makers)
+            resolved = self._without_replaced(resolved, context, text)
         answer, own_question = None, False
         if resolved.stranger:
             answer = replace(self.qa.answer(match), fact=None, source=None, matched_question=None, alternatives=())
@@ -386,6 +387,20 @@ class Dialogue:
         if subjects:
             self.conversations.remember(key, Resolved(text, subjects, None, (), (), inherited=False), None,
                                         text if self.question_log else None, focus=subjects[:1])
+
+    def _without_replaced(self, resolved: Resolved, context: Context | None, text: str) -> Resolved:
+        """The follow-up, reworded from the last question, without the qualifier it replaces: "那C端呢?" after
+        "MiniMax B端占总营收多少?" asks the C-end's share, not one naming both ends (aliases.yaml ``contrasts``)."""
+        if not resolved.inherited or context is None or not context.question:
+            return resolved
+        replaced = set(self.qa.matcher.qualifiers_replaced(context.question, text))
+        if not replaced:
+            return resolved
+        terms = self.qa.factbase.aliases.terms
+        forms = sorted((form for term, spellings in terms.items() if Normalizer.term_token(term) in replaced
+                        for form in (*spellings, term)), key=len, reverse=True)
+        question = re.sub("|".join(map(re.escape, forms)), " ", resolved.question, flags=re.IGNORECASE)
+        return replace(resolved, question=re.sub(r"\s+", " ", question).strip())
 
     def _with_qualifiers(self, resolved: Resolved, context: Context | None) -> Resolved:
         """The follow-up with the qualifiers of the last question it does not replace ("收入呢?" after the

@@ -1236,6 +1236,13 @@ class Matcher:
         return tuple(t for t in dict.fromkeys(self.normalize(last).tokens) if t in self._contrasts
                      and t not in named and not named & self._contrasts[t])
 
+    def qualifiers_replaced(self, last: str, follow_up: str) -> tuple[str, ...]:
+        """The qualifiers of ``last`` (aliases.yaml ``contrasts``) that ``follow_up`` replaces with another of
+        their group ("那C端呢?" after the B-end's share: the B-end), as tokens."""
+        named = set(self.normalize(follow_up).tokens)
+        return tuple(t for t in dict.fromkeys(self.normalize(last).tokens) if t in self._contrasts
+                     and t not in named and named & self._contrasts[t])
+
     def _maker_beside_product(self, reading: Reading) -> Reading:
         """"Which attention did MiniMax go back to for M2?" names a product and its maker (aliases.yaml
         ``makers``): the maker is not a side to compare with its own product."""

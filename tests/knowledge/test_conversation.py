@@ -1010,3 +1010,10 @@ def test_when_was_that_round_is_the_date_in_the_last_answer(dialogue, follow_up)
 def test_who_put_money_in_after_a_round_is_its_investors(dialogue, follow_up):
     assert dialogue.turn("MiniMax天使轮融了多少钱？", "d:U1").answer.fact.id == "minimax-angel-round-amount"
     assert dialogue.turn(follow_up, "d:U1").answer.fact.id == "minimax-angel-round-investors"
+
+
+@pytest.mark.parametrize("first, follow_up", [("MiniMax B端占总营收多少？", "那C端呢？"),
+                                              ("What share of MiniMax revenue is from the B-end?", "and the C-end?")])
+def test_a_follow_up_naming_the_other_end_replaces_the_one_asked_before(dialogue, first, follow_up):
+    assert dialogue.turn(first, "d:U1").answer.fact.id == "minimax-b-end-revenue-share-30pct"
+    assert dialogue.turn(follow_up, "d:U1").answer.fact.id == "minimax-c-end-revenue-share-71pct"
