@@ -1772,3 +1772,9 @@ def test_a_yes_no_question_of_what_something_is_is_told_by_what_it_is(real):
     words it all holds, not only "what is M2?"."""
     assert real.match("Is M2 open source?").fact.id == "minimax-m2-what-is"
     assert real.match("Who is Yan Junjie married to?").fact is None  # (no yes/no: nothing more than who he is)
+
+
+@pytest.mark.parametrize("question", ["MiniMax 最早期的產品有哪些?", "What were MiniMax's first products?"])
+def test_a_company_s_early_products_are_its_product_line(real, question):
+    assert real.read(question).attribute == "products"
+    assert real.match(question).fact.id == "minimax-product-evolution-talkie-hailuo"
