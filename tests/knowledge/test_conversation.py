@@ -1017,3 +1017,9 @@ def test_who_put_money_in_after_a_round_is_its_investors(dialogue, follow_up):
 def test_a_follow_up_naming_the_other_end_replaces_the_one_asked_before(dialogue, first, follow_up):
     assert dialogue.turn(first, "d:U1").answer.fact.id == "minimax-b-end-revenue-share-30pct"
     assert dialogue.turn(follow_up, "d:U1").answer.fact.id == "minimax-c-end-revenue-share-71pct"
+
+
+def test_that_episode_is_the_podcast_the_last_answer_was_said_on(dialogue):
+    assert dialogue.turn("how much of MiniMax's code does AI write?", "d:U1").answer.fact.id == \
+        "minimax-80pct-code-written-by-ai"
+    assert dialogue.turn("how long was that episode?", "d:U1").answer.fact.id == "yan-junjie-luo-yonghao-podcast"
