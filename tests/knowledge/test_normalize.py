@@ -169,7 +169,8 @@ def test_a_count_of_years_is_no_year(real_normalize):
                                                  ("佢幾時融咗資", "他什么时候融资"),
                                                  ("每年蝕咗幾多", "每年亏了多少"),
                                                  ("哇，都幾勁", "哇,挺厉害"),
-                                                 ("MiniMax入面", "minimax里面")])
+                                                 ("MiniMax入面", "minimax里面"),
+                                                 ("M2 最後用返邊種機制", "m2 最后用回哪种机制")])
 def test_written_cantonese_folds_to_mandarin_words(cantonese, mandarin):
     assert fold(cantonese) == mandarin
 
