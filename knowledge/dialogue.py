@@ -178,8 +178,9 @@ class Dialogue:
             return Turn("smalltalk", lang, smalltalk="identity", examples=tuple(self.examples.next(lang)))
         about_last = _about_last(text, context) or self._view_in_last(text, reading, context)
         if about_last:  # "source?", "are you sure?", "他们自己怎么看?": the last answer again, quote and source
-            resolved = Resolved(text, context.subjects, context.attribute, context.years, context.versions,
-                                inherited=True)
+            # (the subjects the follow-up names, if any: "how does MiniMax view that risk?" is then about MiniMax)
+            resolved = Resolved(text, tuple(reading.subjects) or context.subjects, context.attribute, context.years,
+                                context.versions, inherited=True)
         elif match.answered and not uses_pronoun(text) and self.qa.matcher.taught(reading):
             # "Who is the CEO of StepFun?" after MiniMax's founder: StepFun is a name the team taught the bot, no
             # entity of the curated base, yet the question names its subject; it is not asked of MiniMax
@@ -661,9 +662,12 @@ _MODEL_NAMED = re.compile(r"\b[A-Z]+\d+[A-Za-z]?\b")  # a model named in an answ
 # Asking what the subject of the last answer thinks of it ("what does MiniMax say about that risk?", "他们自己怎么看"),
 # and an answer that gives a view ("MiniMax judges the risk as 'controllable'", "MiniMax对此的判断是…")
 _THEIR_VIEW = re.compile(r"(?:and |so )?(?:what|how) (?:does|do|did) (?:the )?\w+ "
-                         r"(?:say|think|view|see)(?: (?:about|of|on) (?:that|this|it|them)(?: risk| issue)?)?|"
+                         r"(?:say|think|view|see|rate|assess|judge)(?: (?:about|of|on) )?(?: ?(?:that|this|it|them)"
+                         r"(?: risk| issue)?)?|"
                          r"(?:what'?s|what is) (?:their|its|his|her) (?:take|view|position)(?: on (?:that|this|it))?|"
-                         r"(?:那)?(?:他们|它|他|她|公司)?(?:自己)?(?:怎么看|怎么说|怎么评价|什么看法|如何看待|咋看)(?:的)?(?:呢)?")
+                         r"(?:那)?(?:他们|它|他|她|公司|[a-z][a-z0-9 ]{1,20})?(?:自己)?"
+                         r"(?:怎么看|怎么说|怎么评价|什么看法|如何看待|咋看)"
+                         r"(?:的)?(?:这事|这件事|这个事|此事|这个)?(?:的)?(?:呢)?")
 _VIEW_GIVEN = re.compile(r"\b(?:judges?|judged|says?|said|believes?|considers?|views?)\b|认为|判断|表示|看来|坦言")
 # Asking which organisation of a kind ("which university?", "his firm again?", "哪所大学?") the last answer named:
 # the kind asked, and the words an answer naming one of that kind holds ("University of Washington", "明势资本")

@@ -1023,3 +1023,11 @@ def test_that_episode_is_the_podcast_the_last_answer_was_said_on(dialogue):
     assert dialogue.turn("how much of MiniMax's code does AI write?", "d:U1").answer.fact.id == \
         "minimax-80pct-code-written-by-ai"
     assert dialogue.turn("how long was that episode?", "d:U1").answer.fact.id == "yan-junjie-luo-yonghao-podcast"
+
+
+@pytest.mark.parametrize("first, follow_up", [("海螺AI 2024年收入多少？", "我听说有美国公司告它？"),
+                                              ("我听说有美国公司告海螺？", "MiniMax自己怎么看这事？"),
+                                              ("Is MiniMax being sued?", "and how does MiniMax rate that risk?")])
+def test_who_sues_and_what_the_company_makes_of_it(dialogue, first, follow_up):
+    dialogue.turn(first, "d:U1")
+    assert dialogue.turn(follow_up, "d:U1").answer.fact.id == "minimax-hailuo-copyright-lawsuits"
